@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "streamstage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "streamstage", targets: ["streamstage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+    ],
+    targets: [
+        // Pure core: the Kafka-faithful log. No IO, no wall clock.
+        .target(name: "StreamLog", dependencies: [
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
+        // Pure: scenario files (YAML) → validated model, generators, rate profiles.
+        .target(name: "Scenario", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The engine: virtual clock, producers, groups, processors, chains, metrics.
+        .target(name: "Simulation", dependencies: [
+            "StreamLog", "Scenario",
+            .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ]),
+        // Pure: dashboard state, reducer and render into a cell grid.
+        .target(name: "Dashboard", dependencies: ["Simulation", "StreamLog", "Scenario"]),
+        // Asciicast writer, frame encoder, input journal, exports.
+        .target(name: "Recording", dependencies: ["Dashboard", "Simulation", "StreamLog", "Scenario"]),
+        // The only code that touches ncurses.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "Dashboard"]),
+        // The command line.
+        .executableTarget(name: "streamstage", dependencies: [
+            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "StreamLogTests", dependencies: ["StreamLog"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "StreamLog"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Scenario"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["streamstage"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Scenario module; see README.md for its place in the architecture.

@@ -1,0 +1,1 @@
+// The StreamLog module; see README.md for its place in the architecture.
