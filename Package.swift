@@ -20,6 +20,7 @@ let package = Package(
         ]),
         // Pure: scenario files (YAML) → validated model, generators, rate profiles.
         .target(name: "Scenario", dependencies: [
+            "StreamLog",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The engine: virtual clock, producers, groups, processors, chains, metrics.
@@ -42,7 +43,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "StreamLogTests", dependencies: ["StreamLog"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "StreamLog"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "StreamLog"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Scenario"],
                     exclude: ["__Snapshots__"]),
