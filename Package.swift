@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: [
             "StreamLog", "Scenario",
             .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "HeapModule", package: "swift-collections"),
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // Pure: dashboard state, reducer and render into a cell grid.
