@@ -1,0 +1,42 @@
+import Testing
+
+@testable import Simulation
+
+/// Rates and pacing on the virtual clock.
+struct PacingTests {
+    @Test func theRateIsTheExactCountOverTheLastSecond() {
+        var meter = RateMeter(tickMs: 10)
+        for tick in 0..<150 {
+            meter.add(tick < 100 ? 2 : 0)
+            meter.endTick()
+        }
+        #expect(meter.perSecond == 100)  // ticks 50…99 counted 2 each, ticks 100…149 nothing
+        #expect(meter.history == [200])
+        #expect(meter.total == 200)
+    }
+
+    @Test func realTimeAtSpeedTwoRunsTwiceTheTicks() {
+        var pacer = Pacer(tickMs: 10, speed: 2)
+        #expect(pacer.ticks(forElapsed: 0.1) == 20)
+        #expect(pacer.ticks(forElapsed: 0.004) == 0)
+        #expect(pacer.ticks(forElapsed: 0.001) == 1)  // 10 ms owed in total
+        pacer.paused = true
+        #expect(pacer.ticks(forElapsed: 5) == 0)
+    }
+
+    @Test func speedStepsAreClampedToTheSupportedRange() {
+        var pacer = Pacer(tickMs: 10, speed: 1)
+        pacer.step(up: true)
+        #expect(pacer.speed == 2)
+        for _ in 0..<10 { pacer.step(up: true) }
+        #expect(pacer.speed == 20)
+        for _ in 0..<20 { pacer.step(up: false) }
+        #expect(pacer.speed == 0.1)
+    }
+
+    @Test func aStalledFrameNeverRunsMoreThanTheCap() {
+        var pacer = Pacer(tickMs: 10, speed: 1, maxTicksPerCall: 50)
+        #expect(pacer.ticks(forElapsed: 10) == 50)
+        #expect(pacer.ticks(forElapsed: 0.01) == 1)  // the backlog was dropped, not carried
+    }
+}
