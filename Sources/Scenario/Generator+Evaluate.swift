@@ -1,0 +1,168 @@
+import Foundation
+import StreamLog
+
+/// What the engine supplies when a template is evaluated.
+public struct GeneratorContext {
+    /// The sim time in ms (`now`).
+    public var nowMs: Int64
+    /// For `ref`: a value recently produced to `topic` (its key when `field` is nil), chosen by
+    /// `unit` in [0, 1) (e.g. index = Int(unit × count)); nil when nothing was produced yet.
+    public var lookup: (_ topic: String, _ field: String?, _ unit: Double) -> Value?
+
+    public init(nowMs: Int64, lookup: @escaping (_ topic: String, _ field: String?, _ unit: Double) -> Value? = { _, _, _ in nil }) {
+        self.nowMs = nowMs
+        self.lookup = lookup
+    }
+}
+
+/// Turns a record template into records, one per call, keeping sequence and walk state.
+///
+///     var records = RecordGenerator(template: producer.record, keyField: producer.key,
+///                                   random: world.random.fork("producer:web"))
+///     let order = records.next(GeneratorContext(nowMs: 1_000))  // .object([...]) in field order
+public struct RecordGenerator: Sendable {
+    public let template: RecordTemplate
+    /// The field whose value keys `walk` state (the producer's key field).
+    public let keyField: String?
+    private var random: SeededRandom
+    private var counters: [String: Int64] = [:]
+    private var walks: [String: [String: Double]] = [:]
+
+    public init(template: RecordTemplate, keyField: String?, random: SeededRandom) {
+        self.template = template
+        self.keyField = keyField
+        self.random = random
+    }
+
+    /// The next record: an object with the template's fields in order.
+    public mutating func next(_ context: GeneratorContext) -> Value {
+        .object(evaluate(template, path: "", context: context))
+    }
+
+    private mutating func evaluate(_ template: RecordTemplate, path: String, context: GeneratorContext) -> Fields {
+        var fields = Fields()
+        for field in template.fields {
+            let key = keyField.flatMap { fields[$0]?.text } ?? ""
+            fields[field.name] = evaluate(field.generator, path: path + "/" + field.name, key: key, context: context)
+        }
+        return fields
+    }
+
+    private mutating func evaluate(_ generator: Generator, path: String, key: String, context: GeneratorContext) -> Value {
+        switch generator {
+        case .constant(let value):
+            return value
+        case .sequence(let format, let start):
+            let n = counters[path, default: start]
+            counters[path] = n &+ 1
+            return .string(NumberFormat.apply(format, n))
+        case .pick(let values, let weights):
+            guard !values.isEmpty else { return .null }
+            return values[index(weights: weights, count: values.count)]
+        case .pickRange(let low, let high, let format):
+            let n = integer(low, high)
+            return format.map { .string(NumberFormat.apply($0, n)) } ?? .int(n)
+        case .uniformInteger(let low, let high):
+            return .int(integer(low, high))
+        case .uniform(let low, let high, let round):
+            return rounded(low + (high - low) * random.unit(), round)
+        case .normal(let mean, let sd, let low, let high, let round):
+            var value = mean + sd * ArrivalProcess.standardNormal(random: &random)
+            if let low { value = max(low, value) }
+            if let high { value = min(high, value) }
+            return rounded(value, round)
+        case .chance(let p, let then, let otherwise):
+            return random.unit() < p
+                ? evaluate(then, path: path + "/then", key: key, context: context)
+                : evaluate(otherwise, path: path + "/else", key: key, context: context)
+        case .uuid:
+            return .string(random.uuid())
+        case .now:
+            return .int(context.nowMs)
+        case .ref(let topic, let field):
+            return context.lookup(topic, field, random.unit()) ?? .null
+        case .walk(let start, let stepLow, let stepHigh, let low, let high, let round):
+            var value: Double
+            if let previous = walks[path]?[key] {
+                value = previous + stepLow + (stepHigh - stepLow) * random.unit()
+            } else {
+                value = evaluate(start, path: path + "/start", key: key, context: context).number ?? 0
+            }
+            if let low { value = max(low, value) }
+            if let high { value = min(high, value) }
+            walks[path, default: [:]][key] = value
+            return rounded(value, round)
+        case .ip(let network, let prefix, let pool):
+            let hostBits = 32 - prefix
+            let size: UInt64 = 1 << UInt64(hostBits)
+            let offset: UInt64
+            if let pool {
+                offset = (size > 2 ? 1 : 0) + UInt64(integer(0, Int64(pool) - 1))
+            } else if size > 2 {
+                offset = 1 + random.next() % (size - 2)  // skip network and broadcast addresses
+            } else {
+                offset = random.next() % size
+            }
+            let address = network &+ UInt32(truncatingIfNeeded: offset)
+            return .string("\(address >> 24).\((address >> 16) & 255).\((address >> 8) & 255).\(address & 255)")
+        case .port(let low, let high):
+            return .int(integer(Int64(low), Int64(high)))
+        case .name:
+            let first = GeneratorData.firstNames[Int(random.next() % UInt64(GeneratorData.firstNames.count))]
+            let last = GeneratorData.lastNames[Int(random.next() % UInt64(GeneratorData.lastNames.count))]
+            return .string("\(first) \(last)")
+        case .city:
+            return .string(place().city)
+        case .country:
+            return .string(place().country)
+        case .location:
+            let place = place()
+            return .object(["city": .string(place.city), "country": .string(place.country),
+                            "lat": .double(place.lat), "lon": .double(place.lon)])
+        case .amount(let low, let high):
+            let value = exp(log(low) + (log(high) - log(low)) * random.unit())
+            return rounded(min(high, max(low, value)), 2)
+        case .object(let nested):
+            return .object(evaluate(nested, path: path, context: context))
+        }
+    }
+
+    /// A uniform integer in `low...high` (unbiased by rejection).
+    private mutating func integer(_ low: Int64, _ high: Int64) -> Int64 {
+        guard high > low else { return low }
+        let span = UInt64(bitPattern: high &- low) &+ 1
+        if span == 0 { return Int64(bitPattern: random.next()) }
+        let limit = UInt64.max - UInt64.max % span
+        var draw = random.next()
+        while draw >= limit { draw = random.next() }
+        return low &+ Int64(bitPattern: draw % span)
+    }
+
+    /// An index into `count` items, uniform or by relative weights.
+    private mutating func index(weights: [Double]?, count: Int) -> Int {
+        guard let weights, weights.count == count else { return Int(integer(0, Int64(count) - 1)) }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return 0 }
+        var target = random.unit() * total
+        for (index, weight) in weights.enumerated() {
+            if target < weight { return index }
+            target -= weight
+        }
+        return count - 1
+    }
+
+    private mutating func place() -> GeneratorData.Place {
+        GeneratorData.places[Int(random.next() % UInt64(GeneratorData.places.count))]
+    }
+
+    /// `value` rounded to `digits` decimals; 0 digits gives an int; nil leaves it as is.
+    private func rounded(_ value: Double, _ digits: Int?) -> Value {
+        guard let digits else { return .double(value) }
+        if digits == 0 {
+            let whole = value.rounded()
+            return whole.magnitude < 9.0e18 ? .int(Int64(whole)) : .double(whole)
+        }
+        let scale = pow(10, Double(digits))
+        return .double((value * scale).rounded() / scale)
+    }
+}

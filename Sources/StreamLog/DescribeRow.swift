@@ -1,0 +1,25 @@
+/// One row of `kafka-consumer-groups.sh --describe` (offsets view), plus LOG-START-OFFSET and
+/// LAG-SECONDS; nil fields print as `-`.
+public struct DescribeRow: Equatable, Sendable {
+    public var group: String
+    public var topic: String
+    public var partition: Int
+    public var currentOffset: Int64?
+    public var logEndOffset: Int64
+    public var lag: Int64?
+    public var consumerId: String?
+    public var host: String?
+    public var clientId: String?
+    public var logStartOffset: Int64
+    public var lagMs: Int64?
+}
+
+/// The result of describing a group: the message Kafka prints to stderr (if any) and the rows.
+public struct GroupDescription: Equatable, Sendable {
+    public var group: String
+    /// The group state; `.dead` for a group that does not exist.
+    public var state: GroupState
+    /// "has no active members", "is rebalancing" or "does not exist", as Kafka words them.
+    public var notice: String?
+    public var rows: [DescribeRow]
+}

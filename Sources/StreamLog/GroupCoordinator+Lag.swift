@@ -1,0 +1,45 @@
+/// Lag in records and seconds, rates, retention danger and Burrow status for a group.
+extension GroupCoordinator {
+    func lag(nowMs: Int64, topics: [String: Topic], produceRates: [TopicPartition: RateWindow]) -> GroupLag {
+        var owners: [TopicPartition: GroupMember] = [:]
+        for member in members.values { for partition in member.owned { owners[partition] = member } }
+        var rows: [PartitionLag] = []
+        for topicPartition in trackedPartitions(topics) {
+            guard let partition = topics[topicPartition.topic]?.partitions[topicPartition.partition] else { continue }
+            rows.append(partitionLag(partition, owner: owners[topicPartition], nowMs: nowMs, produceRates: produceRates))
+        }
+        let committed = rows.filter { $0.lag != nil }
+        return GroupLag(
+            group: name, state: state, generation: generation, partitions: rows,
+            totalLag: committed.reduce(0) { $0 + ($1.lag ?? 0) },
+            maxLag: committed.compactMap(\.lag).max(), maxLagMs: committed.compactMap(\.lagMs).max(),
+            produceRate: rows.reduce(0) { $0 + $1.produceRate }, consumeRate: rows.reduce(0) { $0 + $1.consumeRate },
+            status: Burrow.groupStatus(rows.map(\.status)), duplicates: rows.reduce(0) { $0 + $1.duplicates })
+    }
+
+    private func partitionLag(
+        _ partition: Partition, owner: GroupMember?, nowMs: Int64, produceRates: [TopicPartition: RateWindow]
+    ) -> PartitionLag {
+        let topicPartition = partition.topicPartition
+        let entry = progress(for: topicPartition)
+        let logEnd = partition.logEndOffset
+        let lag = entry.committed.map { logEnd - $0 }
+        let status = Burrow.partitionStatus(
+            window: Array(entry.commits), currentLag: max(0, lag ?? 0), nowMs: nowMs, allowedLag: settings.burrow.allowedLag)
+        return PartitionLag(
+            topicPartition: topicPartition, logStartOffset: partition.logStartOffset, logEndOffset: logEnd,
+            committedOffset: entry.committed, position: owner?.positions[topicPartition], ownerMemberId: owner?.memberId,
+            lag: lag, lagMs: entry.committed.map { lagMs(partition, committed: $0, nowMs: nowMs) },
+            recordsLead: entry.committed.map { $0 - partition.logStartOffset },
+            produceRate: produceRates[topicPartition]?.perSecond ?? 0, consumeRate: entry.consumeRate.perSecond,
+            status: entry.commits.isEmpty ? .notFound : status, delivered: entry.delivered, duplicates: entry.duplicates)
+    }
+
+    /// Now minus the append time of the next record to consume (see `PartitionLag.lagMs`).
+    private func lagMs(_ partition: Partition, committed: Int64, nowMs: Int64) -> Int64 {
+        guard committed < partition.logEndOffset else { return 0 }
+        let appended = partition.record(at: max(committed, partition.logStartOffset))?.appendTimeMs
+            ?? partition.newestDeletedAppendTime ?? nowMs
+        return max(0, nowMs - appended)
+    }
+}

@@ -1,0 +1,33 @@
+/// A group's lag: per partition, plus the sums and maxima tools show.
+public struct GroupLag: Equatable, Sendable {
+    public var group: String
+    public var state: GroupState
+    public var generation: Int
+    /// Partitions of the subscribed topics and partitions with commits, sorted.
+    public var partitions: [PartitionLag]
+    /// The sum of lag over partitions with a commit (no-commit partitions are excluded).
+    public var totalLag: Int64
+    /// The largest partition lag; nil when no partition has a commit.
+    public var maxLag: Int64?
+    /// The largest partition lag in ms; nil when no partition has a commit.
+    public var maxLagMs: Int64?
+    /// Records appended per second to the group's partitions.
+    public var produceRate: Double
+    /// Records newly consumed per second by the group.
+    public var consumeRate: Double
+    /// Burrow group status: OK, WARN, ERR, or NOTFOUND without commits.
+    public var status: BurrowStatus
+    /// Duplicates over all partitions.
+    public var duplicates: Int64
+
+    /// The largest partition lag in seconds.
+    public var maxLagSeconds: Double? { maxLagMs.map { Double($0) / 1_000 } }
+
+    /// Seconds until caught up at current rates: total lag over (consume − produce rate); 0 when
+    /// there is no lag; nil when consumers are not faster than producers.
+    public var timeToCatchUpSeconds: Double? {
+        if totalLag == 0 { return 0 }
+        let gain = consumeRate - produceRate
+        return gain > 0 ? Double(totalLag) / gain : nil
+    }
+}

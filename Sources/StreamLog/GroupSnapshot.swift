@@ -1,0 +1,41 @@
+/// A member of a group as the membership panel shows it.
+public struct MemberSnapshot: Equatable, Sendable {
+    public var memberId: String
+    public var clientId: String
+    public var groupInstanceId: String?
+    public var host: String
+    /// The generation the member last joined (-1 before its first).
+    public var generation: Int
+    /// The partitions it currently consumes (empty during an eager rebalance).
+    public var assignment: [TopicPartition]
+    /// True once the member crashed and until its session times out.
+    public var isCrashed: Bool
+}
+
+/// A group's membership: state, generation, strategy and who owns what.
+public struct GroupSnapshot: Equatable, Sendable {
+    public var group: String
+    public var state: GroupState
+    public var generation: Int
+    public var strategy: AssignmentStrategy?
+    public var rebalanceProtocol: RebalanceProtocol
+    /// Members in Kafka's order (static by instance id, then by member id).
+    public var members: [MemberSnapshot]
+
+    /// The member that owns `partition`, if any.
+    public func owner(of partition: TopicPartition) -> String? {
+        members.first { $0.assignment.contains(partition) }?.memberId
+    }
+}
+
+extension GroupCoordinator {
+    var snapshot: GroupSnapshot {
+        GroupSnapshot(
+            group: name, state: state, generation: generation, strategy: strategy, rebalanceProtocol: rebalanceProtocol,
+            members: orderedMembers.map {
+                MemberSnapshot(
+                    memberId: $0.memberId, clientId: $0.clientId, groupInstanceId: $0.options.groupInstanceId, host: $0.options.host,
+                    generation: $0.generation, assignment: $0.owned, isCrashed: $0.crashed)
+            })
+    }
+}

@@ -1,0 +1,27 @@
+/// Settings of the in-process log that are not per topic or per consumer.
+public struct LogSettings: Equatable, Sendable {
+    /// How long the join phase of a rebalance (PreparingRebalance) takes in simulated time.
+    public var joinPhaseMs: Int64 = 200
+    /// How long the sync phase (CompletingRebalance) takes in simulated time.
+    public var syncPhaseMs: Int64 = 100
+    /// Burrow's evaluation settings.
+    public var burrow = BurrowSettings()
+    /// The sliding window over which produce and consume rates are measured.
+    public var rateWindowMs: Int64 = 10_000
+    /// The spacing of rate samples inside that window.
+    public var rateSampleMs: Int64 = 500
+
+    public init() {}
+}
+
+/// Burrow's settings (`intervals`, `allowed-lag`, `min-distance`).
+public struct BurrowSettings: Equatable, Sendable {
+    /// How many commits per partition the window keeps (Burrow default 10).
+    public var intervals: Int = 10
+    /// The lag at or below which a partition is OK (Burrow default 0).
+    public var allowedLag: Int64 = 0
+    /// Commits closer than this replace the previous one in the window (ms).
+    public var minDistanceMs: Int64 = 0
+
+    public init() {}
+}

@@ -1,0 +1,72 @@
+/// Reading a partition by offset.
+extension Partition {
+    /// Appends up to `maxRecords` records starting at `offset` to `buffer`, returning how many.
+    ///
+    /// Reading at the log-end offset returns 0; below log-start or beyond log-end throws
+    /// OFFSET_OUT_OF_RANGE as Kafka does. Reuse `buffer` to read without allocating.
+    @discardableResult
+    public func read(
+        from offset: Int64, maxRecords: Int, into buffer: inout ContiguousArray<Record>
+    ) throws(StreamLogError) -> Int {
+        try checkReadable(offset)
+        var next = offset
+        var remaining = min(Int64(max(maxRecords, 0)), logEndOffset - offset)
+        let total = remaining
+        var segmentIndex = indexOfSealedSegment(containing: next)
+        while remaining > 0 {
+            let segmentRecords: ContiguousArray<Record>
+            let base: Int64
+            if let index = segmentIndex, index < sealed.count {
+                segmentRecords = sealed[index].records
+                base = sealed[index].baseOffset
+                segmentIndex = index + 1
+            } else {
+                segmentRecords = active.records
+                base = active.baseOffset
+                segmentIndex = nil
+            }
+            let start = Int(next - base)
+            let count = min(Int(remaining), segmentRecords.count - start)
+            buffer.append(contentsOf: segmentRecords[start..<(start + count)])
+            next += Int64(count)
+            remaining -= Int64(count)
+        }
+        return Int(total)
+    }
+
+    /// Up to `maxRecords` records starting at `offset`.
+    public func fetch(from offset: Int64, maxRecords: Int) throws(StreamLogError) -> [Record] {
+        var buffer = ContiguousArray<Record>()
+        try read(from: offset, maxRecords: maxRecords, into: &buffer)
+        return Array(buffer)
+    }
+
+    /// The retained record at `offset`, or nil when it was deleted or not yet written.
+    public func record(at offset: Int64) -> Record? {
+        guard offset >= logStartOffset, offset < logEndOffset else { return nil }
+        if offset >= active.baseOffset { return active.records[Int(offset - active.baseOffset)] }
+        guard let index = indexOfSealedSegment(containing: offset) else { return nil }
+        let segment = sealed[index]
+        return segment.records[Int(offset - segment.baseOffset)]
+    }
+
+    /// Throws OFFSET_OUT_OF_RANGE unless `offset` is within log-start...log-end.
+    func checkReadable(_ offset: Int64) throws(StreamLogError) {
+        guard offset >= logStartOffset, offset <= logEndOffset else {
+            throw .offsetOutOfRange(
+                topicPartition, offset: offset, logStartOffset: logStartOffset, logEndOffset: logEndOffset)
+        }
+    }
+
+    /// The index in `sealed` of the segment holding `offset`, or nil when it is in the active one.
+    func indexOfSealedSegment(containing offset: Int64) -> Int? {
+        guard !sealed.isEmpty, offset < active.baseOffset else { return nil }
+        var low = 0
+        var high = sealed.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if sealed[mid].baseOffset <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}

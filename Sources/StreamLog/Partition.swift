@@ -1,0 +1,90 @@
+import DequeModule
+
+/// An append-only partition: sealed segments plus the active one, with Kafka's offset markers.
+///
+/// A concrete final class so the append path has no existential or generic overhead.
+public final class Partition {
+    /// The topic and partition number.
+    public let topicPartition: TopicPartition
+    let config: TopicConfig
+    /// Older segments, oldest first.
+    var sealed: Deque<Segment> = []
+    /// The segment being appended to.
+    var active: Segment
+    /// Emptied segment storage kept for reuse, so steady-state appends never allocate.
+    var freeStorage: [ContiguousArray<Record>] = []
+    /// The first offset a consumer may read; moves in segment steps.
+    public internal(set) var logStartOffset: Int64 = 0
+    /// The sum of the retained records' sizes.
+    public internal(set) var retainedBytes: Int = 0
+    /// The newest timestamp among deleted records, for lag in seconds when everything was deleted.
+    var newestDeletedAppendTime: Int64?
+    /// Deletions not yet collected as events (bounded: deletions beyond the cap coalesce).
+    var pendingDeletions: [SegmentDeletion] = []
+
+    init(topicPartition: TopicPartition, config: TopicConfig) {
+        self.topicPartition = topicPartition
+        self.config = config
+        active = Segment(baseOffset: 0, storage: Partition.makeStorage(config))
+        pendingDeletions.reserveCapacity(Partition.pendingDeletionCap)
+    }
+
+    static let pendingDeletionCap = 16
+    static let freeStorageCap = 2
+
+    static func makeStorage(_ config: TopicConfig) -> ContiguousArray<Record> {
+        var storage = ContiguousArray<Record>()
+        storage.reserveCapacity(min(config.segmentRecords, 65_536))
+        return storage
+    }
+
+    /// The offset the next appended record will get (Kafka's LEO).
+    public var logEndOffset: Int64 { active.baseOffset + Int64(active.records.count) }
+
+    /// The high watermark: equal to the log-end offset with a single replica.
+    public var highWatermark: Int64 { logEndOffset }
+
+    /// The number of retained records.
+    public var retainedRecords: Int64 { logEndOffset - logStartOffset }
+
+    /// The number of retained segments, the active one included.
+    public var segmentCount: Int { sealed.count + 1 }
+
+    /// Appends a record and returns its offset.
+    ///
+    /// `timestamp` is the producer's CreateTime; LogAppendTime topics store `nowMs` instead.
+    /// `sizeInBytes` is what segment rolling and `retention.bytes` count.
+    @discardableResult
+    public func append(
+        key: String?, value: Value, headers: [Header], timestamp: Int64, sizeInBytes: Int, nowMs: Int64
+    ) -> Int64 {
+        if active.records.count >= config.segmentRecords
+            || (active.bytes > 0 && active.bytes + sizeInBytes > config.segmentBytes)
+        {
+            roll(nowMs: nowMs)
+        }
+        let offset = active.baseOffset + Int64(active.records.count)
+        let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
+        active.records.append(
+            Record(
+                offset: offset, timestamp: stored, timestampType: config.timestampType, appendTimeMs: nowMs,
+                key: key, value: value, headers: headers, sizeInBytes: sizeInBytes))
+        active.bytes += sizeInBytes
+        if stored > active.maxTimestamp { active.maxTimestamp = stored }
+        retainedBytes += sizeInBytes
+        return offset
+    }
+
+    /// Seals the active segment, starts a new one, and applies retention.
+    func roll(nowMs: Int64) {
+        startNewActiveSegment()
+        enforceRetention(nowMs: nowMs)
+    }
+
+    func startNewActiveSegment() {
+        let storage = freeStorage.popLast() ?? Partition.makeStorage(config)
+        let next = Segment(baseOffset: logEndOffset, storage: storage)
+        sealed.append(active)
+        active = next
+    }
+}

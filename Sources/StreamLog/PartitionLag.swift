@@ -1,0 +1,34 @@
+/// A group's lag on one partition, as a dashboard shows it.
+public struct PartitionLag: Equatable, Sendable {
+    public var topicPartition: TopicPartition
+    public var logStartOffset: Int64
+    public var logEndOffset: Int64
+    /// The committed offset; nil when the group never committed (shown as `-`).
+    public var committedOffset: Int64?
+    /// The position of the member that owns the partition, if it has fetched.
+    public var position: Int64?
+    /// The owning member, nil when unowned (or during an eager rebalance).
+    public var ownerMemberId: String?
+    /// Log-end offset minus committed offset (Kafka's LAG column); nil without a commit.
+    public var lag: Int64?
+    /// Now minus the append time of the record at the committed offset; 0 when caught up. When
+    /// that record was deleted by retention, the oldest retained record's append time is used
+    /// (or, if all were deleted, the newest deleted one's). nil without a commit.
+    public var lagMs: Int64?
+    /// Committed offset minus log-start offset: how far the group is from falling off retention
+    /// (negative: it already fell off). nil without a commit.
+    public var recordsLead: Int64?
+    /// Records appended per second over the rate window.
+    public var produceRate: Double
+    /// Records newly consumed by the group per second over the rate window.
+    public var consumeRate: Double
+    /// Burrow status over the commit window.
+    public var status: BurrowStatus
+    /// All records handed to the group from this partition, duplicates included.
+    public var delivered: Int64
+    /// Records handed out again after a member died or a partition moved before a commit.
+    public var duplicates: Int64
+
+    /// Lag in seconds (exact, from `lagMs`).
+    public var lagSeconds: Double? { lagMs.map { Double($0) / 1_000 } }
+}
