@@ -1,20 +1,5 @@
+import Scenario
 import StreamLog
-
-/// An aggregate a window computes per group: `count`, or `sum`/`avg`/`min`/`max` of a field.
-public struct Aggregation: Equatable, Sendable {
-    public enum Kind: String, Equatable, Sendable { case count, sum, avg, min, max }
-    public var kind: Kind
-    /// The field aggregated (ignored for count).
-    public var field: String?
-    /// The output field name.
-    public var name: String
-
-    public init(_ kind: Kind, field: String? = nil, as name: String? = nil) {
-        self.kind = kind
-        self.field = field
-        self.name = name ?? (field.map { "\(kind.rawValue)_\($0)" } ?? kind.rawValue)
-    }
-}
 
 /// A windowed aggregation as a stream processor runs it: tumbling or hopping windows over record
 /// time, grouped by fields, emitted when the window closes (or on every update).
@@ -62,7 +47,7 @@ public struct WindowRuntime: Sendable {
         var order: Int
     }
 
-    private var arrivals = 0
+    private var windowsOpened = 0
 
     public init(sizeMs: Int64, advanceMs: Int64? = nil, graceMs: Int64 = 0, groupBy: [String],
                 aggregations: [Aggregation], emitUpdates: Bool = false) {
@@ -123,11 +108,11 @@ public struct WindowRuntime: Sendable {
     }
 
     private mutating func newAccumulator() -> Accumulator {
-        arrivals += 1
+        windowsOpened += 1
         let n = aggregations.count
         return Accumulator(sums: Array(repeating: 0, count: n), mins: Array(repeating: .infinity, count: n),
                            maxs: Array(repeating: -.infinity, count: n), seen: Array(repeating: 0, count: n),
-                           order: arrivals)
+                           order: windowsOpened)
     }
 
     private func accumulate(_ value: Value, into accumulator: inout Accumulator) {
@@ -148,12 +133,13 @@ public struct WindowRuntime: Sendable {
         fields["window_end"] = .int(key.startMs + sizeMs)
         for (index, aggregation) in aggregations.enumerated() {
             let seen = accumulator.seen[index]
-            switch aggregation.kind {
-            case .count: fields[aggregation.name] = .int(Int64(accumulator.count))
-            case .sum: fields[aggregation.name] = .double(accumulator.sums[index])
-            case .avg: fields[aggregation.name] = seen > 0 ? .double(accumulator.sums[index] / Double(seen)) : .null
-            case .min: fields[aggregation.name] = seen > 0 ? .double(accumulator.mins[index]) : .null
-            case .max: fields[aggregation.name] = seen > 0 ? .double(accumulator.maxs[index]) : .null
+            let name = aggregation.outputField
+            switch aggregation {
+            case .count: fields[name] = .int(Int64(accumulator.count))
+            case .sum: fields[name] = .double(accumulator.sums[index])
+            case .avg: fields[name] = seen > 0 ? .double(accumulator.sums[index] / Double(seen)) : .null
+            case .min: fields[name] = seen > 0 ? .double(accumulator.mins[index]) : .null
+            case .max: fields[name] = seen > 0 ? .double(accumulator.maxs[index]) : .null
             }
         }
         let groupKey = key.group.map(\.text).joined(separator: "|")
@@ -163,5 +149,15 @@ public struct WindowRuntime: Sendable {
     private func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
         let r = a % b
         return r < 0 ? r + b : r
+    }
+}
+
+extension Aggregation {
+    /// The field the aggregation reads; nil for count.
+    var field: String? {
+        switch self {
+        case .count: nil
+        case .sum(let field), .avg(let field), .min(let field), .max(let field): field
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Scenario
 import StreamLog
 import Testing
 
@@ -11,21 +12,21 @@ struct WindowRuntimeTests {
 
     @Test func tumblingWindowsCloseWhenStreamTimePassesTheirEnd() {
         var window = WindowRuntime(sizeMs: 60_000, groupBy: ["host"],
-                                   aggregations: [Aggregation(.count), Aggregation(.sum, field: "bytes", as: "bytes")])
+                                   aggregations: [.count, .sum("bytes")])
         #expect(window.add(Self.event("fw-1", 10), timeMs: 0).isEmpty)
         #expect(window.add(Self.event("fw-2", 5), timeMs: 30_000).isEmpty)
         #expect(window.add(Self.event("fw-1", 7), timeMs: 59_999).isEmpty)
         let closed = window.add(Self.event("fw-1", 1), timeMs: 60_000)
         #expect(closed.map(\.value) == [
-            ["host": "fw-1", "window_start": 0, "window_end": 60_000, "count": 2, "bytes": 17.0],
-            ["host": "fw-2", "window_start": 0, "window_end": 60_000, "count": 1, "bytes": 5.0],
+            ["host": "fw-1", "window_start": 0, "window_end": 60_000, "count": 2, "sum_bytes": 17.0],
+            ["host": "fw-2", "window_start": 0, "window_end": 60_000, "count": 1, "sum_bytes": 5.0],
         ])
         #expect(closed.map(\.key) == ["fw-1", "fw-2"])
         #expect(window.openWindows == 1)
     }
 
     @Test func aHoppingWindowCountsARecordInEveryWindowThatContainsIt() {
-        var window = WindowRuntime(sizeMs: 10_000, advanceMs: 5_000, groupBy: [], aggregations: [Aggregation(.count)])
+        var window = WindowRuntime(sizeMs: 10_000, advanceMs: 5_000, groupBy: [], aggregations: [.count])
         _ = window.add(["v": 1], timeMs: 7_000)  // in [0,10s) and [5s,15s)
         let first = window.advance(toMs: 10_000)
         #expect(first.map(\.startMs) == [0])
@@ -35,7 +36,7 @@ struct WindowRuntimeTests {
     }
 
     @Test func aRecordForAClosedWindowIsLateAndDropped() {
-        var window = WindowRuntime(sizeMs: 1_000, graceMs: 500, groupBy: [], aggregations: [Aggregation(.count)])
+        var window = WindowRuntime(sizeMs: 1_000, graceMs: 500, groupBy: [], aggregations: [.count])
         _ = window.add(["v": 1], timeMs: 100)
         _ = window.add(["v": 1], timeMs: 1_200)  // stream time 1.2 s: [0,1s) still in its grace
         _ = window.add(["v": 1], timeMs: 900)  // accepted, inside grace
@@ -48,7 +49,7 @@ struct WindowRuntimeTests {
 
     @Test func averagesMinimaAndMaximaIgnoreRecordsWithoutTheField() {
         var window = WindowRuntime(sizeMs: 1_000, groupBy: [], aggregations: [
-            Aggregation(.avg, field: "t"), Aggregation(.min, field: "t"), Aggregation(.max, field: "t"),
+            .avg("t"), .min("t"), .max("t"),
         ])
         _ = window.add(["t": 10], timeMs: 0)
         _ = window.add(["t": 20.5], timeMs: 1)
@@ -60,7 +61,7 @@ struct WindowRuntimeTests {
     }
 
     @Test func updateModeEmitsTheRunningResultOnEveryRecord() {
-        var window = WindowRuntime(sizeMs: 1_000, groupBy: ["k"], aggregations: [Aggregation(.count)], emitUpdates: true)
+        var window = WindowRuntime(sizeMs: 1_000, groupBy: ["k"], aggregations: [.count], emitUpdates: true)
         #expect(window.add(["k": "a"], timeMs: 0).first?.value["count"] == 1)
         #expect(window.add(["k": "a"], timeMs: 10).first?.value["count"] == 2)
         #expect(window.advance(toMs: 5_000).isEmpty)

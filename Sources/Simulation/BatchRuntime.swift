@@ -1,0 +1,78 @@
+import Scenario
+import StreamLog
+
+/// A periodic batch job as the engine runs it: "slow data".
+///
+/// Every period it reads what was appended to its topic since its last run, aggregates it, and
+/// publishes the results `runtime` later. A record's time-to-insight is the publication time
+/// minus the record's timestamp: up to a whole period plus the runtime, however fast the job is.
+struct BatchRuntime {
+    let spec: BatchSpec
+    var enabled: Bool
+    var nextRunMs: Int64
+    var nextOffsets: [Int: Int64] = [:]
+    var pending: (publishAtMs: Int64, results: [Value], timestamps: [Int64])?
+    /// The results of the last completed run, one value per group.
+    var lastResults: [Value] = []
+    var lastRunEndMs: Int64?
+    var runs = 0
+    var recordsRead: Int64 = 0
+    var timeToInsight = LatencyWindow(seconds: 3_600)
+    var outRate: RateMeter
+
+    init(spec: BatchSpec, tickMs: Int64) {
+        self.spec = spec
+        enabled = spec.enabled
+        nextRunMs = spec.everyMs
+        outRate = RateMeter(tickMs: tickMs)
+    }
+
+    /// Starts a run when one is due and publishes a finished run; returns records to write.
+    mutating func step(log: InProcessLog, nowMs: Int64) -> [OutputRecord] {
+        var output: [OutputRecord] = []
+        if let pending, nowMs >= pending.publishAtMs {
+            for timestamp in pending.timestamps { timeToInsight.record(ms: Double(pending.publishAtMs - timestamp)) }
+            lastResults = pending.results
+            lastRunEndMs = pending.publishAtMs
+            runs += 1
+            if let to = spec.to {
+                output = pending.results.map { OutputRecord(topic: to, key: nil, value: $0) }
+            }
+            self.pending = nil
+        }
+        if enabled, nowMs >= nextRunMs, pending == nil {
+            let (results, timestamps) = run(log: log)
+            pending = (nowMs + spec.runtimeMs, results, timestamps)
+            nextRunMs = nowMs + spec.everyMs
+        }
+        return output
+    }
+
+    /// Reads everything new, per partition, and aggregates it per group.
+    private mutating func run(log: InProcessLog) -> ([Value], [Int64]) {
+        var window = WindowRuntime(sizeMs: .max / 4, groupBy: spec.groupBy, aggregations: spec.aggregations)
+        var timestamps: [Int64] = []
+        let partitions = (try? log.offsets(topic: spec.from)) ?? []
+        for offsets in partitions {
+            var next = max(nextOffsets[offsets.topicPartition.partition] ?? offsets.logStartOffset, offsets.logStartOffset)
+            while next < offsets.logEndOffset {
+                let records = (try? log.fetch(offsets.topicPartition, from: next, maxRecords: 10_000)) ?? []
+                guard let last = records.last else { break }
+                for record in records where spec.filter?.matches(record.value) ?? true {
+                    _ = window.add(record.value, timeMs: 0)
+                    timestamps.append(record.timestamp)
+                }
+                recordsRead += Int64(records.count)
+                next = last.offset + 1
+            }
+            nextOffsets[offsets.topicPartition.partition] = next
+        }
+        let results = window.advance(toMs: .max).map { result -> Value in
+            guard case .object(var fields) = result.value else { return result.value }
+            fields["window_start"] = nil
+            fields["window_end"] = nil
+            return .object(fields)
+        }
+        return (results, timestamps)
+    }
+}
