@@ -28,6 +28,7 @@ public final class AsciicastWriter {
     public private(set) var bytesWritten = 0
 
     private let sink: LineSink
+    private var isClosed = false
     private var encoder = FrameEncoder()
     private var latestGrid: Grid?
     private var lastMicros: Int64 = 0
@@ -115,12 +116,13 @@ public final class AsciicastWriter {
 
     /// Closes the file; later events are ignored.
     public func close() {
+        isClosed = true
         sink.close()
     }
 
     /// Writes one `[time, code, data]` line unless an earlier write failed.
     private func emit(_ code: String, _ data: String, at time: Double) {
-        guard warning == nil else { return }
+        guard warning == nil, !isClosed else { return }
         let micros = max(lastMicros, JSONText.micros(time - timeOrigin) ?? lastMicros)
         let line = "[" + JSONText.seconds(micros: micros) + ",\"" + code + "\"," + JSONText.string(data) + "]\n"
         do {

@@ -17,6 +17,7 @@ public final class JournalWriter<Action: Codable> {
     public private(set) var actionCount = 0
 
     private let sink: LineSink
+    private var isClosed = false
     private var lastTick: UInt64 = 0
 
     /// Creates (or truncates) the file at `path` and writes the header.
@@ -44,7 +45,7 @@ public final class JournalWriter<Action: Codable> {
 
     /// Appends `action`, which happened at simulation tick `tick`.
     public func append(_ action: Action, tick: UInt64) {
-        guard warning == nil else { return }
+        guard warning == nil, !isClosed else { return }
         guard tick >= lastTick else {
             warning = "journal stopped: tick \(tick) is before the previous action's tick \(lastTick)"
             return
@@ -64,6 +65,7 @@ public final class JournalWriter<Action: Codable> {
 
     /// Closes the file; later actions are ignored.
     public func close() {
+        isClosed = true
         sink.close()
     }
 
