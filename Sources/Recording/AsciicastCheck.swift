@@ -22,12 +22,9 @@ public enum AsciicastCheck {
     public static func validate(_ data: Data) -> [Problem] {
         guard !data.isEmpty else { return [Problem(line: 1, kind: .emptyFile)] }
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let endsWithNewline = data.last == UInt8(ascii: "\n")
+        if endsWithNewline { lines.removeLast() }
         var problems: [Problem] = []
-        if data.last == UInt8(ascii: "\n") {
-            lines.removeLast()
-        } else {
-            problems.append(Problem(line: lines.count, kind: .missingFinalNewline))
-        }
         var previousTime: Double?
         for (index, bytes) in lines.enumerated() {
             let number = index + 1
@@ -41,7 +38,8 @@ public enum AsciicastCheck {
             }
             problems += lineProblems.map { Problem(line: number, kind: $0) }
         }
-        return problems.sorted { $0.line < $1.line }
+        if !endsWithNewline { problems.append(Problem(line: lines.count, kind: .missingFinalNewline)) }
+        return problems
     }
 
     /// Parses one line as a JSON value, or records why it is not one.

@@ -22,15 +22,14 @@ enum JSONText {
         return result + "\""
     }
 
-    /// `seconds` with at most six decimals and at least one: `0.0`, `1.5`, `2.033333`.
+    /// A non-negative number of microseconds as seconds with one to six decimals: `0.0`,
+    /// `1.5`, `2.033333`.
     static func seconds(micros: Int64) -> String {
-        let sign = micros < 0 ? "-" : ""
-        let magnitude = micros.magnitude
-        let whole = magnitude / 1_000_000
-        var fraction = String(magnitude % 1_000_000)
+        let whole = micros / 1_000_000
+        var fraction = String(micros % 1_000_000)
         fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
         while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(sign)\(whole).\(fraction)"
+        return "\(whole).\(fraction)"
     }
 
     /// Microseconds nearest to `seconds`, or `nil` when it is not finite or out of range.

@@ -53,7 +53,7 @@ public final class JournalWriter<Action: Codable> {
         do {
             try sink.append(Self.line(JournalEntry(tick: tick, action: action)))
         } catch let failure as LineSinkFailure {
-            warning = "journal stopped: \(failure.reason) — '\(path)' holds \(actionCount) actions"
+            warning = "journal stopped: \(failure.reason) — '\(path)' holds \(actionCount) action\(actionCount == 1 ? "" : "s")"
             return
         } catch {
             warning = "journal stopped: the action at tick \(tick) cannot be encoded: \(error)"

@@ -3,23 +3,6 @@ import Foundation
 @testable import Recording
 import Testing
 
-/// A sink that keeps lines in memory and fails every append after the first `capacity` lines.
-private final class FullDisk: LineSink {
-    let capacity: Int
-    private(set) var lines: [String] = []
-
-    init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    func append(_ line: String) throws(LineSinkFailure) {
-        guard lines.count < capacity else { throw LineSinkFailure(reason: "No space left on device") }
-        lines.append(line)
-    }
-
-    func close() {}
-}
-
 private let header = AsciicastHeader(
     size: TerminalSize(cols: 4, rows: 1), timestamp: 1_700_000_000, idleTimeLimit: 2,
     title: "Command vs events", term: "xterm-256color", shell: "/bin/zsh")

@@ -86,6 +86,19 @@ struct JournalTests {
         #expect(writer.actionCount == 0)
     }
 
+    @Test("a write error stops the journal with a warning; the actions before it stay")
+    func diskFull() throws {
+        let disk = FullDisk(capacity: 2)
+        let writer = try JournalWriter<DemoAction>(sink: disk, path: "talk.journal", header: header)
+        writer.append(.setSpeed(2), tick: 5)
+        writer.append(.setSpeed(3), tick: 6)
+        writer.append(.setSpeed(4), tick: 7)
+        #expect(writer.warning == "journal stopped: No space left on device — 'talk.journal' holds 1 action")
+        #expect(writer.actionCount == 1)
+        let journal = try Journal<DemoAction>(parsing: Data(disk.lines.joined().utf8))
+        #expect(journal.entries == [JournalEntry(tick: 5, action: .setSpeed(2))])
+    }
+
     @Test("opening a journal in a missing folder is a typed error")
     func missingFolder() throws {
         let folder = try temporaryFolder().appendingPathComponent("nope").path
