@@ -16,6 +16,7 @@ struct ProcessResult {
 /// Runs `executable` with `arguments`, stdin from /dev/null, and waits for it.
 func runProcess(_ executable: String, _ arguments: [String]) throws -> ProcessResult {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let outURL = folder.appendingPathComponent("stdout")
     let errURL = folder.appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
