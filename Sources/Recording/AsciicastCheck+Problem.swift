@@ -3,9 +3,12 @@ import Foundation
 extension AsciicastCheck {
     /// One thing wrong with an asciicast file, at a 1-based line (0 for the file itself).
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        /// The 1-based line, or 0 for the file itself.
         public let line: Int
+        /// What is wrong.
         public let kind: Kind
 
+        /// Creates a problem at `line`.
         public init(line: Int, kind: Kind) {
             self.line = line
             self.kind = kind

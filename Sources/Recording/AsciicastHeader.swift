@@ -17,6 +17,7 @@ public struct AsciicastHeader: Equatable, Sendable {
     /// The `SHELL` to record in `env`; `nil` leaves it out.
     public var shell: String?
 
+    /// Creates a header; `idleTimeLimit` defaults to 2 seconds.
     public init(
         size: TerminalSize, timestamp: Int, idleTimeLimit: Double? = 2.0,
         title: String? = nil, term: String? = nil, shell: String? = nil

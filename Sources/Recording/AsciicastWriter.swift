@@ -26,6 +26,8 @@ public final class AsciicastWriter {
     public private(set) var eventCount = 0
     /// Bytes written to the file, header included.
     public private(set) var bytesWritten = 0
+    /// The time of the last event written, in recorded seconds.
+    public var elapsed: Double { Double(lastMicros) / 1_000_000 }
 
     private let sink: LineSink
     private var isClosed = false

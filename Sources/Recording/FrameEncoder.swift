@@ -12,6 +12,7 @@ public struct FrameEncoder: Sendable {
     /// UTF-8 bytes produced by this encoder so far.
     public private(set) var bytesEncoded = 0
 
+    /// Creates an encoder whose first frame will be a full repaint.
     public init() {}
 
     /// Encodes `grid` as a diff against the previous grid, or as a full repaint when there is

@@ -2,9 +2,12 @@ import Foundation
 
 /// A journal read back: the header and every action with its tick, for an exact replay.
 public struct Journal<Action: Codable> {
+    /// What the talk started from.
     public var header: JournalHeader
+    /// Every action in order, with non-decreasing ticks.
     public var entries: [JournalEntry<Action>]
 
+    /// Creates a journal from its parts.
     public init(header: JournalHeader, entries: [JournalEntry<Action>]) {
         self.header = header
         self.entries = entries
@@ -97,9 +100,12 @@ extension Journal: Sendable where Action: Sendable {}
 
 /// A malformed or unreadable journal: where (1-based line, 0 for the file) and what was expected.
 public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The 1-based line, or 0 when the file itself could not be read.
     public let line: Int
+    /// What was expected and what was found.
     public let message: String
 
+    /// Creates an error at `line`.
     public init(line: Int, message: String) {
         self.line = line
         self.message = message

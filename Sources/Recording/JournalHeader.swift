@@ -20,6 +20,7 @@ public struct JournalHeader: Codable, Equatable, Sendable {
     /// The terminal size at the start.
     public var terminalSize: TerminalSize
 
+    /// Creates a header in the current format unless told otherwise.
     public init(
         scenarioName: String, scenarioPath: String, scenarioHash: ContentHash,
         seed: UInt64, initialSpeed: Double, terminalSize: TerminalSize,
@@ -72,9 +73,12 @@ public struct JournalHeader: Codable, Equatable, Sendable {
 
 /// One journal line after the header: an action and the simulation tick it happened at.
 public struct JournalEntry<Action: Codable>: Codable {
+    /// The simulation tick the action happened at.
     public var tick: UInt64
+    /// The action, as the engine defines it.
     public var action: Action
 
+    /// Creates an entry.
     public init(tick: UInt64, action: Action) {
         self.tick = tick
         self.action = action

@@ -44,6 +44,7 @@ struct AsciicastWriterTests {
             #"[2.333333,"o","\u001b[Hx"]"#,
         ])
         #expect(writer.eventCount == 5)
+        #expect(writer.elapsed == 2.333333)
         #expect(writer.warning == nil)
         #expect(writer.bytesWritten == (try Data(contentsOf: URL(fileURLWithPath: path))).count)
         #expect(AsciicastCheck.validate(contentsOf: URL(fileURLWithPath: path)) == [])
