@@ -28,11 +28,17 @@ struct LineSinkFailure: Error, Equatable {
 /// When a line cannot be written completely the file is truncated back to the end of the last
 /// complete line, so readers never see half a line.
 final class LineFile: LineSink {
+    /// write(2)'s shape: descriptor, bytes, count → bytes written, or -1 with `errno` set.
+    typealias WriteCall = (Int32, UnsafeRawPointer, Int) -> Int
+
     private var descriptor: Int32
     private var committed: off_t = 0
+    private let writeCall: WriteCall
 
-    /// Creates or truncates the file at `path`.
-    init(path: String) throws(RecordingError) {
+    /// Creates or truncates the file at `path`; `writeCall` is write(2) except in tests that
+    /// need a device that fills up halfway through a line.
+    init(path: String, writeCall: @escaping WriteCall = { write($0, $1, $2) }) throws(RecordingError) {
+        self.writeCall = writeCall
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -59,12 +65,15 @@ final class LineFile: LineSink {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
+                buffer.baseAddress.map { writeCall(descriptor, $0 + written, bytes.count - written) } ?? 0
             }
             if result < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                if written > 0 { _ = ftruncate(descriptor, committed) }
+                if written > 0 {
+                    _ = ftruncate(descriptor, committed)
+                    _ = lseek(descriptor, committed, SEEK_SET)
+                }
                 throw LineSinkFailure(reason: Self.message(code))
             }
             written += result
