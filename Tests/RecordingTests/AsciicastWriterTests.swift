@@ -62,6 +62,18 @@ struct AsciicastWriterTests {
         #expect(parsed[2] as? String == text)
     }
 
+    @Test("every scalar of the first planes and a sample of the astral ones survives a JSON round trip")
+    func escapingRoundTrip() throws {
+        let scalars = (0..<0xD800).compactMap(Unicode.Scalar.init)
+            + stride(from: 0xE000, through: 0x10FFFF, by: 97).compactMap(Unicode.Scalar.init)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        let literal = JSONText.string(text)
+        #expect(!literal.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        let parsed = try JSONSerialization.jsonObject(with: Data(("[" + literal + "]").utf8)) as? [String]
+        #expect(parsed == [text])
+    }
+
     @Test("seconds are written with one to six decimals")
     func secondsFormat() {
         #expect(JSONText.seconds(micros: 0) == "0.0")
