@@ -33,6 +33,8 @@ public final class AsciicastWriter {
     private var isClosed = false
     private var encoder = FrameEncoder()
     private var latestGrid: Grid?
+    /// The terminal's size as last reported, recorded or not.
+    private var latestSize: TerminalSize
     private var lastMicros: Int64 = 0
 
     /// Creates (or truncates) the file at `path` and writes the header.
@@ -49,6 +51,7 @@ public final class AsciicastWriter {
         self.header = header
         self.timeOrigin = timeOrigin
         self.size = header.size
+        self.latestSize = header.size
         let line = header.jsonLine + "\n"
         do {
             try sink.append(line)
@@ -63,6 +66,7 @@ public final class AsciicastWriter {
     /// with the diff (or full repaint); nothing when nothing changed or while paused.
     public func frame(_ grid: Grid, at time: Double) {
         latestGrid = grid
+        latestSize = grid.size
         guard !isPaused else { return }
         if grid.size != size {
             emit("r", "\(grid.size.cols)x\(grid.size.rows)", at: time)
@@ -81,8 +85,9 @@ public final class AsciicastWriter {
     }
 
     /// Records a resize to `newSize` when it differs from the current size; the next frame is
-    /// then a full repaint.
+    /// then a full repaint. While paused, the size is remembered for `resume`.
     public func resize(to newSize: TerminalSize, at time: Double) {
+        latestSize = newSize
         guard !isPaused, newSize != size else { return }
         emit("r", "\(newSize.cols)x\(newSize.rows)", at: time)
         size = newSize
@@ -100,17 +105,22 @@ public final class AsciicastWriter {
         isPaused = true
     }
 
-    /// Starts recording again: a resize if needed, a full repaint of `grid` (by default the
-    /// last grid passed to `frame` while paused or not), then a marker labelled `label`.
+    /// Starts recording again: a resize if the size changed, a full repaint of `grid` (by
+    /// default the last grid passed to `frame`, paused or not), then a marker labelled `label`.
+    ///
+    /// Without any grid (output recorded only through `output`) there is nothing to repaint.
     public func resume(at time: Double, repainting grid: Grid? = nil, label: String = "resumed") {
         guard isPaused else { return }
         isPaused = false
-        if let current = grid ?? latestGrid {
+        let current = grid ?? latestGrid
+        let target = current?.size ?? latestSize
+        if target != size {
+            emit("r", "\(target.cols)x\(target.rows)", at: time)
+            size = target
+        }
+        if let current {
             latestGrid = current
-            if current.size != size {
-                emit("r", "\(current.size.cols)x\(current.size.rows)", at: time)
-                size = current.size
-            }
+            latestSize = current.size
             emit("o", encoder.repaint(current), at: time)
         }
         emit("m", label, at: time)

@@ -137,6 +137,23 @@ struct AsciicastWriterTests {
         ])
     }
 
+    @Test("without any grid, resume records the size reached while paused and a marker")
+    func resumeWithoutGrid() throws {
+        let path = try temporaryFolder().appendingPathComponent("raw-pause.cast").path
+        let writer = try AsciicastWriter(path: path, header: header)
+        writer.output("a", at: 0)
+        writer.pause()
+        writer.resize(to: TerminalSize(cols: 9, rows: 3), at: 1)
+        writer.output("b", at: 1)
+        writer.resume(at: 2)
+        #expect(writer.size == TerminalSize(cols: 9, rows: 3))
+        #expect(try lines(of: path).dropFirst() == [
+            #"[0.0,"o","a"]"#,
+            #"[2.0,"r","9x3"]"#,
+            #"[2.0,"m","resumed"]"#,
+        ])
+    }
+
     @Test("raw output is recorded as is and makes the next frame a full repaint")
     func rawOutput() throws {
         let path = try temporaryFolder().appendingPathComponent("raw.cast").path
