@@ -1,1 +1,0 @@
-// The Recording module; see README.md for its place in the architecture.
