@@ -3,7 +3,7 @@ public final class Topic {
     /// The topic name.
     public let name: String
     /// The settings the topic was created with.
-    public let config: TopicConfig
+    public internal(set) var config: TopicConfig
     /// The partitions, indexed by partition number.
     public let partitions: [Partition]
     var keyless: KeylessPartitioner

@@ -1,0 +1,98 @@
+import Scenario
+import StreamLog
+
+/// The world as a plain value for the dashboard.
+extension Engine {
+    /// Everything the dashboard shows, now.
+    public func snapshot() -> WorldSnapshot {
+        let now = nowMs
+        return WorldSnapshot(
+            title: scenario.title, scenarioId: scenario.id, layout: scenario.layout, tick: tick, nowMs: now,
+            script: ScriptStatus(
+                stepIndex: stepIndex, stepCount: scenario.script.count, marker: currentStep?.marker ?? "",
+                say: currentStep?.say ?? "", advance: advanceDescription, stepElapsedMs: stepElapsedMs, ended: scriptEnded),
+            topics: scenario.topics.map { topicSnapshot($0) },
+            producers: producers.map {
+                ProducerSnapshot(
+                    name: $0.spec.name, topic: $0.spec.topic, enabled: $0.enabled, configuredRate: $0.configuredRate(nowMs: now),
+                    recordsPerSecond: $0.rate.perSecond, history: $0.rate.history, produced: $0.produced)
+            },
+            groups: groups.compactMap { groupStatus($0, isProcessor: false) }
+                + processors.compactMap { groupStatus($0.consumer, isProcessor: true) },
+            processors: processors.map { processorSnapshot($0) },
+            chains: chains.map { chainSnapshot($0, now: now) },
+            batches: batches.map { batchSnapshot($0) },
+            feed: Array(feed.entries),
+            highlights: highlights)
+    }
+
+    private func topicSnapshot(_ spec: TopicSpec) -> TopicSnapshot {
+        let records = topicRecords[spec.name]
+        let totals = topicTotals[spec.name] ?? (0, 0)
+        return TopicSnapshot(
+            name: spec.name, label: spec.label ?? spec.name, isSink: spec.sink,
+            partitions: (try? log.offsets(topic: spec.name)) ?? [], recordsPerSecond: records?.perSecond ?? 0,
+            bytesPerSecond: topicBytes[spec.name]?.perSecond ?? 0, history: records?.history ?? [],
+            totalRecords: totals.records, totalBytes: totals.bytes)
+    }
+
+    private func groupStatus(_ consumer: ConsumerRuntime, isProcessor: Bool) -> GroupStatus? {
+        guard let membership = try? log.group(consumer.name), let lag = try? log.lag(group: consumer.name, nowMs: nowMs) else {
+            return nil
+        }
+        return GroupStatus(
+            name: consumer.name, isProcessor: isProcessor, topics: consumer.topics, membership: membership, lag: lag,
+            lagHistory: consumer.lagHistory, consumedPerSecond: consumer.processed.perSecond,
+            consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused,
+            perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
+            latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
+            liveMembers: consumer.members.count)
+    }
+
+    private func processorSnapshot(_ processor: ProcessorRuntime) -> ProcessorSnapshot {
+        ProcessorSnapshot(
+            name: processor.spec.name, kind: processor.spec.kind.name, inputs: processor.spec.inputs,
+            outputs: processor.spec.outputs, enabled: processor.enabled,
+            recordsInPerSecond: processor.inRate.perSecond, recordsOutPerSecond: processor.outRate.perSecond,
+            bytesInPerSecond: processor.inBytesRate.perSecond, bytesOutPerSecond: processor.outBytesRate.perSecond,
+            recordsIn: processor.recordsIn, recordsOut: processor.recordsOut, bytesIn: processor.bytesIn,
+            bytesOut: processor.bytesOut, savedPercent: processor.savedPercent, outHistory: processor.outRate.history)
+    }
+
+    private func chainSnapshot(_ chain: ChainDriver, now: Int64) -> ChainSnapshot {
+        let runtime = chain.runtime
+        let hops = runtime.hops.indices.map { index in
+            ChainSnapshot.Hop(
+                service: runtime.hops[index].service, latencyMs: runtime.hops[index].latencyMs,
+                capacity: runtime.hops[index].capacity, busy: runtime.busySlots[index], queued: runtime.queued[index],
+                failed: runtime.isFailed(runtime.hops[index].service))
+        }
+        return ChainSnapshot(
+            name: chain.spec.name, enabled: chain.enabled, requestsPerSecond: chain.requests.perSecond,
+            completedPerSecond: chain.completions.perSecond, failedPerSecond: chain.failures.perSecond,
+            p50Ms: chain.latency.percentile(50), p99Ms: chain.latency.percentile(99), p99History: chain.p99History,
+            completed: runtime.completed, failed: runtime.failed, timedOut: runtime.timedOut, lost: runtime.lost,
+            inFlight: runtime.inFlight, hops: hops)
+    }
+
+    private func batchSnapshot(_ batch: BatchRuntime) -> BatchSnapshot {
+        BatchSnapshot(
+            name: batch.spec.name, from: batch.spec.from, everyMs: batch.spec.everyMs, runs: batch.runs,
+            lastRunEndMs: batch.lastRunEndMs, nextRunMs: batch.nextRunMs, running: batch.pending != nil,
+            lastResults: batch.lastResults, timeToInsightP50Ms: batch.timeToInsight.percentile(50),
+            timeToInsightP99Ms: batch.timeToInsight.percentile(99))
+    }
+}
+
+extension ProcessorKind {
+    /// The kind's name as the scenario writes it.
+    public var name: String {
+        switch self {
+        case .filter: "filter"
+        case .map: "map"
+        case .window: "window"
+        case .join: "join"
+        case .branch: "branch"
+        }
+    }
+}

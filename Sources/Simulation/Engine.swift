@@ -1,0 +1,111 @@
+import Scenario
+import StreamLog
+
+/// A scenario running on the virtual clock: the log, its producers and consumers, the chains,
+/// the batch jobs and the script, advanced one tick at a time.
+///
+/// Deterministic: the scenario, the seed, and the control actions applied at given ticks decide
+/// every record, offset and latency. Nothing here reads the wall clock.
+///
+///     let engine = try Engine(scenario: spec, seed: 42)
+///     engine.run(ticks: 1_000)           // 10 s of simulated time at the default tick
+///     engine.apply(.nextStep)            // the presenter presses →
+///     let snapshot = engine.snapshot()   // what the dashboard draws
+public final class Engine {
+    public let scenario: ScenarioSpec
+    public let seed: UInt64
+    public let tickMs: Int64
+    /// The ticks run so far.
+    public internal(set) var tick: Int64 = 0
+    /// The log the world runs on.
+    public let log: InProcessLog
+
+    var producers: [ProducerRuntime] = []
+    var groups: [ConsumerRuntime] = []
+    var processors: [ProcessorRuntime] = []
+    var chains: [ChainDriver] = []
+    var batches: [BatchRuntime] = []
+    var topicRecords: [String: RateMeter] = [:]
+    var topicBytes: [String: RateMeter] = [:]
+    var topicTotals: [String: (records: Int64, bytes: Int64)] = [:]
+    var recentValues: [String: [(key: String?, value: Value)]] = [:]
+    var feed = FeedBuffer()
+    var highlights: [String] = []
+    var random: SeededRandom
+
+    /// The script position.
+    public internal(set) var stepIndex = 0
+    /// The tick each step began at, in order (the current step last).
+    public internal(set) var stepStartTicks: [Int64] = [0]
+    /// Steps whose `when` condition had not held by their timeout.
+    public internal(set) var timedOutSteps: [Int] = []
+    /// True once the last step has finished.
+    public internal(set) var scriptEnded = false
+    /// The control actions applied so far, with their ticks: the journal of this run.
+    public internal(set) var journal: [TimedAction] = []
+    /// Called for every record appended to any topic, in order (for exports).
+    public var onAppend: ((AppendedRecord) -> Void)?
+
+    /// Ticks per simulated second.
+    var ticksPerSecond: Int64 { max(1, 1000 / tickMs) }
+
+    /// The simulated time in ms.
+    public var nowMs: Int64 { tick * tickMs }
+
+    /// Builds the world of `scenario`: topics, producers, groups (with their members joined),
+    /// processors, chains and batch jobs, then starts step 1.
+    public init(scenario: ScenarioSpec, seed: UInt64? = nil) throws(EngineError) {
+        self.scenario = scenario
+        self.seed = seed ?? scenario.seed
+        tickMs = max(1, scenario.clock.tickMs)
+        random = SeededRandom(seed: self.seed)
+        log = InProcessLog(random: random.fork("log"))
+        try build()
+        beginStep(0)
+    }
+
+    /// Runs `count` ticks.
+    public func run(ticks count: Int) {
+        for _ in 0..<max(0, count) { step() }
+    }
+
+    /// Runs until the simulated time reaches `ms`.
+    public func run(untilMs ms: Int64) {
+        while nowMs < ms { step() }
+    }
+
+    /// Applies a presenter's action now and records it in the journal.
+    public func apply(_ action: ControlAction) {
+        journal.append(TimedAction(tick: tick, action: action))
+        switch action {
+        case .nextStep:
+            advanceStep(timedOut: false)
+        case .addMember(let group):
+            perform(.addMember(group: group, count: 1), origin: "presenter")
+        case .killMember(let group):
+            perform(.killMember(group: group, count: 1), origin: "presenter")
+        }
+    }
+
+    /// Names of the groups and processors, in scenario order (the dashboard's focus cycle).
+    public var consumerNames: [String] {
+        groups.map(\.name) + processors.map(\.spec.name)
+    }
+}
+
+/// A record as it was appended: for the events export.
+public struct AppendedRecord: Sendable {
+    public var topic: String
+    public var partition: Int
+    public var offset: Int64
+    public var timestamp: Int64
+    public var timestampType: StreamLog.TimestampType
+    public var key: String?
+    public var value: Value
+    public var headers: [Header]
+}
+
+/// A scenario the engine cannot build (the log refused a topic or a group).
+public struct EngineError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
