@@ -10,6 +10,8 @@ public enum ControlAction: Codable, Equatable, Sendable {
     case addMember(group: String)
     /// Kill one member of a group or processor (it stops heartbeating).
     case killMember(group: String)
+    /// The run ended here (the presenter quit, or a headless run finished): a replay stops here.
+    case end
 }
 
 /// A control action and the tick it happened at.

@@ -84,6 +84,8 @@ public final class Engine {
             perform(.addMember(group: group, count: 1), origin: "presenter")
         case .killMember(let group):
             perform(.killMember(group: group, count: 1), origin: "presenter")
+        case .end:
+            break
         }
     }
 

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Recording
+import Scenario
+import Simulation
+
+/// `streamstage replay JOURNAL`: the same talk again, exactly.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Rerun a recorded talk from its journal: live, --headless with exports, or into a new --record.")
+
+    @Argument(help: "A journal written by `run --record` or `run --journal`.")
+    var journal: String
+
+    @Flag(help: "No terminal: run as fast as possible and print a summary.")
+    var headless = false
+
+    @Option(name: .customLong("export-events"), help: "Write every appended record as JSON Lines (kcat -J style).")
+    var exportEvents: String?
+
+    @Option(name: .customLong("export-metrics"), help: "Write one CSV row per simulated second per entity.")
+    var exportMetrics: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let file: Journal<ControlAction>
+        do {
+            file = try Journal<ControlAction>.read(contentsOf: URL(fileURLWithPath: journal))
+        } catch {
+            throw UserFacingError(message: "\(journal): \(error)")
+        }
+        let header = file.header
+        let (spec, path) = try ScenarioLocator.load(header.scenarioPath)
+        let actions = file.entries.map { TimedAction(tick: Int64($0.tick), action: $0.action) }
+        let session = try Session(spec: spec, path: path, seed: header.seed, actions: actions)
+        guard session.scenarioHash == header.scenarioHash else {
+            throw UserFacingError(
+                message: "\(path) changed since the journal was written (hash \(session.scenarioHash), journal \(header.scenarioHash)): the replay would not be exact")
+        }
+        if headless || output.size != nil && output.record != nil && !isTerminal {
+            try session.runHeadless(
+                stepTimeMs: 0, durationMs: nil, exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)
+        } else {
+            try session.runLive(speed: header.initialSpeed, durationMs: nil, output: output)
+        }
+    }
+
+    private var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}

@@ -1,0 +1,95 @@
+import Dashboard
+import Foundation
+import Recording
+import Scenario
+import Simulation
+
+/// One run of a scenario from the command line: the engine, the actions to replay, and the files
+/// it writes.
+struct Session {
+    let spec: ScenarioSpec
+    let path: String
+    let seed: UInt64
+    /// Actions to apply at their ticks (a journal being replayed); empty for a fresh run.
+    let scheduled: [TimedAction]
+    let scenarioHash: ContentHash
+
+    init(spec: ScenarioSpec, path: String, seed: UInt64?, actions: [TimedAction]) throws(UserFacingError) {
+        self.spec = spec
+        self.path = path
+        self.seed = seed ?? spec.seed
+        scheduled = actions
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw UserFacingError(message: "cannot read \(path)")
+        }
+        scenarioHash = ContentHash(of: bytes)
+    }
+
+    /// A new engine at tick 0.
+    func makeEngine() throws(UserFacingError) -> Engine {
+        do {
+            return try Engine(scenario: spec, seed: seed)
+        } catch {
+            throw UserFacingError(message: "\(path): \(error.description)")
+        }
+    }
+
+    /// The journal header for this run.
+    func journalHeader(speed: Double, size: TerminalSize) -> JournalHeader {
+        JournalHeader(
+            scenarioName: spec.id, scenarioPath: path, scenarioHash: scenarioHash, seed: seed, initialSpeed: speed,
+            terminalSize: size)
+    }
+
+    /// Where the journal goes: `--journal`, or beside the recording (`talk.cast` → `talk.journal`).
+    static func journalPath(_ output: OutputOptions) -> String? {
+        if let journal = output.journal { return journal }
+        guard let record = output.record else { return nil }
+        let base = record.hasSuffix(".cast") ? String(record.dropLast(5)) : record
+        return base + ".journal"
+    }
+
+    /// Runs as fast as possible, writes the exports and journal, and prints the summary.
+    func runHeadless(
+        stepTimeMs: Int64, durationMs: Int64?, exportEvents: String?, exportMetrics: String?, output: OutputOptions
+    ) throws(UserFacingError) {
+        let engine = try makeEngine()
+        let events = try open(exportEvents)
+        let metrics = try open(exportMetrics)
+        metrics?.write(MetricsExport.header)
+        let journalPath = Self.journalPath(output)
+        let journal = try journalPath.map { path throws(UserFacingError) in
+            try openJournal(path, speed: spec.clock.speed, size: TerminalSize(cols: output.size?.cols ?? 120, rows: output.size?.rows ?? 40))
+        }
+        if let events { engine.onAppend = { events.write(EventExport.line($0)) } }
+        let start = Date()
+        engine.runHeadless(stepTimeMs: scheduled.isEmpty ? stepTimeMs : nil, durationMs: durationMs, scheduled: scheduled) { engine in
+            if let metrics { for row in MetricsExport.rows(engine.snapshot()) { metrics.write(row) } }
+        }
+        let wall = Date().timeIntervalSince(start)
+        for entry in engine.journal { journal?.append(entry.action, tick: UInt64(entry.tick)) }
+        for file in [events, metrics].compactMap({ $0 }) {
+            file.close()
+            if let warning = file.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        }
+        journal?.close()
+        print(RunSummary.text(engine, wallSeconds: wall))
+    }
+
+    func open(_ path: String?) throws(UserFacingError) -> ExportWriter? {
+        guard let path else { return nil }
+        do {
+            return try ExportWriter(path: path)
+        } catch {
+            throw UserFacingError(message: error.description)
+        }
+    }
+
+    func openJournal(_ path: String, speed: Double, size: TerminalSize) throws(UserFacingError) -> JournalWriter<ControlAction> {
+        do {
+            return try JournalWriter<ControlAction>(path: path, header: journalHeader(speed: speed, size: size))
+        } catch {
+            throw UserFacingError(message: error.description)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The `streamstage` command: live event-streaming demos in a terminal.
+@main
+struct Streamstage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "streamstage",
+        abstract: "Live event-streaming demos in a terminal: a Kafka-faithful log, consumer groups, lag and more.",
+        subcommands: [RunCommand.self, ListCommand.self, ValidateCommand.self, DescribeCommand.self, ReplayCommand.self],
+        defaultSubcommand: RunCommand.self)
+
+    /// Parses and runs; every error is one clear message on stderr and exit code 2 (help: 0).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as UserFacingError {
+            FileHandle.standardError.write(Data(("streamstage: " + failure.message + "\n").utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// A problem the user can fix, already worded for them; the CLI prints it and exits with 2.
+struct UserFacingError: Error {
+    var message: String
+}
