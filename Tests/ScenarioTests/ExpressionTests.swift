@@ -59,6 +59,14 @@ import Testing
         #expect(try Expression.parse("message_id != '%ASA-4-106023'").matches(record) == false)
     }
 
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        #expect(try eval(String(repeating: "(", count: 64) + "1" + String(repeating: ")", count: 64)) == 1)
+        #expect(throws: ExpressionError(message: "expression nested too deeply", expected: "at most 64 levels", offset: 64)) {
+            try Expression.parse(String(repeating: "(", count: 100_000))
+        }
+        #expect(throws: ExpressionError.self) { try Condition.parse(String(repeating: "not ", count: 100_000)) }
+    }
+
     @Test func listsTheFieldsItReads() throws {
         #expect(try Expression.parse("a > 1 and (b.c == 2 or a < 0) and d in [e]").fieldNames == ["a", "b", "d", "e"])
     }
