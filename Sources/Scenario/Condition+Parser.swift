@@ -45,11 +45,13 @@ struct ConditionParser {
 
     mutating func parseNot() throws(ExpressionError) -> Condition {
         if base.isWord("not") {
-            try base.advance()
+            try base.descend()
+            defer { base.depth -= 1 }
             return .not(try parseNot())
         }
         if base.isSymbol("(") {
-            try base.advance()
+            try base.descend()
+            defer { base.depth -= 1 }
             let inner = try parseOr()
             try base.expectSymbol(")", "')' closing the parenthesis")
             return inner

@@ -103,6 +103,12 @@ public struct MetricReference: Sendable, Equatable {
     public var entity: String
     /// The 0-based character offset of the entity name within the condition text.
     public var offset: Int
+
+    public init(metric: Metric, entity: String, offset: Int) {
+        self.metric = metric
+        self.entity = entity
+        self.offset = offset
+    }
 }
 
 extension Condition {

@@ -5,6 +5,13 @@ extension Quantity {
         ("d", 86_400_000),
     ]
 
+    /// Spelled-out units people write, mapped to the format's unit for suggestions.
+    static let unitAliases: [String: String] = [
+        "msec": "ms", "millis": "ms", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "min": "m",
+        "mins": "m", "minute": "m", "minutes": "m", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "day": "d",
+        "days": "d",
+    ]
+
     static let durationExpected = "a duration with a unit, such as 250ms, 1.5s, 2m, 1h or 7d"
 
     /// Parses a duration such as "10ms", "1.5s", "2m", "1h", "7d" or "200us" into (possibly fractional) milliseconds.
@@ -27,9 +34,10 @@ extension Quantity {
         }
         guard let match = durationUnits.first(where: { $0.unit == unit }) else {
             let known = durationUnits.map(\.unit)
+            let fix = unitAliases[unit.lowercased()] ?? Suggestion.closest(to: unit, among: known)
             throw QuantityError(
                 message: "unknown duration unit '\(unit)' in '\(text)'", expected: durationExpected,
-                suggestion: Suggestion.closest(to: unit, among: known).map { "\(digitsOf(trimmed, unit))\($0)" })
+                suggestion: fix.map { "\(digitsOf(trimmed, unit))\($0)" })
         }
         return number * match.ms
     }

@@ -25,6 +25,11 @@ extension Expression {
 struct ExpressionParser {
     var lexer: Lexer
     var current: Token
+    /// How deeply parentheses, `not` and unary `-` are nested so far.
+    var depth = 0
+
+    /// The deepest nesting accepted, so hostile input cannot exhaust the stack.
+    static let maximumDepth = 64
 
     /// Words that cannot be field names.
     static let keywords: Set<String> = ["and", "or", "not", "in", "contains", "true", "false", "null"]
@@ -36,6 +41,17 @@ struct ExpressionParser {
 
     mutating func advance() throws(ExpressionError) {
         current = try lexer.next()
+    }
+
+    /// Consumes the current token and enters one level of nesting.
+    mutating func descend() throws(ExpressionError) {
+        depth += 1
+        guard depth <= ExpressionParser.maximumDepth else {
+            throw ExpressionError(
+                message: "expression nested too deeply", expected: "at most \(ExpressionParser.maximumDepth) levels",
+                offset: current.offset)
+        }
+        try advance()
     }
 
     func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
@@ -86,7 +102,8 @@ struct ExpressionParser {
 
     mutating func parseNot() throws(ExpressionError) -> Expression {
         if isWord("not") {
-            try advance()
+            try descend()
+            defer { depth -= 1 }
             return .not(try parseNot())
         }
         return try parseComparison()
@@ -166,7 +183,8 @@ struct ExpressionParser {
 
     mutating func parseUnary() throws(ExpressionError) -> Expression {
         if isSymbol("-") {
-            try advance()
+            try descend()
+            defer { depth -= 1 }
             return .negate(try parseUnary())
         }
         return try parsePrimary()
@@ -210,7 +228,8 @@ struct ExpressionParser {
                 return .field(path)
             }
         case .symbol("("):
-            try advance()
+            try descend()
+            defer { depth -= 1 }
             let inner = try parseExpression()
             try expectSymbol(")", "')' closing the parenthesis")
             return inner

@@ -8,4 +8,11 @@ public struct ExpressionError: Error, Sendable, Equatable {
     public var suggestion: String?
     /// The 0-based character offset of the problem within the expression text.
     public var offset: Int
+
+    public init(message: String, expected: String? = nil, suggestion: String? = nil, offset: Int) {
+        self.message = message
+        self.expected = expected
+        self.suggestion = suggestion
+        self.offset = offset
+    }
 }

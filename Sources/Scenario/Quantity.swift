@@ -6,6 +6,12 @@ public struct QuantityError: Error, Sendable, Equatable {
     public var expected: String
     /// A corrected spelling, when one is obvious (e.g. `5s` for a bare `5`).
     public var suggestion: String?
+
+    public init(message: String, expected: String, suggestion: String? = nil) {
+        self.message = message
+        self.expected = expected
+        self.suggestion = suggestion
+    }
 }
 
 /// Parsing of the unit-carrying scalars of the format: durations and byte sizes.

@@ -21,7 +21,7 @@ extension Reader {
         }
         guard let kindName = kindNode.scalarText, let kindKeys = Reader.processorKindKeys[kindName] else {
             report(
-                kindNode.position, "invalid kind of \(what): \(kindNode.describe)",
+                kindNode.position, "invalid kind of \(what): " + (kindNode.scalarText.map { "'\($0)'" } ?? kindNode.describe),
                 expected: "one of: \(Reader.processorKinds.joined(separator: ", "))",
                 suggestion: kindNode.scalarText.flatMap { Suggestion.closest(to: $0, among: Reader.processorKinds) })
             return nil

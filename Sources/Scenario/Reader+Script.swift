@@ -60,13 +60,14 @@ extension Reader {
             report(entries.position, "missing key 'when' or 'after' in \(what)", expected: expected)
             return nil
         }
-        guard let timeoutNode = entries["timeout"] else {
+        var timeout: Int64?
+        if let timeoutNode = entries["timeout"] {
+            timeout = duration(timeoutNode, "timeout of \(step)")
+        } else {
             report(
                 entries.position, "missing key 'timeout' in \(what): a 'when' needs a timeout so a live demo never hangs",
                 expected: "timeout: 30s")
-            return nil
         }
-        let timeout = duration(timeoutNode, "timeout of \(step)")
         guard let text = string(whenNode, "when of \(step)") else { return nil }
         do {
             let (condition, metricReferences) = try Condition.parse(text)

@@ -41,17 +41,17 @@ extension Reader {
         else { return nil }
         refer(topic, [.topic], at: topicNode.position, by: what)
         let key = entries["key"].flatMap { string($0, "key of \(what)") }
-        guard let rateNode = entries["rate"], let rate = rateProfile(rateNode, "rate of \(what)"),
-            let recordNode = entries["record"], let record = template(recordNode, "record of \(what)", keyField: key)
-        else { return nil }
-        var producer = ProducerSpec(name: name, topic: topic, rate: rate, record: record)
-        producer.key = key
-        if let key, let keyNode = entries["key"], !record.fields.contains(where: { $0.name == key }) {
+        let rate = entries["rate"].flatMap { rateProfile($0, "rate of \(what)") }
+        let record = entries["record"].flatMap { template($0, "record of \(what)", keyField: key) }
+        if let key, let keyNode = entries["key"], let record, !record.fields.contains(where: { $0.name == key }) {
             report(
                 keyNode.position, "key '\(key)' of \(what) is not a field of its record",
                 expected: "one of: \(record.fields.map(\.name).joined(separator: ", "))",
                 suggestion: Suggestion.closest(to: key, among: record.fields.map(\.name)))
         }
+        guard let rate, let record else { return nil }
+        var producer = ProducerSpec(name: name, topic: topic, rate: rate, record: record)
+        producer.key = key
         if let value = entries["partitioner"] {
             producer.partitioner = choice(value, "partitioner of \(what)", Partitioner.self) ?? producer.partitioner
         }

@@ -112,7 +112,7 @@ public enum ScenarioLoader {
                 position = SourcePosition(line: context.mark.line, column: context.mark.column)
                 return ScenarioError(
                     file: file, at: position,
-                    message: "duplicate key '\(duplicates.joined(separator: "', '"))' \(context.text)",
+                    message: "duplicate key '\(duplicates.joined(separator: "', '"))'",
                     expected: "each key once per mapping")
             default:
                 break

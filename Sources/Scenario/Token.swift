@@ -20,7 +20,7 @@ struct Token: Equatable {
         case .string(let text): "'\(text)'"
         case .identifier(let name): "'\(name)'"
         case .symbol(let symbol): "'\(symbol)'"
-        case .end: "the end of the expression"
+        case .end: "end of the expression"
         }
     }
 }
