@@ -208,4 +208,21 @@ struct RebalanceTests {
             try h.join("b", strategy: .roundRobin)
         }
     }
+
+    @Test func theFirstRebalanceOfAnEmptyGroupWaitsForTheInitialDelay() throws {
+        var settings = LogSettings()
+        settings.initialRebalanceDelayMs = 3_000
+        let log = InProcessLog(random: SeededRandom(seed: 3), settings: settings)
+        try log.createTopic("orders", config: TopicConfig(partitions: 2))
+        _ = try log.joinGroup("g", options: ConsumerOptions(topics: ["orders"]), nowMs: 0)
+        log.tick(nowMs: 3_199)
+        #expect(try log.group("g").state == .preparingRebalance)
+        log.tick(nowMs: 3_200)
+        #expect(try log.group("g").state == .completingRebalance)
+        log.tick(nowMs: 3_300)
+        #expect(try log.group("g").state == .stable)
+        _ = try log.joinGroup("g", options: ConsumerOptions(topics: ["orders"]), nowMs: 4_000)
+        log.tick(nowMs: 4_300)
+        #expect(try log.group("g").generation == 2)
+    }
 }
