@@ -70,6 +70,7 @@ extension GroupCoordinator {
             }
         }
         pendingAssignment = assignment
+        assignedTopicCounts = subscribedTopicCounts(topics)
         state = .completingRebalance
         phaseEndsAtMs += settings.syncPhaseMs
     }

@@ -225,4 +225,20 @@ struct RebalanceTests {
         log.tick(nowMs: 4_300)
         #expect(try log.group("g").generation == 2)
     }
+
+    @Test func creatingASubscribedTopicTriggersARebalance() throws {
+        let h = try Harness(partitions: 1)
+        let a = try h.join("a", topics: ["orders", "audit"])
+        h.advance(to: 1_000)
+        #expect(try h.assignment(a) == h.partitions([0]))
+        _ = h.log.drainEvents()
+        try h.log.createTopic("audit", config: TopicConfig(partitions: 2))
+        h.advance(to: 1_100)
+        #expect(h.log.drainEvents().first == .rebalanceStarted(group: "g", reason: "subscribed topic metadata changed", protocol: .eager))
+        h.advance(to: 1_400)
+        #expect(try h.log.group("g").generation == 2)
+        #expect(try h.assignment(a) == [TopicPartition("audit", 0), TopicPartition("audit", 1), TopicPartition("orders", 0)])
+        h.advance(to: 5_000)
+        #expect(try h.log.group("g").generation == 2)
+    }
 }
