@@ -241,4 +241,20 @@ struct RebalanceTests {
         h.advance(to: 5_000)
         #expect(try h.log.group("g").generation == 2)
     }
+
+    @Test func staticMembersAreOrderedByInstanceIdInTheGroup() throws {
+        let h = try Harness()
+        var first = ConsumerOptions(topics: ["orders"])
+        first.clientId = "consumer-a"
+        first.groupInstanceId = "instance2"
+        var second = ConsumerOptions(topics: ["orders"])
+        second.clientId = "consumer-b"
+        second.groupInstanceId = "instance1"
+        let a = try h.log.joinGroup("g", options: first, nowMs: 0)
+        let b = try h.log.joinGroup("g", options: second, nowMs: 0)
+        h.advance(to: 300)
+        #expect(try h.log.group("g").members.map(\.memberId) == [b, a])
+        #expect(try h.assignment(b) == h.partitions([0, 1, 2]))
+        #expect(try h.assignment(a) == h.partitions([3, 4, 5]))
+    }
 }
