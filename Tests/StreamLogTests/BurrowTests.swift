@@ -59,7 +59,12 @@ struct BurrowTests {
             try h.produce(30)
             _ = try h.log.poll("g", memberId: a, maxRecords: 10, nowMs: time)
         }
-        #expect(try h.log.lag(group: "g", nowMs: 10_000).status == .warn)
+        let moving = try h.log.lag(group: "g", nowMs: 10_000)
+        #expect(moving.status == .warn)
+        #expect(
+            moving.partitions[0].commitWindow == [
+                CommitSample(offset: 10, timestampMs: 5_000, lag: 50), CommitSample(offset: 20, timestampMs: 10_000, lag: 70),
+            ])
         try h.log.crashMember("g", memberId: a)
         h.advance(to: 16_000)
         let lag = try h.log.lag(group: "g", nowMs: 16_000)
