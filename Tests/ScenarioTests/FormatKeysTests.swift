@@ -286,13 +286,13 @@ import Testing
         let spec = try #require(parseValid("""
             scenario: 1
             title: Defaults
-            topics: { t: }
+            topics: { t: , u: }
             producers:
               p: { topic: t, rate: 1, record: { v: 1 } }
             groups:
               g: { topic: t }
             processors:
-              f: { kind: filter, from: t, where: "v > 0", to: t }
+              f: { kind: filter, from: t, where: "v > 0", to: u }
             chains:
               c: { rate: 1, timeout: 1s, calls: [{ service: s, latency: 10ms }] }
             batch:
