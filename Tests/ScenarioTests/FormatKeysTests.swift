@@ -323,3 +323,19 @@ import Testing
         #expect(spec.script == [Step(id: "only", marker: "only", say: "hi", actions: [], advance: .key)])
     }
 }
+
+@Suite struct EntityLookupTests {
+    @Test func metricsResolveToTheirEntityKind() throws {
+        let spec = try #require(parseValid(FormatKeysTests.everyKey))
+        #expect(spec.addedGroups.map(\.name) == ["fraud"])
+        #expect(spec.names(of: .group) == ["payments", "audit", "manual", "fraud"])
+        #expect(spec.names(of: .service) == ["orders-svc", "payment-svc"])
+        #expect(spec.entityKind(for: .lag, entity: "fraud") == .group)
+        #expect(spec.entityKind(for: .lag, entity: "dedupe") == .processor)
+        #expect(spec.entityKind(for: .inRate, entity: "orders") == .topic)
+        #expect(spec.entityKind(for: .p99, entity: "checkout") == .chain)
+        #expect(spec.entityKind(for: .errors, entity: "payment-svc") == .service)
+        #expect(spec.entityKind(for: .runs, entity: "nightly") == .batch)
+        #expect(spec.entityKind(for: .lag, entity: "orders") == nil)
+    }
+}
