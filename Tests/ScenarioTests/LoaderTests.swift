@@ -67,6 +67,17 @@ import Testing
         }
     }
 
+    @Test func anchorsAndAliasesShareSettings() throws {
+        let spec = try #require(parseValid(scenario("""
+            topics: { orders: { partitions: 3 } }
+            groups:
+              a: { topic: orders, process: &slow { per_record: 40ms, jitter: 5ms } }
+              b: { topic: orders, process: *slow }
+            """)))
+        #expect(spec.group("b")?.process == Processing(perRecordMs: 40, jitterMs: 5))
+        #expect(spec.group("a")?.process == spec.group("b")?.process)
+    }
+
     @Test func resolvesNamesAndPaths() throws {
         let directory = DefaultScenarioTests.demoData
         let byName = try #require(ScenarioLoader.resolve("command-vs-events", in: directory))
