@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import StreamLog
 import Testing
 
 @Suite struct LoaderTests {
@@ -50,6 +51,25 @@ import Testing
             mangled.remove(at: index)
             _ = ScenarioLoader.validate(yaml: mangled.joined(separator: "\n"), file: "mangled.yaml")
         }
+    }
+
+    @Test func randomMutationsNeverTrap() throws {
+        let path = try #require(ScenarioLoader.resolve("command-vs-events", in: DefaultScenarioTests.demoData))
+        let original = Array(try String(contentsOfFile: path, encoding: .utf8))
+        let significant = Array(":{}[]-#'\"\t\n &*!|>%@`,?0x")
+        var random = SeededRandom(seed: 2024)
+        var failures = 0
+        for _ in 0..<300 {
+            var text = original
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<text.count, using: &random)
+                text[at] = significant[Int.random(in: 0..<significant.count, using: &random)]
+            }
+            let errors = ScenarioLoader.validate(yaml: String(text), file: "mutant.yaml")
+            if !errors.isEmpty { failures += 1 }
+            #expect(errors.allSatisfy { !$0.message.isEmpty && $0.line >= 1 })
+        }
+        #expect(failures > 100)  // most mutations break something, and each is reported, not trapped
     }
 
     @Test func oddButValidYAMLGivesErrorsNotTraps() {
