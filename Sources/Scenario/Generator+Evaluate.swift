@@ -25,37 +25,84 @@ public struct RecordGenerator: Sendable {
     /// The field whose value keys `walk` state (the producer's key field).
     public let keyField: String?
     private var random: SeededRandom
-    private var counters: [String: Int64] = [:]
-    private var walks: [String: [String: Double]] = [:]
+    /// The template with each stateful generator given its state slot, built once.
+    private let plan: [(name: String, node: PlanNode)]
+    /// The next number of each `seq`, by slot.
+    private var counters: [Int64]
+    /// The current value of each `walk` per record key, by slot.
+    private var walks: [[String: Double]]
 
     public init(template: RecordTemplate, keyField: String?, random: SeededRandom) {
         self.template = template
         self.keyField = keyField
         self.random = random
+        var starts: [Int64] = []
+        var walkCount = 0
+        plan = template.fields.map { ($0.name, PlanNode(compiling: $0.generator, counters: &starts, walks: &walkCount)) }
+        counters = starts
+        walks = Array(repeating: [:], count: walkCount)
     }
 
     /// The next record: an object with the template's fields in order.
     public mutating func next(_ context: GeneratorContext) -> Value {
-        .object(evaluate(template, path: "", context: context))
+        .object(evaluate(plan, context: context))
     }
 
-    private mutating func evaluate(_ template: RecordTemplate, path: String, context: GeneratorContext) -> Fields {
-        var fields = Fields()
-        for field in template.fields {
-            let key = keyField.flatMap { fields[$0]?.text } ?? ""
-            fields[field.name] = evaluate(field.generator, path: path + "/" + field.name, key: key, context: context)
+    private mutating func evaluate(_ fields: [(name: String, node: PlanNode)], context: GeneratorContext) -> Fields {
+        var names: [String] = []
+        var values: [Value] = []
+        names.reserveCapacity(fields.count)
+        values.reserveCapacity(fields.count)
+        for field in fields {
+            let value = evaluate(field.node, record: (names, values), context: context)
+            names.append(field.name)
+            values.append(value)
         }
-        return fields
+        return Fields(zip(names, values))
     }
 
-    private mutating func evaluate(_ generator: Generator, path: String, key: String, context: GeneratorContext) -> Value {
+    /// The record key so far: the key field's text, or "" when it is not (yet) generated.
+    private func key(in record: (names: [String], values: [Value])) -> String {
+        guard let keyField, let index = record.names.firstIndex(of: keyField) else { return "" }
+        return record.values[index].text
+    }
+
+    private mutating func evaluate(
+        _ node: PlanNode, record: (names: [String], values: [Value]), context: GeneratorContext
+    ) -> Value {
+        switch node {
+        case .stateless(let generator):
+            return evaluate(generator, context: context)
+        case .sequence(let format, let slot):
+            let n = counters[slot]
+            counters[slot] = n &+ 1
+            return .string(NumberFormat.apply(format, n))
+        case .chance(let p, let then, let otherwise):
+            return random.unit() < p
+                ? evaluate(then, record: record, context: context)
+                : evaluate(otherwise, record: record, context: context)
+        case .walk(let start, let stepLow, let stepHigh, let low, let high, let round, let slot):
+            let key = key(in: record)
+            var value: Double
+            if let previous = walks[slot][key] {
+                value = previous + stepLow + (stepHigh - stepLow) * random.unit()
+            } else {
+                value = evaluate(start, record: record, context: context).number ?? 0
+            }
+            if let low { value = max(low, value) }
+            if let high { value = min(high, value) }
+            walks[slot][key] = value
+            return rounded(value, round)
+        case .object(let fields):
+            return .object(evaluate(fields, context: context))
+        }
+    }
+
+    /// A generator that keeps no state between records.
+    private mutating func evaluate(_ generator: Generator, context: GeneratorContext) -> Value {
         switch generator {
         case .constant(let value):
             return value
-        case .sequence(let format, let start):
-            let n = counters[path, default: start]
-            counters[path] = n &+ 1
-            return .string(NumberFormat.apply(format, n))
         case .pick(let values, let weights):
             guard !values.isEmpty else { return .null }
             return values[index(weights: weights, count: values.count)]
@@ -71,30 +118,14 @@ public struct RecordGenerator: Sendable {
             if let low { value = max(low, value) }
             if let high { value = min(high, value) }
             return rounded(value, round)
-        case .chance(let p, let then, let otherwise):
-            return random.unit() < p
-                ? evaluate(then, path: path + "/then", key: key, context: context)
-                : evaluate(otherwise, path: path + "/else", key: key, context: context)
         case .uuid:
             return .string(random.uuid())
         case .now:
             return .int(context.nowMs)
         case .ref(let topic, let field):
             return context.lookup(topic, field, random.unit()) ?? .null
-        case .walk(let start, let stepLow, let stepHigh, let low, let high, let round):
-            var value: Double
-            if let previous = walks[path]?[key] {
-                value = previous + stepLow + (stepHigh - stepLow) * random.unit()
-            } else {
-                value = evaluate(start, path: path + "/start", key: key, context: context).number ?? 0
-            }
-            if let low { value = max(low, value) }
-            if let high { value = min(high, value) }
-            walks[path, default: [:]][key] = value
-            return rounded(value, round)
         case .ip(let network, let prefix, let pool):
-            let hostBits = 32 - prefix
-            let size: UInt64 = 1 << UInt64(hostBits)
+            let size: UInt64 = 1 << UInt64(32 - prefix)
             let offset: UInt64
             if let pool {
                 offset = (size > 2 ? 1 : 0) + UInt64(integer(0, Int64(pool) - 1))
@@ -122,8 +153,9 @@ public struct RecordGenerator: Sendable {
         case .amount(let low, let high):
             let value = exp(log(low) + (log(high) - log(low)) * random.unit())
             return rounded(min(high, max(low, value)), 2)
-        case .object(let nested):
-            return .object(evaluate(nested, path: path, context: context))
+        case .sequence, .chance, .walk, .object:
+            // Compiled into plan nodes with state slots; see `PlanNode(compiling:)`.
+            return .null
         }
     }
 
@@ -164,5 +196,37 @@ public struct RecordGenerator: Sendable {
         }
         let scale = pow(10, Double(digits))
         return .double((value * scale).rounded() / scale)
+    }
+}
+
+/// A template generator compiled for evaluation: stateful generators carry their state slot.
+private indirect enum PlanNode: Sendable {
+    case stateless(Generator)
+    case sequence(format: String, slot: Int)
+    case chance(Double, then: PlanNode, otherwise: PlanNode)
+    case walk(start: PlanNode, stepLow: Double, stepHigh: Double, min: Double?, max: Double?, round: Int?, slot: Int)
+    case object([(name: String, node: PlanNode)])
+
+    /// Compiles `generator`, appending each `seq` start to `counters` and counting `walks`.
+    init(compiling generator: Generator, counters: inout [Int64], walks: inout Int) {
+        switch generator {
+        case .sequence(let format, let start):
+            counters.append(start)
+            self = .sequence(format: format, slot: counters.count - 1)
+        case .chance(let p, let then, let otherwise):
+            self = .chance(
+                p, then: PlanNode(compiling: then, counters: &counters, walks: &walks),
+                otherwise: PlanNode(compiling: otherwise, counters: &counters, walks: &walks))
+        case .walk(let start, let stepLow, let stepHigh, let low, let high, let round):
+            let startNode = PlanNode(compiling: start, counters: &counters, walks: &walks)
+            walks += 1
+            self = .walk(
+                start: startNode, stepLow: stepLow, stepHigh: stepHigh, min: low, max: high, round: round,
+                slot: walks - 1)
+        case .object(let template):
+            self = .object(template.fields.map { ($0.name, PlanNode(compiling: $0.generator, counters: &counters, walks: &walks)) })
+        default:
+            self = .stateless(generator)
+        }
     }
 }

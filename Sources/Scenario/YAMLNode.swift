@@ -15,7 +15,7 @@ struct YAMLNode {
     /// How many characters precede the scalar's text at `position` (1 for a quote, else 0).
     var textOffset: Int = 0
 
-    /// Converts a Yams node; aliases are reported as unsupported by the caller, so they become a marker scalar.
+    /// Converts a Yams node (with its children).
     init(_ node: Node) {
         let mark = node.mark
         position = SourcePosition(line: mark?.line ?? 1, column: mark?.column ?? 1)
@@ -29,7 +29,9 @@ struct YAMLNode {
         case .sequence(let sequence):
             content = .sequence(sequence.map { YAMLNode($0) })
         case .alias:
-            content = .scalar("*alias", plain: false)
+            // `compose` replaces every alias by its anchored node, so none reach here; an
+            // unresolved one would read as an empty value.
+            content = .scalar("", plain: true)
         }
     }
 

@@ -1,22 +1,3 @@
-/// When a consumer's offsets get committed.
-public enum CommitPolicy: Equatable, Sendable {
-    /// `enable.auto.commit=true`: positions are committed on the first poll after every
-    /// `intervalMs` (default 5000), before a rebalance and on a clean leave.
-    case auto(intervalMs: Int64 = 5_000)
-    /// The loop `poll → process → commitSync`: a batch's positions are committed once it is
-    /// processed, i.e. on the member's next poll (and before a rebalance or a clean leave).
-    case afterEachBatch
-    /// Only explicit `commit` calls.
-    case manual
-}
-
-/// `auto.offset.reset`: where to start when there is no committed offset or it is out of range.
-public enum OffsetResetPolicy: String, Equatable, Sendable {
-    case earliest
-    case latest
-    case none
-}
-
 /// The consumer-side settings a member joins with; defaults are Kafka's unless noted.
 public struct ConsumerOptions: Equatable, Sendable {
     /// The subscribed topics.

@@ -3,9 +3,9 @@
 /// CLIENT-ID unpadded (padded only when the extra columns follow it).
 extension GroupDescription {
     /// The table as Kafka prints it; `extraColumns` appends LOG-START-OFFSET and LAG-SECONDS.
-    /// Empty when the group does not exist (see `notice`).
+    /// Empty, as Kafka prints nothing, when the group does not exist or has no rows (see `notice`).
     public func table(extraColumns: Bool = false) -> String {
-        guard state != .dead else { return "" }
+        guard state != .dead, !rows.isEmpty else { return "" }
         let dash = "-"
         func width(_ values: [String]) -> Int { max(15, values.map(\.count).max() ?? 0) }
         let groupWidth = width(rows.map(\.group))

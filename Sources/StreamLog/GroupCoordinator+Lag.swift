@@ -32,7 +32,7 @@ extension GroupCoordinator {
             lag: lag, lagMs: entry.committed.map { lagMs(partition, committed: $0, nowMs: nowMs) },
             recordsLead: entry.committed.map { $0 - partition.logStartOffset },
             produceRate: produceRates[topicPartition]?.perSecond ?? 0, consumeRate: entry.consumeRate.perSecond,
-            status: entry.commits.isEmpty ? .notFound : status, delivered: entry.delivered, duplicates: entry.duplicates)
+            status: status, commitWindow: Array(entry.commits), delivered: entry.delivered, duplicates: entry.duplicates)
     }
 
     /// Now minus the append time of the next record to consume (see `PartitionLag.lagMs`).

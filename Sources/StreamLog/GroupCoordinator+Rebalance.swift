@@ -8,8 +8,9 @@ extension GroupCoordinator {
     func requestRebalance(reason: String, atMs: Int64, topics: [String: Topic]) {
         if state == .preparingRebalance { return }
         let wasCompleting = state == .completingRebalance
+        let initialDelay = state == .empty ? settings.initialRebalanceDelayMs : 0
         state = .preparingRebalance
-        phaseEndsAtMs = atMs + settings.joinPhaseMs
+        phaseEndsAtMs = atMs + initialDelay + settings.joinPhaseMs
         pendingAssignment = [:]
         guard !members.isEmpty else { return }
         events.append(.rebalanceStarted(group: name, reason: reason, protocol: rebalanceProtocol))
@@ -69,6 +70,7 @@ extension GroupCoordinator {
             }
         }
         pendingAssignment = assignment
+        assignedTopicCounts = subscribedTopicCounts(topics)
         state = .completingRebalance
         phaseEndsAtMs += settings.syncPhaseMs
     }

@@ -17,6 +17,8 @@ final class GroupCoordinator {
     var pendingAssignment: [String: [TopicPartition]] = [:]
     /// The `<n>` of the next default client id `consumer-<group>-<n>`.
     var nextClientNumber = 1
+    /// Partition counts of the subscribed topics when the last assignment was computed.
+    var assignedTopicCounts: [String: Int] = [:]
 
     init(name: String, settings: LogSettings, events: EventLog, random: SeededRandom) {
         self.name = name
@@ -100,6 +102,9 @@ final class GroupCoordinator {
                 expire(member, topics: topics)
             }
         }
+        if state == .stable, subscribedTopicCounts(topics) != assignedTopicCounts {
+            requestRebalance(reason: "subscribed topic metadata changed", atMs: nowMs, topics: topics)
+        }
         advanceRebalance(nowMs: nowMs, topics: topics)
         for (partition, var entry) in progress {
             entry.consumeRate.record(entry.highestDelivered + 1, atMs: nowMs)
@@ -120,6 +125,13 @@ final class GroupCoordinator {
     /// The partition counts of the existing topics.
     func partitionCounts(_ topics: [String: Topic]) -> [String: Int] {
         topics.mapValues { $0.partitions.count }
+    }
+
+    /// Partition counts of the existing topics the members subscribe to (Kafka's metadata view).
+    func subscribedTopicCounts(_ topics: [String: Topic]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for topic in Set(members.values.flatMap(\.options.topics)) { counts[topic] = topics[topic]?.partitions.count }
+        return counts
     }
 
     /// The partitions the group reads or has committed: subscribed topics plus committed partitions.

@@ -1,4 +1,15 @@
 /// The in-memory log: topics, consumer groups and their events, driven by simulated time.
+///
+/// One simulation step, as the engine drives it:
+///
+///     log.tick(nowMs: now)                          // heartbeats, timeouts, rebalances, retention
+///     _ = try log.produce(topic: "orders", key: "o-1", value: order, timestamp: now, nowMs: now)
+///     let batch = try log.poll("payments", memberId: id, maxRecords: capacity, nowMs: now)
+///     for event in log.drainEvents() { feed.append(event.description) }
+///     let lag = try log.lag(group: "payments", nowMs: now)
+///
+/// The engine decides how many records a member can process (`maxRecords`); the log decides
+/// which ones, and keeps positions, commits and duplicates honest.
 public final class InProcessLog: StreamLogBackend {
     public let settings: LogSettings
     var random: SeededRandom

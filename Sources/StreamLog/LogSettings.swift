@@ -2,6 +2,9 @@
 public struct LogSettings: Equatable, Sendable {
     /// How long the join phase of a rebalance (PreparingRebalance) takes in simulated time.
     public var joinPhaseMs: Int64 = 200
+    /// `group.initial.rebalance.delay.ms`: extra wait before the first rebalance of an empty group
+    /// (Kafka's broker default is 3000; streamstage defaults to 0 so demos start at once).
+    public var initialRebalanceDelayMs: Int64 = 0
     /// How long the sync phase (CompletingRebalance) takes in simulated time.
     public var syncPhaseMs: Int64 = 100
     /// Burrow's evaluation settings.
@@ -10,18 +13,6 @@ public struct LogSettings: Equatable, Sendable {
     public var rateWindowMs: Int64 = 10_000
     /// The spacing of rate samples inside that window.
     public var rateSampleMs: Int64 = 500
-
-    public init() {}
-}
-
-/// Burrow's settings (`intervals`, `allowed-lag`, `min-distance`).
-public struct BurrowSettings: Equatable, Sendable {
-    /// How many commits per partition the window keeps (Burrow default 10).
-    public var intervals: Int = 10
-    /// The lag at or below which a partition is OK (Burrow default 0).
-    public var allowedLag: Int64 = 0
-    /// Commits closer than this replace the previous one in the window (ms).
-    public var minDistanceMs: Int64 = 0
 
     public init() {}
 }

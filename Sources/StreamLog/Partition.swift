@@ -10,13 +10,13 @@ public final class Partition {
     /// Older segments, oldest first.
     var sealed: Deque<Segment> = []
     /// The segment being appended to.
-    var active: Segment
+    @exclusivity(unchecked) var active: Segment
     /// Emptied segment storage kept for reuse, so steady-state appends never allocate.
     var freeStorage: [ContiguousArray<Record>] = []
     /// The first offset a consumer may read; moves in segment steps.
     public internal(set) var logStartOffset: Int64 = 0
     /// The sum of the retained records' sizes.
-    public internal(set) var retainedBytes: Int = 0
+    @exclusivity(unchecked) public internal(set) var retainedBytes: Int = 0
     /// The newest timestamp among deleted records, for lag in seconds when everything was deleted.
     var newestDeletedAppendTime: Int64?
     /// Deletions not yet collected as events (bounded: deletions beyond the cap coalesce).
@@ -65,12 +65,10 @@ public final class Partition {
         }
         let offset = active.baseOffset + Int64(active.records.count)
         let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
-        active.records.append(
-            Record(
-                offset: offset, timestamp: stored, timestampType: config.timestampType, appendTimeMs: nowMs,
-                key: key, value: value, headers: headers, sizeInBytes: sizeInBytes))
-        active.bytes += sizeInBytes
-        if stored > active.maxTimestamp { active.maxTimestamp = stored }
+        let record = Record(
+            offset: offset, timestamp: stored, timestampType: config.timestampType, appendTimeMs: nowMs,
+            key: key, value: value, headers: headers, sizeInBytes: sizeInBytes)
+        active.add(consume record)
         retainedBytes += sizeInBytes
         return offset
     }

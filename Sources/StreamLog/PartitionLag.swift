@@ -24,6 +24,8 @@ public struct PartitionLag: Equatable, Sendable {
     public var consumeRate: Double
     /// Burrow status over the commit window.
     public var status: BurrowStatus
+    /// Burrow's window: the last commits, oldest first, each with the lag at commit time (a sparkline).
+    public var commitWindow: [CommitSample]
     /// All records handed to the group from this partition, duplicates included.
     public var delivered: Int64
     /// Records handed out again after a member died or a partition moved before a commit.

@@ -1,22 +1,3 @@
-/// Which clock a record's timestamp comes from (Kafka's `message.timestamp.type`).
-public enum TimestampType: String, Sendable, Equatable {
-    /// The producer's clock when the record was created (Kafka's default).
-    case createTime = "CreateTime"
-    /// The log's clock when the record was appended.
-    case logAppendTime = "LogAppendTime"
-}
-
-/// One record header: Kafka headers are ordered and may repeat a key.
-public struct Header: Hashable, Sendable {
-    public var key: String
-    public var value: String
-
-    public init(_ key: String, _ value: String) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// A record as stored in a partition.
 public struct Record: Equatable, Sendable {
     /// The position of the record in its partition, dense and increasing from 0.
@@ -59,28 +40,4 @@ public struct Record: Equatable, Sendable {
         for header in headers { size += header.key.utf8.count + header.value.utf8.count }
         return size
     }
-}
-
-/// A record handed to a consumer: the stored record plus where it came from.
-public struct ConsumerRecord: Equatable, Sendable {
-    /// The topic and partition the record was read from.
-    public var topicPartition: TopicPartition
-    /// The record itself.
-    public var record: Record
-
-    public init(topicPartition: TopicPartition, record: Record) {
-        self.topicPartition = topicPartition
-        self.record = record
-    }
-
-    /// The record's offset in its partition.
-    public var offset: Int64 { record.offset }
-}
-
-/// Where and when a produced record landed (Kafka's `RecordMetadata`).
-public struct RecordMetadata: Equatable, Sendable {
-    public var topicPartition: TopicPartition
-    public var offset: Int64
-    /// The timestamp actually stored (the append time for LogAppendTime topics).
-    public var timestamp: Int64
 }

@@ -20,4 +20,11 @@ struct Segment {
     var nextOffset: Int64 { baseOffset + Int64(records.count) }
 
     var isEmpty: Bool { records.isEmpty }
+
+    /// Appends a record (its offset must be `nextOffset`).
+    mutating func add(_ record: consuming Record) {
+        bytes += record.sizeInBytes
+        if record.timestamp > maxTimestamp { maxTimestamp = record.timestamp }
+        records.append(record)
+    }
 }

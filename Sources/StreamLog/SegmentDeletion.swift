@@ -1,10 +1,3 @@
-/// Why retention deleted segments.
-public enum RetentionReason: String, Sendable, Equatable {
-    case time = "retention.ms"
-    case bytes = "retention.bytes"
-    case records = "retention.records"
-}
-
 /// Segments deleted from the head of a partition by retention (consecutive deletions coalesce).
 public struct SegmentDeletion: Equatable, Sendable {
     public var topicPartition: TopicPartition

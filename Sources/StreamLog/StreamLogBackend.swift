@@ -48,11 +48,3 @@ public protocol StreamLogBackend: AnyObject {
     /// `kafka-consumer-groups.sh --describe` for a group (never throws: unknown groups say so).
     func describe(group: String, nowMs: Int64) -> GroupDescription
 }
-
-/// The offset markers of one partition.
-public struct PartitionOffsets: Equatable, Sendable {
-    public var topicPartition: TopicPartition
-    public var logStartOffset: Int64
-    /// Log-end offset, equal to the high watermark here.
-    public var logEndOffset: Int64
-}

@@ -92,6 +92,9 @@ import Testing
         ("sizeUnitCase", scenario("topics: { t: { segment: 1mb } }"), [
             "s.yaml:3:25: invalid segment of topic 't': unknown size unit 'mb' in '1mb' — did you mean '1MB'?; expected a size in bytes, such as 500, 64KiB, 1MB or 1GiB",
         ]),
+        ("processorLoop", scenario("topics: { t: {} }\nprocessors:\n  f: { kind: filter, from: t, where: \"a > 1\", to: t }"), [
+            "s.yaml:5:6: processor 'f' writes to its own input topic 't'; expected a different output topic (a loop would feed records back forever)",
+        ]),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -286,13 +286,13 @@ import Testing
         let spec = try #require(parseValid("""
             scenario: 1
             title: Defaults
-            topics: { t: }
+            topics: { t: , u: }
             producers:
               p: { topic: t, rate: 1, record: { v: 1 } }
             groups:
               g: { topic: t }
             processors:
-              f: { kind: filter, from: t, where: "v > 0", to: t }
+              f: { kind: filter, from: t, where: "v > 0", to: u }
             chains:
               c: { rate: 1, timeout: 1s, calls: [{ service: s, latency: 10ms }] }
             batch:
@@ -321,5 +321,21 @@ import Testing
         let batch = try #require(spec.batch("b"))
         #expect(batch.runtimeMs == 0 && batch.filter == nil && batch.groupBy.isEmpty && batch.to == nil && batch.enabled)
         #expect(spec.script == [Step(id: "only", marker: "only", say: "hi", actions: [], advance: .key)])
+    }
+}
+
+@Suite struct EntityLookupTests {
+    @Test func metricsResolveToTheirEntityKind() throws {
+        let spec = try #require(parseValid(FormatKeysTests.everyKey))
+        #expect(spec.addedGroups.map(\.name) == ["fraud"])
+        #expect(spec.names(of: .group) == ["payments", "audit", "manual", "fraud"])
+        #expect(spec.names(of: .service) == ["orders-svc", "payment-svc"])
+        #expect(spec.entityKind(for: .lag, entity: "fraud") == .group)
+        #expect(spec.entityKind(for: .lag, entity: "dedupe") == .processor)
+        #expect(spec.entityKind(for: .inRate, entity: "orders") == .topic)
+        #expect(spec.entityKind(for: .p99, entity: "checkout") == .chain)
+        #expect(spec.entityKind(for: .errors, entity: "payment-svc") == .service)
+        #expect(spec.entityKind(for: .runs, entity: "nightly") == .batch)
+        #expect(spec.entityKind(for: .lag, entity: "orders") == nil)
     }
 }

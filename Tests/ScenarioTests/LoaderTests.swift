@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import StreamLog
 import Testing
 
 @Suite struct LoaderTests {
@@ -52,6 +53,25 @@ import Testing
         }
     }
 
+    @Test func randomMutationsNeverTrap() throws {
+        let path = try #require(ScenarioLoader.resolve("command-vs-events", in: DefaultScenarioTests.demoData))
+        let original = Array(try String(contentsOfFile: path, encoding: .utf8))
+        let significant = Array(":{}[]-#'\"\t\n &*!|>%@`,?0x")
+        var random = SeededRandom(seed: 2024)
+        var failures = 0
+        for _ in 0..<300 {
+            var text = original
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<text.count, using: &random)
+                text[at] = significant[Int.random(in: 0..<significant.count, using: &random)]
+            }
+            let errors = ScenarioLoader.validate(yaml: String(text), file: "mutant.yaml")
+            if !errors.isEmpty { failures += 1 }
+            #expect(errors.allSatisfy { !$0.message.isEmpty && $0.line >= 1 })
+        }
+        #expect(failures > 100)  // most mutations break something, and each is reported, not trapped
+    }
+
     @Test func oddButValidYAMLGivesErrorsNotTraps() {
         for yaml in [
             "scenario: 1\ntitle: x\nscript: [ { id: a, say: b, do: [ { start: [1, 2] } ] } ]",
@@ -65,6 +85,17 @@ import Testing
         ] {
             #expect(!ScenarioLoader.validate(yaml: yaml, file: "odd.yaml").isEmpty, "\(yaml)")
         }
+    }
+
+    @Test func anchorsAndAliasesShareSettings() throws {
+        let spec = try #require(parseValid(scenario("""
+            topics: { orders: { partitions: 3 } }
+            groups:
+              a: { topic: orders, process: &slow { per_record: 40ms, jitter: 5ms } }
+              b: { topic: orders, process: *slow }
+            """)))
+        #expect(spec.group("b")?.process == Processing(perRecordMs: 40, jitterMs: 5))
+        #expect(spec.group("a")?.process == spec.group("b")?.process)
     }
 
     @Test func resolvesNamesAndPaths() throws {

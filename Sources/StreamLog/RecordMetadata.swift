@@ -1,0 +1,7 @@
+/// Where and when a produced record landed (Kafka's `RecordMetadata`).
+public struct RecordMetadata: Equatable, Sendable {
+    public var topicPartition: TopicPartition
+    public var offset: Int64
+    /// The timestamp actually stored (the append time for LogAppendTime topics).
+    public var timestamp: Int64
+}
