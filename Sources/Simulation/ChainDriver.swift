@@ -45,16 +45,12 @@ struct ChainDriver {
             runtime.advance(toMs: at)
             runtime.arrive(atMs: at)
         }
-        let before = runtime.latencyMicros.totalCount
         runtime.advance(toMs: Double(nowMs + tickMs))
         requests.add(Double(count))
         completions.add(Double(runtime.completed - counted.completed))
         failures.add(Double(runtime.lost - counted.lost))
         counted = (runtime.completed, runtime.lost)
-        if runtime.latencyMicros.totalCount > before {
-            // Move the new samples into the rolling window: the runtime's histogram is all-time.
-            feedLatencies()
-        }
+        for ms in runtime.drainLatencies() { latency.record(ms: ms) }
         requests.endTick()
         completions.endTick()
         failures.endTick()
@@ -65,12 +61,5 @@ struct ChainDriver {
         p99History.append(latency.percentile(99) ?? 0)
         if p99History.count > RateMeter.historyLength { p99History.removeFirst() }
         latency.rotate()
-    }
-
-    private mutating func feedLatencies() {
-        for value in runtime.latencyMicros.recordedValues() {
-            for _ in 0..<value.count { latency.record(ms: Double(value.value) / 1000) }
-        }
-        runtime.resetLatencies()
     }
 }

@@ -1,6 +1,5 @@
 import DequeModule
 import HeapModule
-import Histogram
 import StreamLog
 
 /// One synchronous hop of a request/response chain: a service with a latency and a slot pool.
@@ -47,8 +46,8 @@ public struct ChainRuntime: Sendable {
     public private(set) var failed = 0
     /// Requests abandoned at the timeout.
     public private(set) var timedOut = 0
-    /// Latency of completed requests, in microseconds.
-    public private(set) var latencyMicros = Histogram<UInt64>(highestTrackableValue: 3_600_000_000)
+    /// Latencies of the requests completed since the last `drainLatencies()`, in ms.
+    public private(set) var recentLatenciesMs: [Double] = []
 
     private var failedServices: Set<String> = []
     private var baseLatency: [Double]
@@ -143,8 +142,7 @@ public struct ChainRuntime: Sendable {
                     finish(next.request, atMs: next.timeMs)
                 } else if request.hop == hops.count - 1 {
                     completed += 1
-                    let micros = max(0, (next.timeMs - request.arrivalMs) * 1000)
-                    _ = latencyMicros.record(UInt64(micros.rounded()))
+                    recentLatenciesMs.append(max(0, next.timeMs - request.arrivalMs))
                     finish(next.request, atMs: next.timeMs)
                 } else {
                     request.hop += 1
@@ -155,9 +153,10 @@ public struct ChainRuntime: Sendable {
         }
     }
 
-    /// Forgets the latencies recorded so far (the metrics keep a window of their own).
-    public mutating func resetLatencies() {
-        latencyMicros.reset()
+    /// The latencies completed since the last call, oldest first.
+    public mutating func drainLatencies() -> [Double] {
+        defer { recentLatenciesMs.removeAll(keepingCapacity: true) }
+        return recentLatenciesMs
     }
 
     private mutating func enter(hop: Int, request id: Int, atMs timeMs: Double) {

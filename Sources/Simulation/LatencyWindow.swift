@@ -8,14 +8,20 @@ public struct LatencyWindow: Sendable {
     private var seconds: [Histogram<UInt64>]
     private var cursor = 0
     /// Every latency ever recorded, for end-of-run summaries.
-    public private(set) var allTime = Histogram<UInt64>(highestTrackableValue: LatencyWindow.highest)
+    public private(set) var allTime = LatencyWindow.histogram()
 
     /// The largest latency tracked, in microseconds (one hour).
     static let highest: UInt64 = 3_600_000_000
 
+    /// A histogram of microseconds with two significant digits (1 % precision): small enough to
+    /// merge a window of them on every frame.
+    static func histogram() -> Histogram<UInt64> {
+        Histogram<UInt64>(highestTrackableValue: highest, numberOfSignificantValueDigits: .two)
+    }
+
     /// Creates a window of `length` seconds.
     public init(seconds length: Int = 5) {
-        seconds = Array(repeating: Histogram<UInt64>(highestTrackableValue: Self.highest), count: max(1, length))
+        seconds = Array(repeating: Self.histogram(), count: max(1, length))
     }
 
     /// Records one latency in milliseconds.
@@ -36,7 +42,7 @@ public struct LatencyWindow: Sendable {
 
     /// The latency at `percentile` (0–100) over the window in ms; nil without samples.
     public func percentile(_ percentile: Double) -> Double? {
-        var merged = Histogram<UInt64>(highestTrackableValue: Self.highest)
+        var merged = Self.histogram()
         for second in seconds { merged.add(second) }
         guard merged.totalCount > 0 else { return nil }
         return Double(merged.valueAtPercentile(percentile)) / 1000
