@@ -26,7 +26,7 @@ public struct RecordGenerator: Sendable {
     public let keyField: String?
     private var random: SeededRandom
     /// The template with each stateful generator given its state slot, built once.
-    private let plan: [(name: String, node: PlanNode)]
+    private let plan: PlanFields
     /// The next number of each `seq`, by slot.
     private var counters: [Int64]
     /// The current value of each `walk` per record key, by slot.
@@ -38,7 +38,7 @@ public struct RecordGenerator: Sendable {
         self.random = random
         var starts: [Int64] = []
         var walkCount = 0
-        plan = template.fields.map { ($0.name, PlanNode(compiling: $0.generator, counters: &starts, walks: &walkCount)) }
+        plan = PlanFields(compiling: template, keyField: keyField, counters: &starts, walks: &walkCount)
         counters = starts
         walks = Array(repeating: [:], count: walkCount)
     }
@@ -48,27 +48,38 @@ public struct RecordGenerator: Sendable {
         .object(evaluate(plan, context: context))
     }
 
-    private mutating func evaluate(_ fields: [(name: String, node: PlanNode)], context: GeneratorContext) -> Fields {
-        var names: [String] = []
+    /// The next record and its key: the text of the key field (what `value[keyField]?.text`
+    /// gives), nil without a key field or when the record lacks it.
+    public mutating func nextKeyed(_ context: GeneratorContext) -> (key: String?, value: Value) {
+        let fields = evaluate(plan, context: context)
+        guard let keyField else { return (nil, .object(fields)) }
+        guard plan.distinct else { return (fields[keyField]?.text, .object(fields)) }
+        return (plan.keyIndex.map { fields.values[$0].text }, .object(fields))
+    }
+
+    /// One object level: values in field order, sharing the compiled names when they are distinct.
+    private mutating func evaluate(_ fields: PlanFields, context: GeneratorContext) -> Fields {
         var values: [Value] = []
-        names.reserveCapacity(fields.count)
-        values.reserveCapacity(fields.count)
-        for field in fields {
-            let value = evaluate(field.node, record: (names, values), context: context)
-            names.append(field.name)
-            values.append(value)
+        values.reserveCapacity(fields.nodes.count)
+        fields.nodes.withUnsafeBufferPointer { nodes in
+            for node in nodes.indices {
+                let value = evaluate(nodes[node], fields: fields, values: values, context: context)
+                values.append(value)
+            }
         }
-        return Fields(zip(names, values))
+        if fields.distinct { return Fields(distinctNames: fields.names, values: values) }
+        return Fields(zip(fields.names, values))
     }
 
     /// The record key so far: the key field's text, or "" when it is not (yet) generated.
-    private func key(in record: (names: [String], values: [Value])) -> String {
-        guard let keyField, let index = record.names.firstIndex(of: keyField) else { return "" }
-        return record.values[index].text
+    private func key(in fields: PlanFields, values: [Value]) -> String {
+        guard let index = fields.keyIndex, index < values.count else { return "" }
+        return values[index].text
     }
 
+    /// A node's value; `fields` and `values` are the object being generated, up to this field.
     private mutating func evaluate(
-        _ node: PlanNode, record: (names: [String], values: [Value]), context: GeneratorContext
+        _ node: PlanNode, fields: PlanFields, values: [Value], context: GeneratorContext
     ) -> Value {
         switch node {
         case .stateless(let generator):
@@ -76,18 +87,21 @@ public struct RecordGenerator: Sendable {
         case .sequence(let format, let slot):
             let n = counters[slot]
             counters[slot] = n &+ 1
-            return .string(NumberFormat.apply(format, n))
+            return .string(format.apply(n))
+        case .range(let low, let high, let format):
+            let n = integer(low, high)
+            return format.map { .string($0.apply(n)) } ?? .int(n)
         case .chance(let p, let then, let otherwise):
             return random.unit() < p
-                ? evaluate(then, record: record, context: context)
-                : evaluate(otherwise, record: record, context: context)
+                ? evaluate(then, fields: fields, values: values, context: context)
+                : evaluate(otherwise, fields: fields, values: values, context: context)
         case .walk(let start, let stepLow, let stepHigh, let low, let high, let round, let slot):
-            let key = key(in: record)
+            let key = key(in: fields, values: values)
             var value: Double
             if let previous = walks[slot][key] {
                 value = previous + stepLow + (stepHigh - stepLow) * random.unit()
             } else {
-                value = evaluate(start, record: record, context: context).number ?? 0
+                value = evaluate(start, fields: fields, values: values, context: context).number ?? 0
             }
             if let low { value = max(low, value) }
             if let high { value = min(high, value) }
@@ -106,9 +120,6 @@ public struct RecordGenerator: Sendable {
         case .pick(let values, let weights):
             guard !values.isEmpty else { return .null }
             return values[index(weights: weights, count: values.count)]
-        case .pickRange(let low, let high, let format):
-            let n = integer(low, high)
-            return format.map { .string(NumberFormat.apply($0, n)) } ?? .int(n)
         case .uniformInteger(let low, let high):
             return .int(integer(low, high))
         case .uniform(let low, let high, let round):
@@ -153,8 +164,8 @@ public struct RecordGenerator: Sendable {
         case .amount(let low, let high):
             let value = exp(log(low) + (log(high) - log(low)) * random.unit())
             return rounded(min(high, max(low, value)), 2)
-        case .sequence, .chance, .walk, .object:
-            // Compiled into plan nodes with state slots; see `PlanNode(compiling:)`.
+        case .sequence, .pickRange, .chance, .walk, .object:
+            // Compiled into plan nodes (state slots, parsed formats); see `PlanNode(compiling:)`.
             return .null
         }
     }
@@ -199,34 +210,81 @@ public struct RecordGenerator: Sendable {
     }
 }
 
-/// A template generator compiled for evaluation: stateful generators carry their state slot.
-private indirect enum PlanNode: Sendable {
+/// A template generator compiled for evaluation: stateful generators carry their state slot,
+/// formats are parsed once.
+private enum PlanNode: Sendable {
     case stateless(Generator)
-    case sequence(format: String, slot: Int)
-    case chance(Double, then: PlanNode, otherwise: PlanNode)
-    case walk(start: PlanNode, stepLow: Double, stepHigh: Double, min: Double?, max: Double?, round: Int?, slot: Int)
-    case object([(name: String, node: PlanNode)])
+    case sequence(format: CompiledNumberFormat, slot: Int)
+    case range(low: Int64, high: Int64, format: CompiledNumberFormat?)
+    indirect case chance(Double, then: PlanNode, otherwise: PlanNode)
+    indirect case walk(start: PlanNode, stepLow: Double, stepHigh: Double, min: Double?, max: Double?, round: Int?, slot: Int)
+    case object(PlanFields)
 
     /// Compiles `generator`, appending each `seq` start to `counters` and counting `walks`.
-    init(compiling generator: Generator, counters: inout [Int64], walks: inout Int) {
+    init(compiling generator: Generator, keyField: String?, counters: inout [Int64], walks: inout Int) {
         switch generator {
         case .sequence(let format, let start):
             counters.append(start)
-            self = .sequence(format: format, slot: counters.count - 1)
+            self = .sequence(format: CompiledNumberFormat(format), slot: counters.count - 1)
+        case .pickRange(let low, let high, let format):
+            self = .range(low: low, high: high, format: format.map(CompiledNumberFormat.init))
         case .chance(let p, let then, let otherwise):
             self = .chance(
-                p, then: PlanNode(compiling: then, counters: &counters, walks: &walks),
-                otherwise: PlanNode(compiling: otherwise, counters: &counters, walks: &walks))
+                p, then: PlanNode(compiling: then, keyField: keyField, counters: &counters, walks: &walks),
+                otherwise: PlanNode(compiling: otherwise, keyField: keyField, counters: &counters, walks: &walks))
         case .walk(let start, let stepLow, let stepHigh, let low, let high, let round):
-            let startNode = PlanNode(compiling: start, counters: &counters, walks: &walks)
+            let startNode = PlanNode(compiling: start, keyField: keyField, counters: &counters, walks: &walks)
             walks += 1
             self = .walk(
                 start: startNode, stepLow: stepLow, stepHigh: stepHigh, min: low, max: high, round: round,
                 slot: walks - 1)
         case .object(let template):
-            self = .object(template.fields.map { ($0.name, PlanNode(compiling: $0.generator, counters: &counters, walks: &walks)) })
+            self = .object(PlanFields(compiling: template, keyField: keyField, counters: &counters, walks: &walks))
         default:
             self = .stateless(generator)
+        }
+    }
+}
+
+/// One compiled object level: field names built once, a plan node per field (a class, so
+/// generating a record borrows the plan instead of copying it).
+private final class PlanFields: Sendable {
+    /// The field names in template order, shared by every record generated.
+    let names: [String]
+    /// The compiled generator of each field, parallel to `names`.
+    let nodes: [PlanNode]
+    /// Whether no name repeats, so a record can take `names` as is.
+    let distinct: Bool
+    /// The first position of the producer's key field among `names` (what `walk` keys by).
+    let keyIndex: Int?
+
+    /// Compiles `template`'s fields in order, appending state slots as `PlanNode` does.
+    init(compiling template: RecordTemplate, keyField: String?, counters: inout [Int64], walks: inout Int) {
+        let names = template.fields.map(\.name)
+        self.names = names
+        nodes = template.fields.map { PlanNode(compiling: $0.generator, keyField: keyField, counters: &counters, walks: &walks) }
+        distinct = Set(names).count == names.count
+        keyIndex = keyField.flatMap { names.firstIndex(of: $0) }
+    }
+}
+
+extension RecordTemplate {
+    /// The topics its `ref` generators read, nested fields included: the topics whose recent
+    /// records an engine has to keep.
+    public var referencedTopics: Set<String> {
+        Set(fields.flatMap(\.generator.referencedTopics))
+    }
+}
+
+extension Generator {
+    /// The topics this generator and the generators inside it read with `ref`.
+    var referencedTopics: Set<String> {
+        switch self {
+        case .ref(let topic, _): [topic]
+        case .chance(_, let then, let otherwise): then.referencedTopics.union(otherwise.referencedTopics)
+        case .walk(let start, _, _, _, _, _): start.referencedTopics
+        case .object(let template): template.referencedTopics
+        default: []
         }
     }
 }

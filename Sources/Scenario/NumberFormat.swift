@@ -3,28 +3,6 @@
 /// Inside the braces an optional name (ignored) and an optional `:` width; a leading 0 pads with
 /// zeros, otherwise with spaces. `{{` and `}}` write literal braces.
 enum NumberFormat {
-    /// `format` with every placeholder replaced by `number`.
-    static func apply(_ format: String, _ number: Int64) -> String {
-        var out = ""
-        var chars = Substring(format)
-        while let char = chars.first {
-            chars = chars.dropFirst()
-            if char == "{", chars.first == "{" {
-                out.append("{")
-                chars = chars.dropFirst()
-            } else if char == "}", chars.first == "}" {
-                out.append("}")
-                chars = chars.dropFirst()
-            } else if char == "{", let close = chars.firstIndex(of: "}") {
-                out += render(number, spec: chars[chars.startIndex..<close])
-                chars = chars[chars.index(after: close)...]
-            } else {
-                out.append(char)
-            }
-        }
-        return out
-    }
-
     /// The problem with a format's placeholders, or nil when it is well formed and has at least one.
     static func problem(in format: String) -> String? {
         var depth = 0
@@ -53,17 +31,5 @@ enum NumberFormat {
         }
         if depth > 0 { return "unmatched '}' in format '\(format)'" }
         return placeholders == 0 ? "format '\(format)' has no {} placeholder for the number" : nil
-    }
-
-    private static func render(_ number: Int64, spec: Substring) -> String {
-        let digits = String(number)
-        guard let colon = spec.firstIndex(of: ":") else { return digits }
-        let widthText = spec[spec.index(after: colon)...]
-        guard let width = Int(widthText), width > digits.count else { return digits }
-        let pad: Character = widthText.hasPrefix("0") ? "0" : " "
-        if pad == "0", number < 0 {
-            return "-" + String(repeating: "0", count: width - digits.count) + digits.dropFirst()
-        }
-        return String(repeating: pad, count: width - digits.count) + digits
     }
 }

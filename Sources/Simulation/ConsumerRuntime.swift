@@ -70,12 +70,13 @@ struct ConsumerRuntime {
         return victim.memberId
     }
 
-    /// Polls and processes for one tick; `handle` sees every processed record.
-    mutating func step(log: InProcessLog, nowMs: Int64, tickMs: Int64, handle: (ConsumerRecord) -> Void) {
+    /// Polls and processes for one tick; `handle`, when given, sees every processed record.
+    mutating func step(log: InProcessLog, nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, Record) -> Void)? = nil) {
         guard !paused else {
             for member in members { try? log.heartbeat(name, memberId: member.memberId, nowMs: nowMs) }
             return
         }
+        let group = name
         let perRecord = processing.perRecordMs
         let doneAt = Double(nowMs + tickMs)
         for index in members.indices {
@@ -84,22 +85,24 @@ struct ConsumerRuntime {
                 member.budgetMs = 0
                 var remaining = Self.unlimitedPerTick
                 while remaining > 0 {
-                    let batch = (try? log.poll(name, memberId: member.memberId, maxRecords: min(maxPollRecords, remaining), nowMs: nowMs)) ?? []
-                    for record in batch { consume(record, doneAt: doneAt, handle: handle) }
-                    remaining -= batch.count
-                    if batch.count < min(maxPollRecords, remaining + batch.count) { break }
+                    let wanted = min(maxPollRecords, remaining)
+                    let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
+                        consume($0, $1, doneAt: doneAt, handle: handle)
+                    }) ?? 0
+                    remaining -= count
+                    if count < wanted { break }
                 }
                 commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs)
             } else {
                 member.budgetMs = min(member.budgetMs + Double(tickMs), Double(tickMs) + perRecord + processing.jitterMs)
                 let affordable = Int(member.budgetMs / perRecord)
-                let batch = (try? log.poll(name, memberId: member.memberId, maxRecords: min(maxPollRecords, affordable), nowMs: nowMs)) ?? []
-                for record in batch {
-                    member.budgetMs -= cost(perRecord)
-                    consume(record, doneAt: doneAt, handle: handle)
-                }
-                if !batch.isEmpty { commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs) }
-                if batch.isEmpty { member.budgetMs = min(member.budgetMs, perRecord) }
+                let wanted = min(maxPollRecords, affordable)
+                let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
+                    for _ in $1.indices { member.budgetMs -= cost(perRecord) }
+                    consume($0, $1, doneAt: doneAt, handle: handle)
+                }) ?? 0
+                if count > 0 { commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs) }
+                if count == 0 { member.budgetMs = min(member.budgetMs, perRecord) }
             }
             members[index] = member
         }
@@ -117,11 +120,25 @@ struct ConsumerRuntime {
         if lagHistory.count > RateMeter.historyLength { lagHistory.removeFirst() }
     }
 
-    private mutating func consume(_ record: ConsumerRecord, doneAt: Double, handle: (ConsumerRecord) -> Void) {
-        processed.add(1)
-        processedTotal += 1
-        latency.record(ms: doneAt - Double(record.record.timestamp))
-        handle(record)
+    /// Counts a polled run of records and their latencies (one histogram entry per stretch of
+    /// equal timestamps), copying records only for `handle`.
+    private mutating func consume(
+        _ topicPartition: TopicPartition, _ records: UnsafeBufferPointer<Record>, doneAt: Double,
+        handle: ((TopicPartition, Record) -> Void)?
+    ) {
+        processed.add(Double(records.count))
+        processedTotal += Int64(records.count)
+        var start = records.startIndex
+        while start < records.endIndex {
+            let timestamp = records[start].timestamp
+            var end = start + 1
+            while end < records.endIndex, records[end].timestamp == timestamp { end += 1 }
+            latency.record(ms: doneAt - Double(timestamp), count: UInt64(end - start))
+            start = end
+        }
+        if let handle {
+            for record in records { handle(topicPartition, record) }
+        }
     }
 
     private mutating func cost(_ perRecord: Double) -> Double {

@@ -17,6 +17,7 @@ extension Engine {
         producers = scenario.producers.map {
             ProducerRuntime(spec: $0, random: random.fork("producer:" + $0.name), tickMs: tickMs)
         }
+        for topic in Set(scenario.producers.flatMap(\.record.referencedTopics)) { recentValues[topic] = RecentValues() }
         for spec in scenario.groups { try addGroup(spec) }
         for spec in scenario.processors {
             var consumer = ConsumerRuntime(

@@ -11,11 +11,13 @@ extension Engine {
         for index in chains.indices { chains[index].step(nowMs: now, tickMs: tickMs) }
         log.tick(nowMs: now)
         for index in groups.indices {
-            groups[index].step(log: log, nowMs: now, tickMs: tickMs) { _ in }
+            groups[index].step(log: log, nowMs: now, tickMs: tickMs)
         }
         for index in processors.indices where processors[index].enabled {
             var consumed: [ConsumerRecord] = []
-            processors[index].consumer.step(log: log, nowMs: now, tickMs: tickMs) { consumed.append($0) }
+            processors[index].consumer.step(log: log, nowMs: now, tickMs: tickMs) {
+                consumed.append(ConsumerRecord(topicPartition: $0, record: $1))
+            }
             var outputs: [OutputRecord] = []
             for record in consumed { outputs += processors[index].transform(record) }
             outputs += processors[index].punctuate(nowMs: now)
@@ -36,57 +38,83 @@ extension Engine {
     }
 
     private func produce(now: Int64) {
+        let context = GeneratorContext(nowMs: now) { [unowned self] topic, field, unit in
+            self.recentValue(topic: topic, field: field, unit: unit)
+        }
         for index in producers.indices {
             let count = producers[index].due(nowMs: now, tickMs: tickMs)
             guard count > 0 else { continue }
-            let topic = producers[index].spec.topic
-            let keyField = producers[index].spec.key
+            var appender = appender(for: producers[index].spec.topic)
+            var appended = 0
             for _ in 0..<count {
-                let context = GeneratorContext(nowMs: now) { [unowned self] topic, field, unit in
-                    self.recentValue(topic: topic, field: field, unit: unit)
-                }
-                let value = producers[index].generator.next(context)
-                let key = keyField.flatMap { value[$0]?.text }
-                if append(OutputRecord(topic: topic, key: key, value: value), now: now) != nil {
-                    producers[index].produced += 1
-                    producers[index].rate.add(1)
-                }
+                let (key, value) = producers[index].generator.nextKeyed(context)
+                if append(key: key, value: value, to: &appender, now: now) != nil { appended += 1 }
             }
+            if let appender { finish(appender) }
+            producers[index].produced += Int64(appended)
+            producers[index].rate.add(Double(appended))
         }
     }
 
     /// Appends a record to its topic; returns its size in bytes, or nil if the log refused it.
     @discardableResult
     func append(_ output: OutputRecord, now: Int64) -> Int? {
-        let size = Record.payloadSize(key: output.key, value: output.value, headers: [])
-        guard let metadata = try? log.produce(
-            topic: output.topic, key: output.key, value: output.value, headers: [], timestamp: now, sizeInBytes: size,
-            partition: nil, nowMs: now)
-        else { return nil }
-        topicRecords[output.topic]?.add(1)
-        topicBytes[output.topic]?.add(Double(size))
-        if let totals = topicTotals[output.topic] { topicTotals[output.topic] = (totals.records + 1, totals.bytes + Int64(size)) }
-        remember(topic: output.topic, key: output.key, value: output.value)
-        feed.offer(topic: output.topic, metadata: metadata, key: output.key, value: output.value,
-                   topicRate: topicRecords[output.topic]?.perSecond ?? 0, nowMs: now)
-        onAppend?(AppendedRecord(
-            topic: output.topic, partition: metadata.topicPartition.partition, offset: metadata.offset,
-            timestamp: metadata.timestamp, timestampType: (try? log.topic(output.topic).config.timestampType) ?? .createTime,
-            key: output.key, value: output.value, headers: []))
+        var appender = appender(for: output.topic)
+        let size = append(key: output.key, value: output.value, to: &appender, now: now)
+        if let appender { finish(appender) }
         return size
     }
 
-    /// Keeps the last records of each topic for `ref` generators.
-    private func remember(topic: String, key: String?, value: Value) {
-        var recent = recentValues[topic, default: []]
-        if recent.count >= 64 { recent.removeFirst() }
-        recent.append((key, value))
-        recentValues[topic] = recent
+    /// What appends to `topic` touch, looked up once; nil when the log has no such topic.
+    private func appender(for name: String) -> TopicAppender? {
+        guard let topic = try? log.topic(name) else { return nil }
+        return TopicAppender(
+            topic: topic, recent: recentValues[name],
+            sampler: feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0))
+    }
+
+    /// Appends one record through `appender`; returns its size in bytes, or nil if refused.
+    ///
+    /// The value moves into the log; it is copied only for the feed line it is sampled for, the
+    /// recent records a `ref` reads, and `onAppend`.
+    private func append(key: String?, value: consuming Value, to appender: inout TopicAppender?, now: Int64) -> Int? {
+        guard let topic = appender?.topic else { return nil }
+        let size = (key?.utf8.count ?? 0) + value.encodedSize
+        let needed = appender?.recent != nil || appender?.sampler.keepsNextOffer == true || onAppend != nil
+        let shown: Value? = needed ? copy value : nil
+        guard let metadata = try? topic.append(
+            key: key, value: value, headers: [], timestamp: now, sizeInBytes: size, partition: nil, nowMs: now)
+        else { return nil }
+        appender?.records += 1
+        appender?.bytes += Int64(size)
+        if let shown { appender?.recent?.append(key: key, value: shown) }
+        if appender?.sampler.keepsNext() == true, let every = appender?.sampler.every, let shown {
+            feed.keep(topic: topic.name, metadata: metadata, key: key, value: shown, sampleOf: every, nowMs: now)
+        }
+        if let onAppend, let shown {
+            onAppend(AppendedRecord(
+                topic: topic.name, partition: metadata.topicPartition.partition, offset: metadata.offset,
+                timestamp: metadata.timestamp, timestampType: topic.config.timestampType,
+                key: key, value: shown, headers: []))
+        }
+        return size
+    }
+
+    /// Books an appender's records on the topic's meters and hands its feed sampler back.
+    private func finish(_ appender: TopicAppender) {
+        guard appender.records > 0 else { return }
+        let name = appender.topic.name
+        topicRecords[name]?.add(Double(appender.records))
+        topicBytes[name]?.add(Double(appender.bytes))
+        if let totals = topicTotals[name] {
+            topicTotals[name] = (totals.records + appender.records, totals.bytes + appender.bytes)
+        }
+        feed.finish(appender.sampler)
     }
 
     /// A value recently produced to `topic` (its key, or one field), picked by `unit` in [0, 1).
     func recentValue(topic: String, field: String?, unit: Double) -> Value? {
-        guard let recent = recentValues[topic], !recent.isEmpty else { return nil }
+        guard let recent = recentValues[topic], recent.count > 0 else { return nil }
         let entry = recent[min(recent.count - 1, Int(unit * Double(recent.count)))]
         if let field { return entry.value[field] }
         return entry.key.map { .string($0) }

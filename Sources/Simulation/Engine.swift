@@ -28,7 +28,8 @@ public final class Engine {
     var topicRecords: [String: RateMeter] = [:]
     var topicBytes: [String: RateMeter] = [:]
     var topicTotals: [String: (records: Int64, bytes: Int64)] = [:]
-    var recentValues: [String: [(key: String?, value: Value)]] = [:]
+    /// The recent records of the topics some `ref` generator reads (only those are kept).
+    var recentValues: [String: RecentValues] = [:]
     var feed = FeedBuffer()
     var highlights: [String] = []
     var random: SeededRandom

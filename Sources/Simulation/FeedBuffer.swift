@@ -12,15 +12,20 @@ struct FeedBuffer {
     private(set) var entries = Deque<FeedEntry>()
     private var skipped: [String: Int] = [:]
 
-    /// Offers a record; keeps it if the topic's sampling interval says so.
-    mutating func offer(topic: String, metadata: RecordMetadata, key: String?, value: Value, topicRate: Double, nowMs: Int64) {
+    /// A topic's sampling state for a run of offers at one rate (within one tick); hand it back
+    /// with `finish(_:)`. Offering through it is the same as calling `offer` for each record.
+    func sampler(topic: String, topicRate: Double) -> FeedSampler {
         let every = max(1, Int((topicRate / Self.recordsPerSecondShown).rounded(.up)))
-        let seen = skipped[topic, default: every - 1] + 1
-        guard seen >= every else {
-            skipped[topic] = seen
-            return
-        }
-        skipped[topic] = 0
+        return FeedSampler(topic: topic, every: every, seen: skipped[topic, default: every - 1])
+    }
+
+    /// Stores the sampler's position for the next offers to the topic.
+    mutating func finish(_ sampler: FeedSampler) {
+        skipped[sampler.topic] = sampler.seen
+    }
+
+    /// Adds the line of a record its sampler kept.
+    mutating func keep(topic: String, metadata: RecordMetadata, key: String?, value: Value, sampleOf every: Int, nowMs: Int64) {
         append(FeedEntry(timeMs: nowMs, kind: .record(
             topic: topic, partition: metadata.topicPartition.partition, offset: metadata.offset, key: key,
             payload: value.json, sampleOf: every)))
@@ -30,5 +35,31 @@ struct FeedBuffer {
     mutating func append(_ entry: FeedEntry) {
         entries.append(entry)
         if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+    }
+}
+
+/// Which records of one topic the feed keeps: one in `every`, counting across ticks.
+struct FeedSampler {
+    let topic: String
+    /// Keep one record in this many.
+    let every: Int
+    /// Records passed over since the last one kept.
+    private(set) var seen: Int
+
+    init(topic: String, every: Int, seen: Int) {
+        self.topic = topic
+        self.every = every
+        self.seen = seen
+    }
+
+    /// Whether the next record counted will be kept.
+    var keepsNextOffer: Bool { seen + 1 >= every }
+
+    /// Counts a record; true when it is the one to keep.
+    mutating func keepsNext() -> Bool {
+        seen += 1
+        guard seen >= every else { return false }
+        seen = 0
+        return true
     }
 }

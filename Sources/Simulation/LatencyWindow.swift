@@ -26,9 +26,14 @@ public struct LatencyWindow: Sendable {
 
     /// Records one latency in milliseconds.
     public mutating func record(ms: Double) {
+        record(ms: ms, count: 1)
+    }
+
+    /// Records the same latency `count` times (a run of records that waited equally long).
+    public mutating func record(ms: Double, count: UInt64) {
         let micros = UInt64(min(Double(Self.highest), max(0, ms * 1000)).rounded())
-        _ = seconds[cursor].record(micros)
-        _ = allTime.record(micros)
+        _ = seconds[cursor].record(micros, count: count)
+        _ = allTime.record(micros, count: count)
     }
 
     /// Moves to the next second, forgetting the oldest one.

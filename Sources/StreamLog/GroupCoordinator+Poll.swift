@@ -5,30 +5,44 @@ extension GroupCoordinator {
     /// First makes the commit its policy has due. Partitions are visited from a rotating start.
     /// A position outside log-start...log-end is reset by `auto.offset.reset` with an event.
     func poll(memberId: String, maxRecords: Int, nowMs: Int64, topics: [String: Topic]) throws(StreamLogError) -> [ConsumerRecord] {
+        var output: [ConsumerRecord] = []
+        try poll(memberId: memberId, maxRecords: maxRecords, nowMs: nowMs, topics: topics) { topicPartition, records in
+            for record in records { output.append(ConsumerRecord(topicPartition: topicPartition, record: record)) }
+        }
+        return output
+    }
+
+    /// The same poll, handing `body` the records where they are stored (runs valid during the
+    /// call only) instead of collecting copies; returns how many records were delivered.
+    @discardableResult
+    func poll(
+        memberId: String, maxRecords: Int, nowMs: Int64, topics: [String: Topic],
+        _ body: (TopicPartition, UnsafeBufferPointer<Record>) -> Void
+    ) throws(StreamLogError) -> Int {
         let member = try activeMember(memberId)
         guard maxRecords >= 0 else { throw .invalidArgument("maxRecords must not be negative, got \(maxRecords)") }
         member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
         commitDueOnPoll(member, nowMs: nowMs, topics: topics)
         let owned = member.owned
-        guard maxRecords > 0, !owned.isEmpty else { return [] }
-        var output: [ConsumerRecord] = []
-        var buffer = ContiguousArray<Record>()
+        guard maxRecords > 0, !owned.isEmpty else { return 0 }
+        var delivered = 0
         let start = member.pollCursor % owned.count
         member.pollCursor = (member.pollCursor + 1) % owned.count
-        for step in 0..<owned.count where output.count < maxRecords {
+        for step in 0..<owned.count where delivered < maxRecords {
             let topicPartition = owned[(start + step) % owned.count]
             guard let topic = topics[topicPartition.topic], topic.partitions.indices.contains(topicPartition.partition) else { continue }
             let partition = topic.partitions[topicPartition.partition]
             let position = try position(of: member, partition: partition)
-            buffer.removeAll(keepingCapacity: true)
-            let count = try partition.read(from: position, maxRecords: maxRecords - output.count, into: &buffer)
+            let count = try partition.forEachRun(from: position, maxRecords: maxRecords - delivered) {
+                body(topicPartition, $0)
+            }
             guard count > 0 else { continue }
+            delivered += count
             member.positions[topicPartition] = position + Int64(count)
             noteDelivery(to: member, topicPartition, from: position, count: count)
-            for record in buffer { output.append(ConsumerRecord(topicPartition: topicPartition, record: record)) }
         }
-        if !output.isEmpty, member.options.commitPolicy == .afterEachBatch { member.batchAwaitingCommit = true }
-        return output
+        if delivered > 0, member.options.commitPolicy == .afterEachBatch { member.batchAwaitingCommit = true }
+        return delivered
     }
 
     /// The member's position in `partition`, initialised from the committed offset or reset by policy.

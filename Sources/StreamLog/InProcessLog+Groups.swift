@@ -34,6 +34,16 @@ extension InProcessLog {
         try coordinator(group).poll(memberId: memberId, maxRecords: maxRecords, nowMs: nowMs, topics: topics)
     }
 
+    /// Polls like `poll(_:memberId:maxRecords:nowMs:)` but hands `body` the records where the log
+    /// stores them, in runs valid during the call only, copying nothing; returns how many.
+    @discardableResult
+    public func poll(
+        _ group: String, memberId: String, maxRecords: Int, nowMs: Int64,
+        each body: (TopicPartition, UnsafeBufferPointer<Record>) -> Void
+    ) throws(StreamLogError) -> Int {
+        try coordinator(group).poll(memberId: memberId, maxRecords: maxRecords, nowMs: nowMs, topics: topics, body)
+    }
+
     public func commit(
         _ group: String, memberId: String, offsets: [TopicPartition: Int64]? = nil, generation: Int? = nil, nowMs: Int64
     ) throws(StreamLogError) {

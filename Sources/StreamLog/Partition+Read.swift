@@ -8,6 +8,28 @@ extension Partition {
     public func read(
         from offset: Int64, maxRecords: Int, into buffer: inout ContiguousArray<Record>
     ) throws(StreamLogError) -> Int {
+        try forEachRun(from: offset, maxRecords: maxRecords) { records, range in
+            buffer.append(contentsOf: records[range])
+        }
+    }
+
+    /// Hands `body` up to `maxRecords` records starting at `offset`, in offset order, as runs of
+    /// the stored records (one per segment, valid during the call only), and returns how many:
+    /// `read(from:maxRecords:into:)` without copying a record.
+    @discardableResult
+    public func forEachRun(
+        from offset: Int64, maxRecords: Int, _ body: (UnsafeBufferPointer<Record>) -> Void
+    ) throws(StreamLogError) -> Int {
+        try forEachRun(from: offset, maxRecords: maxRecords) { records, range in
+            records.withUnsafeBufferPointer { stored in body(UnsafeBufferPointer(rebasing: stored[range])) }
+        }
+    }
+
+    /// Walks the segments holding up to `maxRecords` records from `offset`, handing `body` each
+    /// segment's records and the index range wanted from them; returns the total count.
+    private func forEachRun(
+        from offset: Int64, maxRecords: Int, _ body: (ContiguousArray<Record>, Range<Int>) -> Void
+    ) throws(StreamLogError) -> Int {
         try checkReadable(offset)
         var next = offset
         var remaining = min(Int64(max(maxRecords, 0)), logEndOffset - offset)
@@ -27,7 +49,7 @@ extension Partition {
             }
             let start = Int(next - base)
             let count = min(Int(remaining), segmentRecords.count - start)
-            buffer.append(contentsOf: segmentRecords[start..<(start + count)])
+            body(segmentRecords, start..<(start + count))
             next += Int64(count)
             remaining -= Int64(count)
         }

@@ -56,7 +56,8 @@ public final class Partition {
     /// `sizeInBytes` is what segment rolling and `retention.bytes` count.
     @discardableResult
     public func append(
-        key: String?, value: Value, headers: [Header], timestamp: Int64, sizeInBytes: Int, nowMs: Int64
+        key: consuming String?, value: consuming Value, headers: consuming [Header], timestamp: Int64, sizeInBytes: Int,
+        nowMs: Int64
     ) -> Int64 {
         if active.records.count >= config.segmentRecords
             || (active.bytes > 0 && active.bytes + sizeInBytes > config.segmentBytes)

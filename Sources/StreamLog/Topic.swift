@@ -25,7 +25,7 @@ public final class Topic {
 
     /// Partitions and appends a record; `partition` overrides the partitioner as in Kafka.
     public func append(
-        key: String?, value: Value, headers: [Header] = [], timestamp: Int64, sizeInBytes: Int,
+        key: consuming String?, value: consuming Value, headers: consuming [Header] = [], timestamp: Int64, sizeInBytes: Int,
         partition explicit: Int? = nil, nowMs: Int64
     ) throws(StreamLogError) -> RecordMetadata {
         let index = explicit ?? partitionFor(key: key, sizeInBytes: sizeInBytes)

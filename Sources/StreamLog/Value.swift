@@ -36,6 +36,13 @@ public struct Fields: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiter
         for (name, value) in pairs { self[name] = value }
     }
 
+    /// Creates fields from parallel arrays whose names are already distinct (a compiled template),
+    /// sharing the names array instead of rebuilding it; the same fields as pairing them up.
+    public init(distinctNames names: [String], values: [Value]) {
+        self.names = names
+        self.values = values
+    }
+
     /// The number of fields.
     public var count: Int { names.count }
 
