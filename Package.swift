@@ -37,9 +37,11 @@ let package = Package(
         // The only code that touches ncurses.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Dashboard"]),
+        // Counts heap allocations for `streamstage bench` (malloc & co. forwarding to glibc).
+        .target(name: "CAllocationCounter"),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
-            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal",
+            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CAllocationCounter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

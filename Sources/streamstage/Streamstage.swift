@@ -7,7 +7,9 @@ struct Streamstage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streamstage",
         abstract: "Live event-streaming demos in a terminal: a Kafka-faithful log, consumer groups, lag and more.",
-        subcommands: [RunCommand.self, ListCommand.self, ValidateCommand.self, DescribeCommand.self, ReplayCommand.self],
+        subcommands: [
+            RunCommand.self, ListCommand.self, ValidateCommand.self, DescribeCommand.self, ReplayCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: RunCommand.self)
 
     /// Parses and runs; every error is one clear message on stderr and exit code 2 (help: 0).

@@ -1,0 +1,70 @@
+import Scenario
+import Simulation
+import StreamLog
+
+/// The engine figures: end-to-end events per second against real time, and memory over a long
+/// run with retention.
+struct EngineBench {
+    /// Simulated seconds timed for `engine.events` (after one second of warm-up).
+    let speedSeconds: Int64
+    /// Simulated seconds of the memory run (RSS sampled at the half and at the end).
+    let memorySeconds: Int64
+
+    /// `engine.events`: records appended per wall-clock second; baseline the scenario's rate in
+    /// real time, so the ratio is simulated time ÷ wall time.
+    func speed() throws(UserFacingError) -> BenchFigure {
+        let engine = try Self.engine(BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml")
+        engine.run(untilMs: 1_000)
+        let before = try Self.appended(engine, topic: "clicks")
+        let seconds = BenchClock.seconds { engine.run(untilMs: 1_000 + speedSeconds * 1_000) }
+        let events = Double(try Self.appended(engine, topic: "clicks") - before)
+        let realTime = events / Double(speedSeconds)
+        let rate = events / seconds
+        return BenchFigure(
+            name: "engine.events", value: rate, unit: "events/s", baseline: realTime, ratio: rate / realTime,
+            goal: "ratio ≥ 2 (simulated ÷ wall time, 1 M records/s × 12 partitions × 3 groups)", met: rate / realTime >= 2)
+    }
+
+    /// `memory.rss-peak` and `memory.rss-growth`: peak RSS after the run, and the growth of RSS
+    /// over its second half. Run it first: memory the other figures free stays resident.
+    func memory() throws(UserFacingError) -> [BenchFigure] {
+        let engine = try Self.engine(BenchScenarios.hundredThousandPerSecond, file: "bench-memory.yaml")
+        ProcessMemory.resetPeak()
+        engine.run(untilMs: memorySeconds * 500)
+        let half = ProcessMemory.residentMB
+        engine.run(untilMs: memorySeconds * 1_000)
+        guard let half, let end = ProcessMemory.residentMB, let peak = ProcessMemory.peakMB else {
+            throw UserFacingError(message: "bench: /proc/self/status is not readable; memory figures need Linux")
+        }
+        let growth = (end - half) / half * 100
+        let minutes = BenchFigure.format(Double(memorySeconds) / 60)
+        return [
+            BenchFigure(
+                name: "memory.rss-peak", value: peak, unit: "MB", baseline: nil, ratio: nil,
+                goal: "≤ 150 MB after \(minutes) min simulated at 100 k records/s", met: peak <= 150),
+            BenchFigure(
+                name: "memory.rss-growth", value: growth, unit: "%", baseline: half, ratio: end / half,
+                goal: "< 5 % over the second half (baseline: RSS MB at the half)", met: growth < 5),
+        ]
+    }
+
+    /// An engine for a scenario written in YAML.
+    private static func engine(_ yaml: String, file: String) throws(UserFacingError) -> Engine {
+        do {
+            return try Engine(scenario: try ScenarioLoader.parse(yaml: yaml, file: file))
+        } catch let errors as ScenarioErrors {
+            throw UserFacingError(message: "bench: \(errors.description)")
+        } catch {
+            throw UserFacingError(message: "bench: \(error)")
+        }
+    }
+
+    /// The records appended to `topic` so far (the sum of its log-end offsets).
+    private static func appended(_ engine: Engine, topic: String) throws(UserFacingError) -> Int64 {
+        do {
+            return try engine.log.offsets(topic: topic).reduce(0) { $0 + $1.logEndOffset }
+        } catch {
+            throw UserFacingError(message: "bench: \(error)")
+        }
+    }
+}
