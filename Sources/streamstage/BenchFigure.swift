@@ -17,10 +17,26 @@ struct BenchFigure: Encodable {
     /// Whether the goal is met.
     var met: Bool
 
+    private enum CodingKeys: String, CodingKey {
+        case name, value, unit, baseline, ratio, goal, met
+    }
+
+    /// Encodes every key, `baseline` and `ratio` as null when there are none.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(value, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(ratio, forKey: .ratio)
+        try container.encode(goal, forKey: .goal)
+        try container.encode(met, forKey: .met)
+    }
+
     /// The figures as a JSON array, one object per figure.
     static func json(_ figures: [BenchFigure]) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(figures), let text = String(data: data, encoding: .utf8) else { return "[]" }
         return text
     }
