@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "streamstage", targets: ["streamstage"]),
+        // The log, scenarios and engine as a library, for the Benchmarks/ package.
+        .library(name: "StreamstageCore", targets: ["StreamLog", "Scenario", "Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

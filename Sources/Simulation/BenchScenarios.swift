@@ -1,9 +1,9 @@
-/// The scenarios `streamstage bench` runs headless, as scenario YAML.
-enum BenchScenarios {
+/// The scenarios `streamstage bench` and the Benchmarks/ package run headless, as scenario YAML.
+public enum BenchScenarios {
     /// The engine's speed goal: 1 M records/s of keyed clicks into 12 partitions, read by three
     /// consumer groups as fast as the log hands records out. Retention keeps 10 000 records per
     /// partition (120 000 in all), so the run reaches a steady state of appends and deletions.
-    static let oneMillionPerSecond = """
+    public static let oneMillionPerSecond = """
         scenario: 1
         id: bench-1m
         title: "Bench: 1 M records/s into 12 partitions, read by 3 groups"
@@ -37,7 +37,7 @@ enum BenchScenarios {
 
     /// The memory goal: 100 k records/s of orders into 6 partitions for ten minutes, two groups,
     /// retention by record count (20 000 per partition).
-    static let hundredThousandPerSecond = """
+    public static let hundredThousandPerSecond = """
         scenario: 1
         id: bench-memory
         title: "Bench: 100 k records/s for ten minutes with retention"
