@@ -14,7 +14,7 @@ extension Grid {
         let innerWidth = columns.count * entryWidth + (columns.count - 1) * columnGap
         let innerHeight = columns.map { column in column.map { blocks[$0] + 1 }.reduce(-1, +) }.max() ?? 0
         let overlay = bounds.centered(width: innerWidth + 4, height: innerHeight + 2)
-        fill(overlay)
+        fill(overlay.inset(by: -1))
         let inner = drawBox(overlay, title: "Keys " + "(? or esc to close)", theme: theme, focused: true)
             .inset(left: 1, right: 1)
         let slots = inner.columns(Array(repeating: .fill(), count: columns.count), spacing: columnGap)

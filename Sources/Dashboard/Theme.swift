@@ -50,7 +50,8 @@ public struct Theme: Hashable, Sendable {
     /// The style for `role` in this colour tier.
     ///
     /// In monochrome every role still differs from plain text where it matters: warn is bold,
-    /// error bold and reversed, muted dim, the header, the focused frame and PAUSED reversed.
+    /// error bold and reversed, muted dim, the header and PAUSED reversed; the focused frame
+    /// is bold and drawn with heavy lines.
     public func style(_ role: StyleRole) -> CellStyle {
         switch colorTier {
         case .monochrome: Self.monochromeStyle(role)
@@ -73,8 +74,8 @@ public struct Theme: Hashable, Sendable {
     private static func monochromeStyle(_ role: StyleRole) -> CellStyle {
         switch role {
         case .text, .ok, .border: .plain
-        case .warn, .accent, .title, .recording: CellStyle(bold: true)
-        case .error, .header, .focusedBorder, .paused: CellStyle(bold: true, reverse: true)
+        case .warn, .accent, .title, .recording, .focusedBorder: CellStyle(bold: true)
+        case .error, .header, .paused: CellStyle(bold: true, reverse: true)
         case .muted: CellStyle(dim: true)
         }
     }
