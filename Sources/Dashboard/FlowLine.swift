@@ -47,7 +47,7 @@ extension Grid {
         self[tip.x, tip.y] = Cell(head, style: dotStyle)
         if horizontal, let label, !label.isEmpty, body >= 5 {
             let text = " " + TextLayout.clip(label, width: body - 4, ellipsis: glyphs.ellipsis) + " "
-            let start = rect.x + (body - text.count) / 2
+            let start = rect.x + (length - text.count) / 2
             put(text, x: start, y: rect.y, style: theme.style(.accent))
         }
     }

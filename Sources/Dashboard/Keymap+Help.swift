@@ -2,6 +2,11 @@
 public struct KeyHelpRow: Hashable, Sendable {
     public var keys: String
     public var help: String
+
+    public init(keys: String, help: String) {
+        self.keys = keys
+        self.help = help
+    }
 }
 
 extension Keymap {

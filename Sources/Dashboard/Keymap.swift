@@ -48,19 +48,19 @@ public struct Keymap: Hashable, Sendable {
             KeyBinding([.character(Character(String(step)))], .jumpToStep(step), help: "jump to step", group: .steps)
         }
         + [
-            KeyBinding([.character("r")], .restart, help: "restart the scenario", group: .steps),
+            KeyBinding([.character("r")], .restart, help: "restart", group: .steps),
             KeyBinding([.character(" ")], .togglePause, help: "pause / resume", group: .playback),
             KeyBinding([.character("+"), .character("=")], .faster, help: "faster", group: .playback),
             KeyBinding([.character("-")], .slower, help: "slower", group: .playback),
-            KeyBinding([.tab], .focusNext, help: "focus next panel / group", group: .panels),
-            KeyBinding([.backTab], .focusPrevious, help: "focus previous panel / group", group: .panels),
-            KeyBinding([.character("a")], .addMember, help: "add a member to the group", group: .panels),
-            KeyBinding([.character("k")], .killMember, help: "kill a member of the group", group: .panels),
-            KeyBinding([.character("f")], .toggleFeedFreeze, help: "freeze / unfreeze the feed", group: .feed),
+            KeyBinding([.tab], .focusNext, help: "next panel or group", group: .panels),
+            KeyBinding([.backTab], .focusPrevious, help: "previous panel or group", group: .panels),
+            KeyBinding([.character("a")], .addMember, help: "add a group member", group: .panels),
+            KeyBinding([.character("k")], .killMember, help: "kill a group member", group: .panels),
+            KeyBinding([.character("f")], .toggleFeedFreeze, help: "freeze the feed", group: .feed),
             KeyBinding([.character("/")], .filterFeed, help: "filter the feed", group: .feed),
-            KeyBinding([.character("R")], .toggleRecordingPause, help: "pause / resume recording", group: .general),
+            KeyBinding([.character("R")], .toggleRecordingPause, help: "pause recording", group: .general),
             KeyBinding([.character("?"), .function(1)], .toggleHelp, help: "this help", group: .general),
-            KeyBinding([.escape], .escape, help: "close overlay / cancel filter", group: .general),
+            KeyBinding([.escape], .escape, help: "close / cancel", group: .general),
             KeyBinding([.character("q"), .controlC], .quit, help: "quit", group: .general),
         ]
     )
