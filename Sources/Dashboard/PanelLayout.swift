@@ -9,7 +9,8 @@ enum PanelLayout {
     static func arrange(_ world: WorldSnapshot, in body: Rect) -> [(Panel, Rect)] {
         let hasChains = !world.chains.isEmpty
         let hasBatches = !world.batches.isEmpty
-        let boardRows = whiteboardRows(world) + 2
+        let chainRows = world.chains.reduce(0) { $0 + $1.hops.count + 2 } + 2
+        let boardRows = max(whiteboardRows(world) + 2, hasChains ? chainRows : 0)
         let lagRows = world.groups.count * (body.height >= 40 ? 2 : 1) + 3
         if body.width >= 180, body.height >= 44 {
             let rows = body.rows([.fraction(0.45, minimum: min(boardRows, body.height / 2)), .fill()])
@@ -19,7 +20,7 @@ enum PanelLayout {
                 + zip(bottom, rows[1].columns(bottom.map { _ in .fill() })).map { ($0, $1) }
         }
         if body.width >= 120, body.height >= 34 {
-            let topHeight = max(min(boardRows, body.height / 3), 6)
+            let topHeight = max(min(boardRows, body.height * 2 / 5), 6)
             let rows = body.rows([.fixed(topHeight), .fixed(min(max(lagRows, 8), body.height / 3)), .fill()])
             let top: [Panel] = hasChains ? [.chains, .whiteboard] : [.whiteboard]
             let middle: [Panel] = [.lag, hasBatches ? .batches : .throughput]
@@ -31,7 +32,7 @@ enum PanelLayout {
         let rows = body.rows([.fraction(0.5, minimum: min(boardRows, body.height / 2)), .fill()])
         let top: [Panel] = hasChains ? [.chains, .whiteboard] : [.whiteboard, .lag]
         let bottomLeft: Panel = hasChains ? .lag : (hasBatches ? .batches : .throughput)
-        return zip(top, rows[0].columns([.fraction(0.5), .fill()])).map { ($0, $1) }
+        return zip(top, rows[0].columns([.fraction(hasChains ? 0.45 : 0.5), .fill()])).map { ($0, $1) }
             + zip([bottomLeft, .feed], rows[1].columns([.fraction(0.5), .fill()])).map { ($0, $1) }
     }
 

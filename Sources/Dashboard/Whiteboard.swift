@@ -48,7 +48,7 @@ extension Grid {
         let lines = Whiteboard.lines(world)
         let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + 7 } }.max() ?? 0), inner.width / 3)
         let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), inner.width / 4 + 1)
-        let arrow = 5
+        let arrow = inner.width >= 60 ? 5 : 4
         let consumerX = inner.x + sourceWidth + arrow + topicWidth + arrow
         let consumerWidth = inner.maxX - consumerX
         for (row, line) in lines.prefix(inner.height).enumerated() {
@@ -69,7 +69,7 @@ extension Grid {
                 put(String(theme.glyphs.frame.vertical), x: inner.x + sourceWidth + arrow, y: y, style: theme.style(.muted))
             }
             guard let consumer = line.consumer, let group = world.groups.first(where: { $0.name == consumer }),
-                  consumerWidth > 8 else { continue }
+                  consumerWidth > 4 else { continue }
             let flowing = group.consumedPerSecond > 0
             drawFlow(in: Rect(x: consumerX - arrow, y: y, width: arrow, height: 1), direction: .right,
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
@@ -79,7 +79,8 @@ extension Grid {
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis)
             x = put(status.label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
-            put(" lag \(NumberFormat.compact(Double(group.lag.totalLag)))", x: x, y: y, style: theme.style(.muted), maxWidth: inner.maxX - x)
+            let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
+            if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
         }
         if inner.height > lines.count, let topic = world.topics.first {
             let y = inner.y + lines.count
