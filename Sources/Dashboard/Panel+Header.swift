@@ -37,7 +37,7 @@ extension Grid {
     mutating func drawNarration(_ lines: [String], in rect: Rect, theme: Theme) {
         for (index, line) in lines.prefix(rect.height).enumerated() {
             var text = line
-            if index == rect.height - 1, lines.count > rect.height { text = TextLayout.clip(line + " …", width: rect.width, ellipsis: theme.glyphs.ellipsis) }
+            if index == rect.height - 1, lines.count > rect.height { text = TextLayout.clip(line + " " + String(theme.glyphs.ellipsis), width: rect.width, ellipsis: theme.glyphs.ellipsis) }
             put(text, in: Rect(x: rect.x, y: rect.y + index, width: rect.width, height: 1), style: theme.style(.accent),
                 ellipsis: theme.glyphs.ellipsis)
         }
@@ -47,15 +47,15 @@ extension Grid {
     mutating func drawFooter(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let muted = theme.style(.muted)
         if let draft = state.filterDraft {
-            let text = "filter the feed: \(draft)\(theme.glyphTier == .ascii ? "_" : "▏")  (enter apply · esc cancel)"
+            let text = "filter the feed: \(draft)\(theme.glyphTier == .ascii ? "_" : "▏")  (enter apply\(theme.dot)esc cancel)"
             put(text, in: rect.inset(left: 1), style: theme.style(.accent), ellipsis: theme.glyphs.ellipsis)
             return
         }
         let arrows = theme.glyphTier == .ascii ? "n/p" : "→/←"
-        let keys = "\(arrows) step · space pause · +/- speed · tab group · a/k member · f freeze · / filter · ? help · q quit"
+        let keys = "\(arrows) step\(theme.dot)space pause\(theme.dot)+/- speed\(theme.dot)tab group\(theme.dot)a/k member\(theme.dot)f freeze\(theme.dot)/ filter\(theme.dot)? help\(theme.dot)q quit"
         var left = world.script.ended ? "the end — q to quit, r to restart" : world.script.advance
-        if let filter = state.feedFilter { left += " · feed: '\(filter)'" }
-        if state.feedFrozen { left += " · feed frozen" }
+        if let filter = state.feedFilter { left += "\(theme.dot)feed: '\(filter)'" }
+        if state.feedFrozen { left += "\(theme.dot)feed frozen" }
         let leftWidth = min(left.count + 2, rect.width)
         put(" " + left, in: Rect(x: rect.x, y: rect.y, width: leftWidth, height: 1), style: theme.style(.title),
             ellipsis: theme.glyphs.ellipsis)

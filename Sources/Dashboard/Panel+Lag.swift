@@ -39,15 +39,15 @@ extension Grid {
             }
             y += 1
             if twoLines, y < inner.maxY {
-                var detail = "  in \(NumberFormat.rate(group.lag.produceRate)) · done \(NumberFormat.rate(group.consumedPerSecond))"
+                var detail = "  in \(NumberFormat.rate(group.lag.produceRate))\(theme.dot)done \(NumberFormat.rate(group.consumedPerSecond))"
                 if let catchUp = group.lag.timeToCatchUpSeconds, group.lag.totalLag > 0 {
-                    detail += " · caught up in \(NumberFormat.duration(seconds: catchUp))"
+                    detail += "\(theme.dot)caught up in \(NumberFormat.duration(seconds: catchUp))"
                 } else if group.lag.totalLag > 0 {
-                    detail += " · falling behind"
+                    detail += "\(theme.dot)falling behind"
                 }
-                if let p99 = group.latencyP99Ms { detail += " · p99 \(NumberFormat.duration(seconds: p99 / 1000))" }
-                if group.lag.duplicates > 0 { detail += " · \(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered" }
-                detail += " · gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")"
+                if let p99 = group.latencyP99Ms { detail += "\(theme.dot)p99 \(NumberFormat.duration(seconds: p99 / 1000))" }
+                if group.lag.duplicates > 0 { detail += "\(theme.dot)\(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered" }
+                detail += "\(theme.dot)gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")"
                 put(detail, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.muted),
                     ellipsis: theme.glyphs.ellipsis)
                 y += 1
@@ -61,7 +61,7 @@ extension Grid {
         guard inner.width > 30, inner.height > 1 else { return }
         let membership = group.membership
         let health = GroupHealth(group)
-        var x = put("\(membership.state.rawValue) · generation \(membership.generation) · \(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue)) · ",
+        var x = put("\(membership.state.rawValue)\(theme.dot)generation \(membership.generation)\(theme.dot)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))\(theme.dot)",
                     in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
         x = put(health.label, x: x, y: inner.y, style: theme.style(health.role), maxWidth: inner.maxX - x)
         let columns = [
@@ -98,6 +98,6 @@ extension Grid {
         let uuidStart = parts.count - 5
         guard uuidStart >= 2 else { return memberId }
         let client = parts[1..<uuidStart].joined(separator: "-")
-        return "\(client)·\(parts[uuidStart].prefix(4))"
+        return "\(client):\(parts[uuidStart].prefix(4))"
     }
 }

@@ -48,14 +48,14 @@ extension Grid {
         for batch in world.batches {
             guard y < inner.maxY else { break }
             let next = NumberFormat.duration(seconds: Double(max(0, batch.nextRunMs - world.nowMs)) / 1000)
-            var line = "\(batch.name): every \(NumberFormat.duration(seconds: Double(batch.everyMs) / 1000)) · runs \(batch.runs)"
-            line += batch.running ? " · running now" : " · next in \(next)"
+            var line = "\(batch.name): every \(NumberFormat.duration(seconds: Double(batch.everyMs) / 1000))\(theme.dot)runs \(batch.runs)"
+            line += batch.running ? "\(theme.dot)running now" : "\(theme.dot)next in \(next)"
             put(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
             y += 1
             guard y < inner.maxY else { break }
             let p50 = batch.timeToInsightP50Ms.map { NumberFormat.duration(seconds: $0 / 1000) } ?? "–"
             let p99 = batch.timeToInsightP99Ms.map { NumberFormat.duration(seconds: $0 / 1000) } ?? "–"
-            put("time-to-insight p50 \(p50) · p99 \(p99)", in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1),
+            put("time-to-insight p50 \(p50)\(theme.dot)p99 \(p99)", in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1),
                 style: theme.style(.warn), ellipsis: theme.glyphs.ellipsis)
             y += 1
             for result in batch.lastResults.prefix(max(0, min(3, inner.maxY - y))) {

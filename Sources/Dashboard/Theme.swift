@@ -97,3 +97,8 @@ public struct Theme: Hashable, Sendable {
         }
     }
 }
+
+extension Theme {
+    /// The separator between items on one line: ` · `, or ` - ` in ASCII.
+    public var dot: String { glyphTier == .ascii ? " - " : " · " }
+}

@@ -84,7 +84,7 @@ extension Grid {
         }
         if inner.height > lines.count, let topic = world.topics.first {
             let y = inner.y + lines.count
-            let text = world.topics.map { "\($0.label) \(NumberFormat.rate($0.recordsPerSecond)) · \(NumberFormat.compact(Double($0.totalRecords))) total" }
+            let text = world.topics.map { "\($0.label) \(NumberFormat.rate($0.recordsPerSecond))\(theme.dot)\(NumberFormat.compact(Double($0.totalRecords))) total" }
                 .joined(separator: "   ")
             _ = topic
             put(text, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.muted), ellipsis: theme.glyphs.ellipsis)
