@@ -19,14 +19,14 @@ extension Engine {
         let limit = durationMs ?? (scenario.script.isEmpty ? (stepTimeMs ?? 0) : .max)
         var pending = scheduled.filter { $0.action != .end }[...]
         while nowMs < limit {
+            while let next = pending.first, next.tick <= tick {
+                apply(next.action)
+                pending.removeFirst()
+            }
             if let endTick {
                 if tick >= endTick { break }
             } else if scriptEnded && durationMs == nil {
                 break
-            }
-            while let next = pending.first, next.tick <= tick {
-                apply(next.action)
-                pending.removeFirst()
             }
             if let stepTimeMs, let step = currentStep, !scriptEnded, step.advance == .key, stepElapsedMs >= stepTimeMs {
                 apply(.nextStep)

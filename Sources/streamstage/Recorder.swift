@@ -21,13 +21,13 @@ final class Recorder {
         }
     }
 
-    /// Records a frame; a step that began since the last frame gets its marker first.
+    /// Records a frame; the first frame of a step is followed by the step's marker.
     func frame(_ grid: Grid, world: WorldSnapshot, at seconds: Double) {
+        writer.frame(grid, at: seconds)
         if world.script.stepIndex != lastStep, world.script.stepCount > 0 {
             lastStep = world.script.stepIndex
             writer.marker(world.script.marker, at: seconds)
         }
-        writer.frame(grid, at: seconds)
     }
 
     /// The header's recording light.
