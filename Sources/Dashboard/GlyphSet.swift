@@ -38,8 +38,6 @@ public struct GlyphSet: Hashable, Sendable {
     public let flowDot: Character
     /// The "by" in sizes such as 80×24.
     public let times: Character
-    /// Separates items in one line, such as key names.
-    public let bullet: Character
 
     /// The glyphs of `tier`.
     public init(tier: GlyphTier) {
@@ -60,7 +58,6 @@ public struct GlyphSet: Hashable, Sendable {
             arrowRight = ">"; arrowLeft = "<"; arrowDown = "v"; arrowUp = "^"
             flowDot = "o"
             times = "x"
-            bullet = "*"
         case .blocks, .braille:
             frame = Frame(topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
             roundedFrame = Frame(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
@@ -76,7 +73,6 @@ public struct GlyphSet: Hashable, Sendable {
             arrowRight = "►"; arrowLeft = "◄"; arrowDown = "▼"; arrowUp = "▲"
             flowDot = "●"
             times = "×"
-            bullet = "·"
         }
     }
 }

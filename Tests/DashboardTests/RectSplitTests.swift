@@ -8,7 +8,7 @@ import Testing
         let theme = Theme(colors: .monochrome, glyphs: .ascii)
         for (index, rect) in rects.enumerated() {
             let inner = grid.drawBox(rect, theme: theme)
-            grid.put("\(index)", in: inner)
+            grid.put("\(index)", in: inner, ellipsis: "~")
         }
         return grid.text
     }
