@@ -43,10 +43,16 @@ public struct GlyphSet: Hashable, Sendable {
     public init(tier: GlyphTier) {
         switch tier {
         case .ascii:
-            let plain = Frame(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|")
+            let plain = Frame(
+                topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+                horizontal: "-", vertical: "|"
+            )
             frame = plain
             roundedFrame = plain
-            focusedFrame = Frame(topLeft: "#", topRight: "#", bottomLeft: "#", bottomRight: "#", horizontal: "=", vertical: "|")
+            focusedFrame = Frame(
+                topLeft: "#", topRight: "#", bottomLeft: "#", bottomRight: "#",
+                horizontal: "=", vertical: "|"
+            )
             levels = [" ", ".", ":", "-", "=", "+", "*", "#"]
             usesBraille = false
             partialBar = []
@@ -59,9 +65,18 @@ public struct GlyphSet: Hashable, Sendable {
             flowDot = "o"
             times = "x"
         case .blocks, .braille:
-            frame = Frame(topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
-            roundedFrame = Frame(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
-            focusedFrame = Frame(topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛", horizontal: "━", vertical: "┃")
+            frame = Frame(
+                topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+                horizontal: "─", vertical: "│"
+            )
+            roundedFrame = Frame(
+                topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯",
+                horizontal: "─", vertical: "│"
+            )
+            focusedFrame = Frame(
+                topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛",
+                horizontal: "━", vertical: "┃"
+            )
             levels = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
             usesBraille = tier == .braille
             partialBar = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
