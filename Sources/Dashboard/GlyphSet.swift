@@ -38,17 +38,21 @@ public struct GlyphSet: Hashable, Sendable {
     public let flowDot: Character
     /// The "by" in sizes such as 80×24.
     public let times: Character
-    /// Separates items in one line, such as key names.
-    public let bullet: Character
 
     /// The glyphs of `tier`.
     public init(tier: GlyphTier) {
         switch tier {
         case .ascii:
-            let plain = Frame(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|")
+            let plain = Frame(
+                topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+                horizontal: "-", vertical: "|"
+            )
             frame = plain
             roundedFrame = plain
-            focusedFrame = Frame(topLeft: "#", topRight: "#", bottomLeft: "#", bottomRight: "#", horizontal: "=", vertical: "|")
+            focusedFrame = Frame(
+                topLeft: "#", topRight: "#", bottomLeft: "#", bottomRight: "#",
+                horizontal: "=", vertical: "|"
+            )
             levels = [" ", ".", ":", "-", "=", "+", "*", "#"]
             usesBraille = false
             partialBar = []
@@ -60,11 +64,19 @@ public struct GlyphSet: Hashable, Sendable {
             arrowRight = ">"; arrowLeft = "<"; arrowDown = "v"; arrowUp = "^"
             flowDot = "o"
             times = "x"
-            bullet = "*"
         case .blocks, .braille:
-            frame = Frame(topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
-            roundedFrame = Frame(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
-            focusedFrame = Frame(topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛", horizontal: "━", vertical: "┃")
+            frame = Frame(
+                topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+                horizontal: "─", vertical: "│"
+            )
+            roundedFrame = Frame(
+                topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯",
+                horizontal: "─", vertical: "│"
+            )
+            focusedFrame = Frame(
+                topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛",
+                horizontal: "━", vertical: "┃"
+            )
             levels = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
             usesBraille = tier == .braille
             partialBar = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
@@ -76,7 +88,6 @@ public struct GlyphSet: Hashable, Sendable {
             arrowRight = "►"; arrowLeft = "◄"; arrowDown = "▼"; arrowUp = "▲"
             flowDot = "●"
             times = "×"
-            bullet = "·"
         }
     }
 }

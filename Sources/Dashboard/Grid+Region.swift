@@ -9,13 +9,14 @@ extension Grid {
 
     /// Writes `text` on the first row of `rect`, clipped to its width, aligned within it.
     ///
-    /// Text wider than the rectangle is cut and ends with `ellipsis`.
+    /// Text wider than the rectangle is cut and ends with `ellipsis` (pass the theme's, so the
+    /// ASCII tier gets `~`).
     ///
     /// - Returns: the column after the last character written.
     @discardableResult
     public mutating func put(
         _ text: String, in rect: Rect, alignment: TextAlignment = .left, style: CellStyle = .plain,
-        ellipsis: Character = "…"
+        ellipsis: Character
     ) -> Int {
         guard !rect.isEmpty else { return rect.x }
         let clipped = TextLayout.clip(text, width: rect.width, ellipsis: ellipsis)

@@ -24,8 +24,9 @@ public enum TooSmallScreen {
             lines.append([(TextLayout.clip(needText, width: width, ellipsis: theme.glyphs.ellipsis), theme.style(.ok))])
         }
         lines.append([])
-        lines += (TextLayout.wrap("Enlarge the window,", width: width) + TextLayout.wrap("or press q to quit.", width: width))
-            .map { [($0, theme.style(.muted))] }
+        for hint in ["Enlarge the window,", "or press q to quit."] {
+            lines += TextLayout.wrap(hint, width: width).map { [($0, theme.style(.muted))] }
+        }
         let top = max(0, (have.rows - lines.count) / 2)
         for (index, segments) in lines.enumerated() where top + index < have.rows {
             let length = segments.reduce(0) { $0 + $1.text.count }

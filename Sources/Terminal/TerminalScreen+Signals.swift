@@ -37,7 +37,8 @@ enum TerminalSignals {
         pending = 0
         isActive = true
         for signal in terminationSignals { handle(signal, with: onTermination, flags: 0) }
-        for signal in crashSignals { handle(signal, with: onCrash, flags: Int32(truncatingIfNeeded: Int(SA_RESETHAND) | Int(SA_NODEFER))) }
+        let once = Int32(truncatingIfNeeded: Int(SA_RESETHAND) | Int(SA_NODEFER))
+        for signal in crashSignals { handle(signal, with: onCrash, flags: once) }
         if !exitHookRegistered {
             exitHookRegistered = true
             atexit { TerminalSignals.emergencyRestore() }
@@ -86,7 +87,8 @@ enum TerminalSignals {
     /// Terminal reset: attributes off, keypad off, normal screen, cursor visible.
     private static func prepareResetBytes() {
         var bytes: [UInt8] = []
-        for (capability, fallback) in [("sgr0", "\u{1B}[0m"), ("rmkx", ""), ("rmcup", "\u{1B}[?1049l"), ("cnorm", "\u{1B}[?25h")] {
+        let capabilities = [("sgr0", "\u{1B}[0m"), ("rmkx", ""), ("rmcup", "\u{1B}[?1049l"), ("cnorm", "\u{1B}[?25h")]
+        for (capability, fallback) in capabilities {
             if let value = ss_tigetstr(capability) {
                 bytes += Array(String(cString: value).utf8)
             } else {

@@ -137,16 +137,18 @@ public final class TerminalScreen {
         }
         let rows = min(grid.size.rows, Int(getmaxy(window)))
         let cols = min(grid.size.cols, Int(getmaxx(window)))
-        let previous = full ? nil : lastGrid
+        let previousCells = full ? [] : lastGrid?.cells ?? []
         var changed = full
-        grid.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<rows {
-                let start = y * grid.size.cols
-                for x in 0..<cols {
-                    let cell = cells[start + x]
-                    if let previous, previous.cells[start + x] == cell { continue }
-                    draw(cell, x: x, y: y)
-                    changed = true
+        previousCells.withUnsafeBufferPointer { previous in
+            grid.cells.withUnsafeBufferPointer { cells in
+                for y in 0..<rows {
+                    let start = y * grid.size.cols
+                    for x in 0..<cols {
+                        let cell = cells[start + x]
+                        if !previous.isEmpty, previous[start + x] == cell { continue }
+                        draw(cell, x: x, y: y)
+                        changed = true
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ import Testing
         let theme = Theme(colors: .monochrome, glyphs: .ascii)
         for (index, rect) in rects.enumerated() {
             let inner = grid.drawBox(rect, theme: theme)
-            grid.put("\(index)", in: inner)
+            grid.put("\(index)", in: inner, ellipsis: "~")
         }
         return grid.text
     }
@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test func fractionsRoundDownAndRespectTheirMinimum() {
-        let parts = Rect(x: 0, y: 0, width: 10, height: 1).columns([.fraction(0.33), .fraction(0.05, minimum: 2), .fill()])
+        let parts = Rect(x: 0, y: 0, width: 10, height: 1)
+            .columns([.fraction(0.33), .fraction(0.05, minimum: 2), .fill()])
         #expect(parts.map(\.width) == [3, 2, 5])
     }
 

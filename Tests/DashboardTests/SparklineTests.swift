@@ -2,7 +2,9 @@ import Dashboard
 import Testing
 
 @Suite struct SparklineTests {
-    private func line(_ samples: [Double?], width: Int, height: Int = 1, glyphs: GlyphTier, maximum: Double? = nil) -> String {
+    private func line(
+        _ samples: [Double?], width: Int, height: Int = 1, glyphs: GlyphTier, maximum: Double? = nil
+    ) -> String {
         var grid = Grid(size: TerminalSize(cols: width, rows: height))
         grid.drawSparkline(
             samples, in: Rect(x: 0, y: 0, width: width, height: height), maximum: maximum, style: .plain,

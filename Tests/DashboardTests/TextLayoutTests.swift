@@ -31,8 +31,8 @@ import Testing
 
     @Test func alignedPutClipsWithTheEllipsis() {
         var grid = Grid(size: TerminalSize(cols: 8, rows: 3))
-        grid.put("right", in: Rect(x: 0, y: 0, width: 8, height: 1), alignment: .right)
-        grid.put("mid", in: Rect(x: 0, y: 1, width: 8, height: 1), alignment: .center)
+        grid.put("right", in: Rect(x: 0, y: 0, width: 8, height: 1), alignment: .right, ellipsis: "…")
+        grid.put("mid", in: Rect(x: 0, y: 1, width: 8, height: 1), alignment: .center, ellipsis: "…")
         grid.put("much too long", in: Rect(x: 0, y: 2, width: 8, height: 1), ellipsis: "~")
         #expect(grid.text == "   right\n  mid\nmuch to~")
     }

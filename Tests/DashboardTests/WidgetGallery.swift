@@ -12,24 +12,26 @@ enum WidgetGallery {
         let screen = Rect(size: size)
         let bands = screen.rows([.fixed(1), .fill(), .fraction(0.25, minimum: 5)])
         grid.fill(bands[0], with: Cell(" ", style: theme.style(.header)))
-        grid.put(" orders-demo  step 2/5  t=12.5 s  x2", in: bands[0], style: theme.style(.header))
-        grid.put(" PAUSED ", in: bands[0], alignment: .right, style: theme.style(.paused))
+        let ellipsis = theme.glyphs.ellipsis
+        grid.put(" orders-demo  step 2/5  t=12.5 s  x2", in: bands[0], style: theme.style(.header), ellipsis: ellipsis)
+        grid.put(" PAUSED ", in: bands[0], alignment: .right, style: theme.style(.paused), ellipsis: ellipsis)
         let panels = bands[1].columns([.fraction(0.5, minimum: 30), .fill()], spacing: 1)
 
         let throughput = grid.drawBox(panels[0], title: "Throughput", theme: theme, focused: true)
         let lines = throughput.rows(Array(repeating: .fill(minimum: 1), count: 3), spacing: 1)
         for (index, line) in lines.enumerated() {
             let parts = line.columns([.fixed(8), .fill(), .fixed(7)], spacing: 1)
-            grid.put("topic-\(index)", in: parts[0], style: theme.topicStyle(index))
+            grid.put("topic-\(index)", in: parts[0], style: theme.topicStyle(index), ellipsis: ellipsis)
             grid.drawSparkline(samples(seed: index), in: parts[1], style: theme.topicStyle(index), theme: theme)
-            grid.put(NumberFormat.rate(Double(1_234 * (index + 1))), in: parts[2], alignment: .right)
+            let rate = NumberFormat.rate(Double(1_234 * (index + 1)))
+            grid.put(rate, in: parts[2], alignment: .right, ellipsis: ellipsis)
         }
 
         let lag = grid.drawBox(panels[1], title: "Lag", theme: theme, corners: .rounded)
         let lagRows = lag.rows([.fixed(1), .fixed(1), .fill()], spacing: 1)
         let gauge = lagRows[0].columns([.fill(), .fixed(12)], spacing: 1)
         grid.drawGauge(0.62, in: gauge[0], style: theme.style(.warn), theme: theme)
-        grid.put("WARN 1 240", in: gauge[1], alignment: .right, style: theme.style(.warn))
+        grid.put("WARN 1 240", in: gauge[1], alignment: .right, style: theme.style(.warn), ellipsis: ellipsis)
         grid.drawFlow(
             in: lagRows[1], direction: .right, phase: 3, dotSpacing: 5, label: NumberFormat.rate(2_400),
             style: theme.style(.muted), dotStyle: theme.topicStyle(1), theme: theme)

@@ -19,7 +19,11 @@ import Testing
         grid.drawBox(Rect(x: 0, y: 0, width: 6, height: 3), theme: unicode, focused: true)
         grid.drawBox(Rect(x: 6, y: 0, width: 6, height: 3), theme: unicode, corners: .rounded)
         grid.drawBox(Rect(x: 12, y: 0, width: 6, height: 3), theme: ascii, focused: true)
-        #expect(grid.text == "┏━━━━┓╭────╮#====#\n┃    ┃│    │|    |\n┗━━━━┛╰────╯#====#")
+        #expect(grid.text == """
+            ┏━━━━┓╭────╮#====#
+            ┃    ┃│    │|    |
+            ┗━━━━┛╰────╯#====#
+            """)
         #expect(grid[0, 0].style == unicode.style(.focusedBorder))
     }
 
@@ -29,7 +33,9 @@ import Testing
         #expect(grid.text == "\n\n")
     }
 
-    @Test(arguments: [(0.0, "··········"), (0.55, "█████▌····"), (0.05, "▌·········"), (1.0, "██████████"), (2.0, "██████████")])
+    @Test(arguments: [
+        (0.0, "··········"), (0.55, "█████▌····"), (0.05, "▌·········"), (1.0, "██████████"), (2.0, "██████████"),
+    ])
     func gaugeFillsInEighths(fraction: Double, expected: String) {
         var grid = Grid(size: TerminalSize(cols: 10, rows: 1))
         grid.drawGauge(fraction, in: Rect(x: 0, y: 0, width: 10, height: 1), style: .plain, theme: unicode)

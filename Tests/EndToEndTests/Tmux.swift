@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A program running in a detached tmux session of a fixed size, driven like a person would.
 ///
@@ -122,8 +123,15 @@ struct TmuxSession {
         return pid
     }
 
-    /// Ends the session and its tmux server.
+    /// Ends the program, the pane's shell and the tmux server.
+    ///
+    /// The processes are killed outright (the server would otherwise wait for a pane process
+    /// that ignores the hangup), and the socket file is removed.
     func kill() {
+        let socketPath = try? display("#{socket_path}")
+        defer { if let socketPath { unlink(socketPath) } }
+        if let program = try? pid() { Glibc.kill(program, SIGKILL) }
+        if let shell = try? display("#{pane_pid}"), let shellPID = pid_t(shell) { Glibc.kill(shellPID, SIGKILL) }
         _ = try? tmux(["kill-server"])
     }
 
