@@ -11,7 +11,7 @@ extension Grid {
         var right: [(String, CellStyle)] = []
         if state.paused { right.append((" PAUSED ", theme.style(.paused))) }
         switch state.recording {
-        case .recording: right.append((" \(theme.glyphs.bullet) REC ", theme.style(.recording)))
+        case .recording: right.append((" \(theme.glyphs.flowDot) REC ", theme.style(.recording)))
         case .paused: right.append((" REC paused ", theme.style(.muted)))
         case .failed(let message): right.append((" REC stopped: \(message) ", theme.style(.error)))
         case nil: break
@@ -24,7 +24,7 @@ extension Grid {
                 style: header.bolded, ellipsis: theme.glyphs.ellipsis)
         let stepRoom = rect.maxX - rightWidth - x
         if stepRoom > 4 {
-            put(" \(theme.glyphs.bullet) " + step, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
+            put(theme.dot + step, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
                 ellipsis: theme.glyphs.ellipsis)
         }
         var rx = rect.maxX - rightWidth
