@@ -21,7 +21,7 @@ struct ScenarioRecordingTests {
         HeadlessRecording(size: size, theme: Theme(colors: .palette256, glyphs: .braille), fps: 5)
             .record(engine, to: writer, stepTimeMs: 4_000, durationMs: 40_000, atMarker: { markers.append(($0, $1)) })
         writer.close()
-        #expect(markers.map(\.0) == ["Two checkouts", "Payments gets slow", "Shipping is down", "Recovery"])
+        #expect(markers.map(\.0) == ["Two checkouts", "Payments gets slow", "Shipping is down", "Recovery", "A new team joins", "Traffic spike"])
         #expect(AsciicastCheck.validate(try Data(contentsOf: URL(fileURLWithPath: cast))).isEmpty)
         let screens = try emulate(cast).filter { $0.at == "marker" }
         #expect(screens.map(\.label) == markers.map(\.0))
