@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Scenario"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["streamstage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"]),
     ]
 )

@@ -99,6 +99,9 @@ public struct ChainRuntime: Sendable {
     /// Whether the named service is down.
     public func isFailed(_ service: String) -> Bool { failedServices.contains(service) }
 
+    /// The latency hop `index` has in the scenario (before any `slow`).
+    public func configuredLatency(hop index: Int) -> Double { baseLatency[index] }
+
     /// Whether this chain calls `service`.
     public func calls(_ service: String) -> Bool { hops.contains { $0.service == service } }
 

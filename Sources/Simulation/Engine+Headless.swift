@@ -9,28 +9,31 @@ extension Engine {
     ///   - stepTimeMs: how long a step that waits for a key lasts before it advances by itself;
     ///     nil for a replay, where only the scheduled actions advance such steps.
     ///   - scheduled: actions to apply at their ticks (a journal being replayed), in order.
+    ///   - afterTick: sees the engine after every tick (a headless recording renders frames here).
     ///   - everySecond: sees the engine after each simulated second.
     public func runHeadless(
-        stepTimeMs: Int64?, durationMs: Int64? = nil, scheduled: [TimedAction] = [], everySecond: (Engine) -> Void = { _ in }
+        stepTimeMs: Int64?, durationMs: Int64? = nil, scheduled: [TimedAction] = [],
+        afterTick: (Engine) -> Void = { _ in }, everySecond: (Engine) -> Void = { _ in }
     ) {
         let endTick = scheduled.first { $0.action == .end }?.tick
         let limit = durationMs ?? (scenario.script.isEmpty ? (stepTimeMs ?? 0) : .max)
         var pending = scheduled.filter { $0.action != .end }[...]
         while nowMs < limit {
+            while let next = pending.first, next.tick <= tick {
+                apply(next.action)
+                pending.removeFirst()
+            }
             if let endTick {
                 if tick >= endTick { break }
             } else if scriptEnded && durationMs == nil {
                 break
-            }
-            while let next = pending.first, next.tick <= tick {
-                apply(next.action)
-                pending.removeFirst()
             }
             if let stepTimeMs, let step = currentStep, !scriptEnded, step.advance == .key, stepElapsedMs >= stepTimeMs {
                 apply(.nextStep)
                 continue
             }
             step()
+            afterTick(self)
             if tick % ticksPerSecond == 0 { everySecond(self) }
         }
         journal.append(TimedAction(tick: tick, action: .end))

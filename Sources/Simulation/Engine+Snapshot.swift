@@ -64,6 +64,7 @@ extension Engine {
         let hops = runtime.hops.indices.map { index in
             ChainSnapshot.Hop(
                 service: runtime.hops[index].service, latencyMs: runtime.hops[index].latencyMs,
+                configuredLatencyMs: runtime.configuredLatency(hop: index),
                 capacity: runtime.hops[index].capacity, busy: runtime.busySlots[index], queued: runtime.queued[index],
                 failed: runtime.isFailed(runtime.hops[index].service))
         }

@@ -105,6 +105,7 @@ public struct ChainSnapshot: Equatable, Sendable {
     public struct Hop: Equatable, Sendable {
         public var service: String
         public var latencyMs: Double
+        public var configuredLatencyMs: Double
         public var capacity: Int
         public var busy: Int
         public var queued: Int

@@ -1,8 +1,174 @@
+import Dashboard
 import Foundation
+import Recording
+import Simulation
+import Terminal
 
 extension Session {
-    /// Runs full-screen in the terminal.
+    /// Runs full-screen: keys drive the dashboard, the pacer turns wall time into ticks, frames are
+    /// drawn at most 30 times a second and only when something changed.
     func runLive(speed: Double, durationMs: Int64?, output: OutputOptions) throws(UserFacingError) {
-        throw UserFacingError(message: "the live dashboard is not built into this binary yet; use --headless")
+        // Files first: a bad path is an error before the screen switches.
+        let recorder = try output.record.map { path throws(UserFacingError) in
+            try Recorder(path: path, size: TerminalSize(cols: 80, rows: 24), title: spec.title)
+        }
+        let journalPath = Self.journalPath(output)
+        let options = TerminalScreen.Options(glyphs: output.ascii ? .ascii : .braille, colors: output.noColor ? .monochrome : .palette256)
+        let engine = try makeEngine()
+        let failure: UserFacingError? = MainActor.assumeIsolated {
+            let screen: TerminalScreen
+            do {
+                screen = try TerminalScreen.open(options)
+            } catch {
+                recorder?.close()
+                return UserFacingError(message: "\(error)")
+            }
+            var loop = LiveLoop(session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, speed: speed)
+            loop.run(durationMs: durationMs)
+            loop.finish()
+            screen.close()
+            return nil
+        }
+        if let failure { throw failure }
+    }
+}
+
+/// The live loop's state: the engine, the dashboard, the pacer and the files being written.
+@MainActor
+struct LiveLoop {
+    let session: Session
+    var engine: Engine
+    let screen: TerminalScreen
+    let recorder: Recorder?
+    let journalPath: String?
+    var journal: JournalWriter<ControlAction>?
+    var state: DashboardState
+    var pacer: Pacer
+    let clock = WallClock()
+    var journaled = 0
+
+    static let frameInterval = 1.0 / 30
+
+    init(session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?, speed: Double) {
+        self.session = session
+        self.engine = engine
+        self.screen = screen
+        self.recorder = recorder
+        self.journalPath = journalPath
+        state = DashboardState(speed: speed)
+        pacer = Pacer(tickMs: engine.tickMs, speed: speed)
+        journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
+        state.recording = recorder?.indicator
+    }
+
+    /// Runs until the presenter quits, a signal arrives, or `durationMs` of simulated time passed.
+    mutating func run(durationMs: Int64?) {
+        var lastWall = clock.seconds
+        var lastFrame = -1.0
+        var dirty = true
+        var world = engine.snapshot()
+        let endTick = session.scheduled.first { $0.action == .end }?.tick
+        while !state.quitRequested {
+            if let signal = screen.pendingSignal {
+                finish()
+                screen.closeAndExit(signal: signal)
+            }
+            let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
+            if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
+                if key != .resize {
+                    for effect in state.reduce(key, world: world) { handle(effect) }
+                }
+                dirty = true
+            }
+            let now = clock.seconds
+            pacer.paused = state.paused
+            pacer.setSpeed(state.speed)
+            let ticks = pacer.ticks(forElapsed: now - lastWall)
+            lastWall = now
+            if ticks > 0 {
+                for _ in 0..<ticks {
+                    if let endTick, engine.tick >= endTick {
+                        state.paused = true
+                        break
+                    }
+                    applyScheduled()
+                    engine.step()
+                }
+                dirty = true
+            }
+            syncJournal()
+            if let durationMs, engine.nowMs >= durationMs { break }
+            if dirty, now - lastFrame >= Self.frameInterval {
+                world = engine.snapshot()
+                state.animationPhase = Int(engine.nowMs / 150)
+                state.recording = recorder?.indicator
+                let grid = DashboardView.render(world, state: state, size: screen.size, theme: screen.theme)
+                screen.present(grid)
+                recorder?.frame(grid, world: world, at: now)
+                lastFrame = now
+                dirty = false
+            }
+        }
+    }
+
+    /// Closes the files: the journal ends with the tick the run stopped at.
+    mutating func finish() {
+        syncJournal()
+        journal?.append(.end, tick: UInt64(engine.tick))
+        journal?.close()
+        journal = nil
+        recorder?.close()
+    }
+
+    /// Applies the replayed journal's actions due at this tick.
+    private mutating func applyScheduled() {
+        for entry in session.scheduled where entry.tick == engine.tick && entry.action != .end {
+            engine.apply(entry.action)
+        }
+    }
+
+    /// Writes the engine's new journal entries.
+    private mutating func syncJournal() {
+        while journaled < engine.journal.count {
+            let entry = engine.journal[journaled]
+            journal?.append(entry.action, tick: UInt64(entry.tick))
+            journaled += 1
+        }
+    }
+
+    private mutating func handle(_ effect: DashboardEffect) {
+        switch effect {
+        case .control(let action):
+            engine.apply(action)
+        case .previousStep:
+            replace(with: try? engine.rewound(toStep: engine.stepIndex - 1))
+        case .jumpToStep(let number):
+            let target = number - 1
+            guard target < engine.scenario.script.count else { return }
+            if target < engine.stepIndex {
+                replace(with: try? engine.rewound(toStep: target))
+            } else {
+                while engine.stepIndex < target, !engine.scriptEnded { engine.apply(.nextStep) }
+            }
+        case .restart:
+            replace(with: try? engine.rewound(toStep: 0))
+        case .toggleRecording:
+            recorder?.toggle(at: clock.seconds)
+        case .quit:
+            state.quitRequested = true
+        }
+    }
+
+    /// Continues from a re-simulated engine; the journal is rewritten to its timeline.
+    private mutating func replace(with rewound: Engine?) {
+        guard let rewound else { return }
+        engine = rewound
+        recorder?.stepChanged()
+        state.frozenFeed = nil
+        if let journalPath {
+            journal?.close()
+            journal = try? session.openJournal(journalPath, speed: state.speed, size: screen.size)
+            journaled = 0
+        }
     }
 }

@@ -63,8 +63,22 @@ struct Session {
         }
         if let events { engine.onAppend = { events.write(EventExport.line($0)) } }
         let start = Date()
-        engine.runHeadless(stepTimeMs: scheduled.isEmpty ? stepTimeMs : nil, durationMs: durationMs, scheduled: scheduled) { engine in
+        let everySecond: (Engine) -> Void = { engine in
             if let metrics { for row in MetricsExport.rows(engine.snapshot()) { metrics.write(row) } }
+        }
+        let stepTime = scheduled.isEmpty ? stepTimeMs : nil
+        if let path = output.record {
+            let size = TerminalSize(cols: output.size?.cols ?? 120, rows: output.size?.rows ?? 40)
+            let recorder = try Recorder(path: path, size: size, title: spec.title)
+            let theme = Theme(colors: output.noColor || ProcessInfo.processInfo.environment["NO_COLOR"] != nil ? .monochrome : .palette256,
+                              glyphs: output.ascii ? .ascii : .braille)
+            HeadlessRecording(size: size, theme: theme, fps: output.fps ?? 10).record(
+                engine, to: recorder.writer, stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled,
+                everySecond: everySecond)
+            recorder.close()
+            if let warning = recorder.writer.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        } else {
+            engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled, everySecond: everySecond)
         }
         let wall = Date().timeIntervalSince(start)
         for entry in engine.journal { journal?.append(entry.action, tick: UInt64(entry.tick)) }

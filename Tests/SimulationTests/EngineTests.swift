@@ -104,3 +104,24 @@ struct EngineTests {
         #expect(first != (try run(12)))
     }
 }
+
+/// Going back a step re-simulates exactly.
+struct EngineRewindTests {
+    @Test func rewindingToAStepGivesTheWorldAsItWasWhenThatStepBegan() throws {
+        let engine = try EngineTests.engine()
+        engine.run(untilMs: 3_000)
+        engine.apply(.addMember(group: "slow"))
+        engine.run(untilMs: 4_000)
+        engine.apply(.nextStep)  // step 2 begins at 4 s and kills a member of fast
+        let atStepTwo = engine.snapshot()
+        engine.run(untilMs: 9_500)  // step 3 began at 9 s, after 5 s
+        #expect(engine.stepIndex == 2)
+        let back = try engine.rewound(toStep: 1)
+        #expect(back.stepIndex == 1)
+        #expect(back.tick == engine.stepStartTicks[1])
+        #expect(back.snapshot() == atStepTwo)
+        let start = try engine.rewound(toStep: 0)
+        #expect(start.tick == 0)
+        #expect(start.snapshot() == (try EngineTests.engine()).snapshot())
+    }
+}

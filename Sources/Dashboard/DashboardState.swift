@@ -1,0 +1,57 @@
+import Simulation
+
+/// What the presenter's screen is doing, apart from the world itself: focus, overlays, the feed's
+/// freeze and filter, pause and speed. Pure and `Equatable`, changed only by `reduce`.
+public struct DashboardState: Equatable, Sendable {
+    /// The consumer group or processor with the keyboard focus (its describe table is shown);
+    /// nil when no group is focused.
+    public var focusedGroup: String?
+    public var helpVisible = false
+    /// The feed as it was when frozen; nil while it scrolls.
+    public var frozenFeed: [FeedEntry]?
+    /// The active feed filter (a topic or group name, or part of one).
+    public var feedFilter: String?
+    /// The filter being typed after `/`; nil when not typing.
+    public var filterDraft: String?
+    public var paused = false
+    /// Simulation speed multiplier.
+    public var speed: Double
+    /// The recording indicator, when a recording is on.
+    public var recording: RecordingIndicator?
+    /// A frame counter that moves the dots along the flow arrows.
+    public var animationPhase = 0
+    /// Set once the presenter asked to quit.
+    public var quitRequested = false
+
+    /// Creates the state a run starts in.
+    public init(speed: Double = 1) {
+        self.speed = speed
+    }
+
+    /// Whether the feed is frozen.
+    public var feedFrozen: Bool { frozenFeed != nil }
+}
+
+/// What the header shows about the recording.
+public enum RecordingIndicator: Equatable, Sendable {
+    case recording
+    case paused
+    /// The recording stopped (disk full, …): the message says what was kept.
+    case failed(String)
+}
+
+/// Something the reducer asks the app to do to the world, the clock or the recorder.
+public enum DashboardEffect: Equatable, Sendable {
+    /// Apply a presenter action to the engine (and journal it).
+    case control(ControlAction)
+    /// Re-simulate from the start to the beginning of the previous step.
+    case previousStep
+    /// Go to step n (1-based): forward by advancing, backward by re-simulating.
+    case jumpToStep(Int)
+    /// Start the scenario again from tick 0.
+    case restart
+    /// Pause or resume the recording.
+    case toggleRecording
+    /// Leave.
+    case quit
+}

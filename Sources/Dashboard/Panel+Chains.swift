@@ -1,0 +1,58 @@
+import Simulation
+
+extension Grid {
+    /// The command side: each chain's nested calls, indented as they nest, with latency, slots in
+    /// use, queues, and DOWN/SLOW in words; then the chain's rate, p99 and losses.
+    mutating func drawChains(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
+        let title = world.chains.count == 1 ? "Request/response: \(world.chains[0].name)" : "Request/response chains"
+        let inner = drawBox(rect, title: title, theme: theme)
+        guard inner.width > 16, inner.height > 0 else { return }
+        var y = inner.y
+        for chain in world.chains {
+            guard y < inner.maxY else { break }
+            let p99 = chain.p99Ms.map { NumberFormat.duration(seconds: $0 / 1000) } ?? (chain.failedPerSecond > 0 ? "no answers" : "–")
+            var x = put("\(NumberFormat.rate(chain.requestsPerSecond)) in  p99 ", x: inner.x, y: y, style: theme.style(.text), maxWidth: inner.width)
+            let slow = (chain.p99Ms ?? 0) > 2 * chain.hops.reduce(0) { $0 + $1.configuredLatencyMs }
+            x = put(p99, x: x, y: y, style: theme.style(slow || chain.p99Ms == nil ? .warn : .accent), maxWidth: inner.maxX - x)
+            x = put("  lost ", x: x, y: y, style: theme.style(.text), maxWidth: inner.maxX - x)
+            put("\(NumberFormat.grouped(chain.lost))", x: x, y: y, style: theme.style(chain.lost > 0 ? .error : .ok), maxWidth: inner.maxX - x)
+            y += 1
+            let nameWidth = min(inner.width / 2, (chain.hops.map { $0.service.count }.max() ?? 8) + 4)
+            for (depth, hop) in chain.hops.enumerated() {
+                guard y < inner.maxY else { break }
+                let indent = min(depth, 3)
+                let prefix = depth == 0 ? "" : String(repeating: " ", count: indent - 1) + (theme.glyphTier == .ascii ? "> " : "↳ ")
+                put(prefix + hop.service, in: Rect(x: inner.x, y: y, width: nameWidth + 1, height: 1), style: theme.style(.text),
+                    ellipsis: theme.glyphs.ellipsis)
+                var x = inner.x + nameWidth + 1
+                if hop.failed {
+                    put("DOWN — every call fails", x: x, y: y, style: theme.style(.error), maxWidth: inner.maxX - x)
+                } else {
+                    let latency = NumberFormat.duration(seconds: hop.latencyMs / 1000)
+                    let slowed = hop.latencyMs > hop.configuredLatencyMs * 1.5
+                    x = put(latency.padding(toLength: 7, withPad: " ", startingAt: 0), x: x, y: y,
+                            style: theme.style(slowed ? .warn : .muted), maxWidth: inner.maxX - x)
+                    let gaugeWidth = min(8, max(0, inner.maxX - x - 10))
+                    if gaugeWidth > 2 {
+                        let fraction = Double(hop.busy) / Double(max(1, hop.capacity))
+                        drawGauge(fraction, in: Rect(x: x, y: y, width: gaugeWidth, height: 1),
+                                  style: theme.style(fraction >= 1 ? .error : fraction > 0.7 ? .warn : .ok), theme: theme)
+                        x += gaugeWidth + 1
+                    }
+                    var note = "\(hop.busy)/\(hop.capacity)"
+                    if hop.queued > 0 { note += " +\(hop.queued) waiting" }
+                    if slowed { note += " SLOW" }
+                    put(note, x: x, y: y, style: theme.style(hop.queued > 0 || slowed ? .warn : .muted), maxWidth: inner.maxX - x)
+                }
+                y += 1
+            }
+            if y < inner.maxY {
+                let label = "p99 "
+                put(label, x: inner.x, y: y, style: theme.style(.muted))
+                drawSparkline(chain.p99History.map { Optional($0) }, in: Rect(x: inner.x + label.count, y: y, width: inner.width - label.count, height: 1),
+                              style: theme.style(.accent), theme: theme)
+                y += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Simulation
+
+extension Grid {
+    /// The title bar: scenario, step and marker, sim clock, speed, PAUSED and the recording light.
+    mutating func drawHeader(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
+        let header = theme.style(.header)
+        fill(rect, with: Cell(" ", style: header))
+        let step = world.script.stepCount > 0
+            ? "step \(world.script.stepIndex + 1)/\(world.script.stepCount) \(world.script.marker)"
+            : "no script"
+        var right: [(String, CellStyle)] = []
+        if state.paused { right.append((" PAUSED ", theme.style(.paused))) }
+        switch state.recording {
+        case .recording: right.append((" \(theme.glyphs.flowDot) REC ", theme.style(.recording)))
+        case .paused: right.append((" REC paused ", theme.style(.muted)))
+        case .failed(let message): right.append((" REC stopped: \(message) ", theme.style(.error)))
+        case nil: break
+        }
+        right.append((" \(Self.clock(world.nowMs))  \(Self.speedText(state.speed, times: theme.glyphs.times)) ", header))
+        let rightWidth = right.reduce(0) { $0 + $1.0.count }
+        var x = rect.x
+        let titleRoom = min(rect.width * 2 / 5, rect.width - rightWidth - 12)
+        x = put(" \(world.title) ", in: Rect(x: x, y: rect.y, width: max(0, min(titleRoom, world.title.count + 2)), height: 1),
+                style: header.bolded, ellipsis: theme.glyphs.ellipsis)
+        let stepRoom = rect.maxX - rightWidth - x
+        if stepRoom > 4 {
+            put(theme.dot + step, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
+                ellipsis: theme.glyphs.ellipsis)
+        }
+        var rx = rect.maxX - rightWidth
+        for (text, style) in right {
+            rx = put(text, x: max(rect.x, rx), y: rect.y, style: style)
+        }
+    }
+
+    /// The narration of the current step, in the accent style so it reads from the back.
+    mutating func drawNarration(_ lines: [String], in rect: Rect, theme: Theme) {
+        for (index, line) in lines.prefix(rect.height).enumerated() {
+            var text = line
+            if index == rect.height - 1, lines.count > rect.height { text = TextLayout.clip(line + " " + String(theme.glyphs.ellipsis), width: rect.width, ellipsis: theme.glyphs.ellipsis) }
+            put(text, in: Rect(x: rect.x, y: rect.y + index, width: rect.width, height: 1), style: theme.style(.accent),
+                ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+
+    /// The bottom line: how the step ends, the feed filter, and the most used keys.
+    mutating func drawFooter(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
+        let muted = theme.style(.muted)
+        if let draft = state.filterDraft {
+            let text = "filter the feed: \(draft)\(theme.glyphTier == .ascii ? "_" : "▏")  (enter apply\(theme.dot)esc cancel)"
+            put(text, in: rect.inset(left: 1), style: theme.style(.accent), ellipsis: theme.glyphs.ellipsis)
+            return
+        }
+        let arrows = theme.glyphTier == .ascii ? "n/p" : "→/←"
+        let keys = "\(arrows) step\(theme.dot)space pause\(theme.dot)+/- speed\(theme.dot)tab group\(theme.dot)a/k member\(theme.dot)f freeze\(theme.dot)/ filter\(theme.dot)? help\(theme.dot)q quit"
+        var left = world.script.ended ? "the end — q to quit, r to restart" : world.script.advance
+        if let filter = state.feedFilter { left += "\(theme.dot)feed: '\(filter)'" }
+        if state.feedFrozen { left += "\(theme.dot)feed frozen" }
+        let leftWidth = min(left.count + 2, rect.width)
+        put(" " + left, in: Rect(x: rect.x, y: rect.y, width: leftWidth, height: 1), style: theme.style(.title),
+            ellipsis: theme.glyphs.ellipsis)
+        let room = rect.width - leftWidth - 1
+        if room > 10 {
+            put(keys, in: Rect(x: rect.maxX - min(room, keys.count) - 1, y: rect.y, width: min(room, keys.count), height: 1),
+                style: muted, ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+
+    /// Simulated time as `mm:ss.t`.
+    static func clock(_ ms: Int64) -> String {
+        let tenths = ms / 100
+        let seconds = tenths / 10
+        let minutes = seconds / 60
+        return "\(minutes < 10 ? "0" : "")\(minutes):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60).\(tenths % 10)"
+    }
+
+    /// The speed multiplier: `×1`, `×0.5`, `×20` (`x1` in ASCII).
+    static func speedText(_ speed: Double, times: Character) -> String {
+        speed == speed.rounded() ? "\(times)\(Int(speed))" : "\(times)\(speed)"
+    }
+}
+
+extension CellStyle {
+    /// The same style, bold.
+    var bolded: CellStyle {
+        var style = self
+        style.bold = true
+        return style
+    }
+}

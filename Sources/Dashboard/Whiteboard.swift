@@ -1,0 +1,127 @@
+import Simulation
+import StreamLog
+
+/// The whiteboard diagram laid out from the scenario graph: sources → topic → consumers, one line
+/// per source or consumer, topic by topic (a processor appears as a consumer of its input and a
+/// source of its output).
+enum Whiteboard {
+    /// One line of the diagram.
+    struct Line: Equatable {
+        /// A producer or processor writing the topic, with its rate.
+        var source: (name: String, rate: Double)?
+        /// The topic, on the first line of its block.
+        var topic: String?
+        var topicIndex: Int
+        /// A group or processor reading the topic.
+        var consumer: String?
+
+        static func == (lhs: Line, rhs: Line) -> Bool {
+            lhs.source?.name == rhs.source?.name && lhs.topic == rhs.topic && lhs.consumer == rhs.consumer
+        }
+    }
+
+    /// The lines, topic by topic in scenario order.
+    static func lines(_ world: WorldSnapshot) -> [Line] {
+        var lines: [Line] = []
+        for (index, topic) in world.topics.enumerated() {
+            let sources: [(String, Double)] = world.producers.filter { $0.topic == topic.name }.map { ($0.name, $0.recordsPerSecond) }
+                + world.processors.filter { $0.outputs.contains(topic.name) }.map { ($0.name, $0.recordsOutPerSecond) }
+            let consumers = world.groups.filter { $0.topics.contains(topic.name) }.map(\.name)
+            let count = max(1, sources.count, consumers.count)
+            for row in 0..<count {
+                lines.append(Line(
+                    source: row < sources.count ? sources[row] : nil, topic: row == 0 ? topic.name : nil, topicIndex: index,
+                    consumer: row < consumers.count ? consumers[row] : nil))
+            }
+        }
+        return lines
+    }
+}
+
+extension Grid {
+    /// The log side of the story: who writes which topic and who reads it, with live rates, moving
+    /// dots on busy arrows, and each group's status in words.
+    mutating func drawWhiteboard(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
+        let title = world.chains.isEmpty ? "Whiteboard" : "Events on a log"
+        let inner = drawBox(rect, title: title, theme: theme)
+        guard inner.width > 20, inner.height > 0 else { return }
+        let lines = Whiteboard.lines(world)
+        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + 7 } }.max() ?? 0), inner.width / 3)
+        let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), inner.width / 4 + 1)
+        let arrow = inner.width >= 60 ? 5 : 4
+        let consumerX = inner.x + sourceWidth + arrow + topicWidth + arrow
+        let consumerWidth = inner.maxX - consumerX
+        for (row, line) in lines.prefix(inner.height).enumerated() {
+            let y = inner.y + row
+            let topicStyle = theme.topicStyle(line.topicIndex)
+            if let source = line.source {
+                put("\(source.name) \(NumberFormat.rate(source.rate))", in: Rect(x: inner.x, y: y, width: sourceWidth, height: 1),
+                    style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+                drawFlow(in: Rect(x: inner.x + sourceWidth, y: y, width: arrow, height: 1), direction: .right,
+                         phase: source.rate > 0 ? state.animationPhase : 0, style: theme.style(.muted),
+                         dotStyle: source.rate > 0 ? topicStyle : theme.style(.muted), theme: theme)
+            }
+            if let name = line.topic, let topic = world.topics.first(where: { $0.name == name }) {
+                let label = topic.isSink ? topic.label : "\(topic.label)[\(topic.partitions.count)]"
+                put(label, in: Rect(x: inner.x + sourceWidth + arrow, y: y, width: topicWidth - 1, height: 1), style: topicStyle.bolded,
+                    ellipsis: theme.glyphs.ellipsis)
+            } else if line.source != nil || line.consumer != nil {
+                put(String(theme.glyphs.frame.vertical), x: inner.x + sourceWidth + arrow, y: y, style: theme.style(.muted))
+            }
+            guard let consumer = line.consumer, let group = world.groups.first(where: { $0.name == consumer }),
+                  consumerWidth > 4 else { continue }
+            let flowing = group.consumedPerSecond > 0
+            drawFlow(in: Rect(x: consumerX - arrow, y: y, width: arrow, height: 1), direction: .right,
+                     phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
+                     dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
+            let status = GroupHealth(group)
+            var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
+                        style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
+                        ellipsis: theme.glyphs.ellipsis)
+            x = put(status.label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
+            let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
+            if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
+        }
+        if inner.height > lines.count, let topic = world.topics.first {
+            let y = inner.y + lines.count
+            let text = world.topics.map { "\($0.label) \(NumberFormat.rate($0.recordsPerSecond))\(theme.dot)\(NumberFormat.compact(Double($0.totalRecords))) total" }
+                .joined(separator: "   ")
+            _ = topic
+            put(text, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.muted), ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+}
+
+extension CellStyle {
+    /// The same style, reversed.
+    var reversed: CellStyle {
+        var style = self
+        style.reverse.toggle()
+        return style
+    }
+}
+
+/// A group's health in one word and a style role: never colour alone.
+struct GroupHealth {
+    var label: String
+    var role: StyleRole
+
+    init(_ group: GroupStatus) {
+        if group.paused {
+            (label, role) = ("PAUSED", .warn)
+        } else if group.liveMembers == 0 {
+            (label, role) = ("NO MEMBERS", .error)
+        } else if group.membership.state.isRebalancing {
+            (label, role) = ("REBALANCING", .warn)
+        } else {
+            switch group.lag.status {
+            case .ok, .notFound: (label, role) = ("OK", .ok)
+            case .warn: (label, role) = ("WARN", .warn)
+            case .err: (label, role) = ("ERR", .error)
+            case .stop: (label, role) = ("STOP", .error)
+            case .stall: (label, role) = ("STALL", .error)
+            case .rewind: (label, role) = ("REWIND", .warn)
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Scenario
+
+/// Going back in a talk: re-simulating from tick 0 with the same seed and the same actions.
+extension Engine {
+    /// A new engine for the same scenario and seed, re-simulated to the moment step `target`
+    /// (0-based) began in this run, with every presenter action that came before it.
+    ///
+    /// Exact: the world it returns is the world as it was when that step began.
+    public func rewound(toStep target: Int) throws(EngineError) -> Engine {
+        let fresh = try Engine(scenario: scenario, seed: seed)
+        let step = min(max(0, target), stepIndex)
+        guard step > 0, stepStartTicks.indices.contains(step) else { return fresh }
+        let startTick = stepStartTicks[step]
+        var pending = journal.filter { $0.action != .end }[...]
+        while fresh.tick < startTick {
+            while let next = pending.first, next.tick <= fresh.tick {
+                fresh.apply(next.action)
+                pending.removeFirst()
+            }
+            fresh.step()
+        }
+        while fresh.stepIndex < step, let next = pending.first, next.tick == startTick {
+            fresh.apply(next.action)
+            pending.removeFirst()
+        }
+        return fresh
+    }
+}
