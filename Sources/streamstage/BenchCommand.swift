@@ -19,9 +19,11 @@ struct BenchCommand: ParsableCommand {
             ? EngineBench(speedSeconds: 1, memorySeconds: 10)
             : EngineBench(speedSeconds: 10, memorySeconds: 600)
         let log = quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)
+        let render = RenderBench(frames: quick ? 20 : 300)
         var figures = try engine.memory()
         figures += try log.run()
         figures.append(try engine.speed())
+        figures += try render.run()
         print(json ? BenchFigure.json(figures) : BenchFigure.table(figures))
     }
 }
