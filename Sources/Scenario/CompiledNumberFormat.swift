@@ -35,16 +35,73 @@ struct CompiledNumberFormat: Sendable {
         self.pieces = pieces
     }
 
-    /// The format with every placeholder replaced by `number`.
+    /// The format with every placeholder replaced by `number`, written straight into the
+    /// string's storage.
     func apply(_ number: Int64) -> String {
-        var out = ""
+        let digits = Self.decimalLength(number)
+        var length = 0
         for piece in pieces {
             switch piece {
-            case .text(let text): out += text
-            case .number(let width, let zeros): Self.append(number, width: width, zeros: zeros, to: &out)
+            case .text(let text): length += text.utf8.count
+            case .number(let width, _): length += max(width ?? 0, digits)
             }
         }
-        return out
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var end = 0
+            for piece in pieces {
+                switch piece {
+                case .text(let text):
+                    for byte in text.utf8 {
+                        buffer[end] = byte
+                        end += 1
+                    }
+                case .number(let width, let zeros):
+                    end = Self.write(number, digits: digits, width: width ?? 0, zeros: zeros, into: buffer, at: end)
+                }
+            }
+            return end
+        }
+    }
+
+    /// Writes `number` (`digits` characters with its sign) padded to `width` with zeros after
+    /// the sign or with spaces before it; returns the index after it.
+    private static func write(
+        _ number: Int64, digits: Int, width: Int, zeros: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        var index = start
+        let padding = max(0, width - digits)
+        if number < 0, zeros {
+            buffer[index] = UInt8(ascii: "-")
+            index += 1
+        }
+        for _ in 0..<padding {
+            buffer[index] = zeros ? UInt8(ascii: "0") : UInt8(ascii: " ")
+            index += 1
+        }
+        if number < 0, !zeros {
+            buffer[index] = UInt8(ascii: "-")
+            index += 1
+        }
+        let end = index + (number < 0 ? digits - 1 : digits)
+        var rest = number.magnitude
+        var position = end
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        return end
+    }
+
+    /// The number of characters of `number` in decimal, sign included.
+    private static func decimalLength(_ number: Int64) -> Int {
+        var length = number < 0 ? 2 : 1
+        var rest = number.magnitude
+        while rest >= 10 {
+            rest /= 10
+            length += 1
+        }
+        return length
     }
 
     /// The placeholder for the text between the braces: an optional name, then `:width`.
@@ -54,21 +111,4 @@ struct CompiledNumberFormat: Sendable {
         return .number(width: Int(widthText), zeros: widthText.hasPrefix("0"))
     }
 
-    /// Appends `number` in decimal, padded to `width` with zeros (after the sign) or spaces.
-    private static func append(_ number: Int64, width: Int?, zeros: Bool, to out: inout String) {
-        let digits = String(number)
-        guard let width, width > digits.count else {
-            out += digits
-            return
-        }
-        let padding = width - digits.count
-        if zeros, number < 0 {
-            out += "-"
-            out += String(repeating: "0", count: padding)
-            out += digits.dropFirst()
-        } else {
-            out += String(repeating: zeros ? "0" : " ", count: padding)
-            out += digits
-        }
-    }
 }

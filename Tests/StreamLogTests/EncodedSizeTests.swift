@@ -1,0 +1,22 @@
+import StreamLog
+import Testing
+
+/// `Value.encodedSize` counts without building the text; it must equal the JSON text's size.
+struct EncodedSizeTests {
+    static let values: [Value] = [
+        .null, true, false, 0, 7, -5, .int(Int64.min), .int(Int64.max), 1_000_000,
+        0.1, -0.0, 1e-7, 123_456_789.125, .double(.infinity), .double(.nan), .double(-.infinity),
+        "", "plain", "quote \" and backslash \\", "tab\tnew\nline\rreturn", "\u{01}\u{1F}\u{7F}", "žluťoučký 🐎 кінь",
+        [], [1, "two", nil, [3.5]],
+        ["order_id": "o-00001", "amount": 42.5, "nested": ["city": "Zürich", "tags": ["a\"b", "c"]], "empty": [:]],
+    ]
+
+    @Test(arguments: values) func encodedSizeIsTheJSONTextSize(_ value: Value) {
+        #expect(value.encodedSize == value.json.utf8.count, "\(value.json)")
+    }
+
+    @Test func payloadSizeCountsKeyValueAndHeaders() {
+        let value: Value = ["a": 1]
+        #expect(Record.payloadSize(key: "k-1", value: value, headers: []) == 3 + value.json.utf8.count)
+    }
+}
