@@ -25,6 +25,6 @@ struct Segment {
     mutating func add(_ record: consuming Record) {
         bytes += record.sizeInBytes
         if record.timestamp > maxTimestamp { maxTimestamp = record.timestamp }
-        records.append(record)
+        records.append(consume record)
     }
 }

@@ -16,8 +16,8 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let engine = quick
-            ? EngineBench(speedSeconds: 1, memorySeconds: 10)
-            : EngineBench(speedSeconds: 10, memorySeconds: 600)
+            ? EngineBench(speedSeconds: 1, speedWindows: 1, memorySeconds: 10)
+            : EngineBench(speedSeconds: 5, speedWindows: 3, memorySeconds: 600)
         let log = quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)
         let render = RenderBench(frames: quick ? 20 : 300)
         var figures = try engine.memory()
