@@ -22,10 +22,20 @@ for tool in tmux htop; do
 done
 [ -x "$binary" ] || { echo "live-cpu: no $binary; run: swift build -c release --product streamstage" >&2; exit 2; }
 
+# The tmux server outlives its first client: it must not inherit a caller's pipes beyond
+# stdin/stdout/stderr (a test harness would wait on them forever).
+for descriptor in /proc/$$/fd/*; do
+    number=${descriptor##*/}
+    if [ "$number" -gt 2 ] && [ "$number" != 255 ]; then eval "exec $number>&-"; fi
+done
+
 work=$(mktemp -d)
 socket="$work/tmux.sock"
+app_pid=
+ref_pid=
 cleanup() {
-    tmux -S "$socket" kill-server 2>/dev/null || true
+    for pid in $app_pid $ref_pid; do kill "$pid" 2>/dev/null || true; done
+    tmux -S "$socket" kill-server </dev/null >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,9 +44,9 @@ trap cleanup EXIT
 start() {
     local name=$1 command=$2
     tmux -S "$socket" new-session -d -s "$name" -x "$cols" -y "$rows" -c "$root" \
-        "sleep 0.5; exec $command"
-    tmux -S "$socket" pipe-pane -t "$name" -o "cat >> '$work/$name.out'"
-    tmux -S "$socket" display-message -p -t "$name" '#{pane_pid}'
+        "sleep 0.5; exec $command" </dev/null >/dev/null 2>&1
+    tmux -S "$socket" pipe-pane -t "$name" -o "cat >> '$work/$name.out'" </dev/null
+    tmux -S "$socket" display-message -p -t "$name" '#{pane_pid}' </dev/null
 }
 
 # utime+stime of a process in clock ticks.

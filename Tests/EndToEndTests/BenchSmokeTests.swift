@@ -21,30 +21,11 @@ struct BenchSmokeTests {
         "memory.rss-peak", "memory.rss-growth",
     ]
 
-    /// The built executable: beside the test bundle, or in the package's debug build folder.
-    static var binary: String {
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("streamstage").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/streamstage").path
-    }
-
     @Test func quickBenchProducesEveryFigureAsAPositiveNumber() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["bench", "--quick", "--json"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Binary.run(["bench", "--quick", "--json"])
+        #expect(result.status == 0, "\(result.err)")
 
-        let figures = try JSONDecoder().decode([Figure].self, from: data)
+        let figures = try JSONDecoder().decode([Figure].self, from: Data(result.out.utf8))
         #expect(Set(figures.map(\.name)) == Self.names)
         #expect(figures.count == Self.names.count)
         for figure in figures {
@@ -61,5 +42,47 @@ struct BenchSmokeTests {
             }
             if let baseline = figure.baseline { #expect(baseline > 0, "\(figure.name) baseline") }
         }
+    }
+}
+
+/// `scripts/live-cpu.sh` runs the binary and htop live in tmux and reports both (a short run of
+/// the debug build: the goals decide only its exit status, 0 or 1, not the test).
+struct LiveCPUScriptSmokeTests {
+    @Test func scriptReportsCPUAndTerminalBytesForTheAppAndHtop() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("live-cpu-\(UUID().uuidString).out").path
+        defer { unlink(output) }
+        let script = Binary.packageRoot.appendingPathComponent("scripts/live-cpu.sh").path
+        let status = try Self.run(script, environment: ["DURATION=2", "WARMUP=1", "STREAMSTAGE=\(Binary.path)"], output: output)
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+
+        #expect([0, 1].contains(status), "\(text)")
+        for name in ["streamstage run", "htop -d 15"] {
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(name) }, "\(text)")
+            let numbers = line.dropFirst(name.count).split(separator: " ").prefix(2).compactMap { Double($0) }
+            #expect(numbers.count == 2, "\(line)")
+        }
+    }
+
+    /// Runs `path` with extra environment entries, stdout and stderr to `output`; its exit status.
+    ///
+    /// Spawned and awaited directly: the script starts a tmux server, and Foundation's `Process`
+    /// would wait on descriptors the server inherits.
+    static func run(_ path: String, environment: [String], output: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+        let inherited = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let envp: [UnsafeMutablePointer<CChar>?] = (inherited + environment).map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, path, &actions, nil, argv, envp)
+        try #require(spawned == 0, "could not run \(path): error \(spawned)")
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) == -1, errno == EINTR {}
+        return (status >> 8) & 0xff
     }
 }
