@@ -66,8 +66,19 @@ struct LiveCPUScriptSmokeTests {
     /// Runs `path` with extra environment entries, stdout and stderr to `output`; its exit status.
     ///
     /// Spawned and awaited directly: the script starts a tmux server, and Foundation's `Process`
-    /// would wait on descriptors the server inherits.
+    /// would wait on descriptors the server inherits. The child starts with no signal blocked
+    /// (the test thread's mask would otherwise make the script's processes deaf to SIGTERM).
     static func run(_ path: String, environment: [String], output: String) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -79,7 +90,7 @@ struct LiveCPUScriptSmokeTests {
         let envp: [UnsafeMutablePointer<CChar>?] = (inherited + environment).map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, path, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&child, path, &actions, &attributes, argv, envp)
         try #require(spawned == 0, "could not run \(path): error \(spawned)")
         var status: Int32 = 0
         while waitpid(child, &status, 0) == -1, errno == EINTR {}
