@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(2), maxIterations: 1_000)
 
     Benchmark("StreamLog: append a 100-byte record, steady state", configuration: .init(scalingFactor: .kilo)) { benchmark in
-        let partition = makePartition()
+        let partition = try makePartition()
         var clock: Int64 = 0
         append(to: partition, count: 200_000, clock: &clock)
         benchmark.startMeasurement()
@@ -20,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("StreamLog: read by offset range, 500 records a batch", configuration: .init(scalingFactor: .kilo)) { benchmark in
-        let partition = makePartition()
+        let partition = try makePartition()
         var clock: Int64 = 0
         append(to: partition, count: 200_000, clock: &clock)
         var buffer = ContiguousArray<Record>()
@@ -30,7 +30,7 @@ let benchmarks: @Sendable () -> Void = {
         var read = 0
         while read < benchmark.scaledIterations.count {
             buffer.removeAll(keepingCapacity: true)
-            let count = (try? partition.read(from: offset, maxRecords: 500, into: &buffer)) ?? 0
+            let count = try partition.read(from: offset, maxRecords: 500, into: &buffer)
             read += count
             offset = count == 0 ? partition.logStartOffset : offset + Int64(count)
         }
@@ -39,9 +39,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Engine: one 10 ms tick of 1 M records/s × 12 partitions × 3 groups") { benchmark in
-        guard let spec = try? ScenarioLoader.parse(yaml: BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml"),
-              let engine = try? Engine(scenario: spec)
-        else { fatalError("the benchmark scenario does not load") }
+        let engine = try Engine(scenario: try ScenarioLoader.parse(yaml: BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml"))
         engine.run(untilMs: 1_000)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { engine.step() }
@@ -50,14 +48,12 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// A one-partition topic keeping 100 000 records, so appends delete segments as they go.
-func makePartition() -> Partition {
+func makePartition() throws -> Partition {
     var config = TopicConfig(partitions: 1)
     config.retentionRecords = 100_000
     let log = InProcessLog(random: SeededRandom(seed: 1))
-    guard (try? log.createTopic("bench", config: config)) != nil, let topic = try? log.topic("bench") else {
-        fatalError("the benchmark topic cannot be created")
-    }
-    return topic.partitions[0]
+    try log.createTopic("bench", config: config)
+    return try log.topic("bench").partitions[0]
 }
 
 /// The 100-byte value: a JSON string of 98 characters plus its quotes.
