@@ -42,7 +42,8 @@ extension Value {
         value.isFinite ? "\(value)" : "null"
     }
 
-    /// Appends `string` as a quoted JSON string with the required escapes.
+    /// Appends `string` as a quoted JSON string: quotes, backslash, C0 and C1 controls, DEL and
+    /// U+2028/U+2029 escaped; everything else as UTF-8.
     public static func appendJSONString(_ string: String, to out: inout String) {
         out += "\""
         for scalar in string.unicodeScalars {
@@ -52,7 +53,9 @@ extension Value {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
