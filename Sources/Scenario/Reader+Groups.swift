@@ -1,7 +1,7 @@
 extension Reader {
     static let groupKeys = [
         "topic", "topics", "members", "assignment", "process", "commit", "start", "session_timeout",
-        "max_poll_records",
+        "max_poll_records", "order_key",
     ]
 
     func group(_ name: String, _ node: YAMLNode) -> GroupSpec? {
@@ -34,6 +34,7 @@ extension Reader {
         if let value = entries["max_poll_records"] {
             group.maxPollRecords = count(value, "max_poll_records of \(what)", minimum: 1) ?? group.maxPollRecords
         }
+        if let value = entries["order_key"] { group.orderKey = self.name(value, "order_key of \(what)") }
         return group
     }
 

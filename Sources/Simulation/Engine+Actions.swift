@@ -61,7 +61,10 @@ extension Engine {
         case .resetOffsets(let group, let target):
             resetOffsets(group, to: target)
         case .addGroup(let spec):
-            if (try? addGroup(spec)) != nil { note("new group \(spec.name) reads \(spec.topics.joined(separator: ", ")) from \(spec.start.rawValue)") }
+            if (try? addGroup(spec)) != nil {
+                noteGroupAdded(spec)
+                note("new group \(spec.name) reads \(spec.topics.joined(separator: ", ")) from \(spec.start.rawValue)")
+            }
         case .setRetention(let topic, let retention):
             setRetention(topic, retention)
         case .highlight(let name):
@@ -80,6 +83,7 @@ extension Engine {
 
     private func setEnabled(_ name: String, _ enabled: Bool) {
         for index in producers.indices where producers[index].spec.name == name {
+            if enabled, !producers[index].enabled { noteProducerStarted(name) }
             producers[index].enabled = enabled
             producers[index].profileStartMs = nowMs
         }
@@ -95,6 +99,7 @@ extension Engine {
                 for _ in 0..<max(1, processors[index].spec.members) {
                     _ = try? processors[index].consumer.addMember(log: log, nowMs: nowMs)
                 }
+                if processors[index].spec.start == .earliest { beginReplay(of: name) }
             }
         }
     }
@@ -128,6 +133,7 @@ extension Engine {
         withConsumer(group) { consumer in
             for _ in 0..<memberCount { _ = try? consumer.addMember(log: log, nowMs: now) }
         }
+        if target == .earliest { beginReplay(of: group) }
     }
 
     private func setRetention(_ topic: String, _ retention: Retention) {
