@@ -143,7 +143,7 @@ extension Engine {
     private func hotPartitionHeadlines() -> [Headline] {
         groups.compactMap { group in
             guard let skew = insights.skew[group.name], skew.lag >= 100, skew.othersMaxLag * 4 <= skew.lag else { return nil }
-            let owner = skew.owner.map { " (owned by \($0))" } ?? ""
+            let owner = skew.owner.map { " (owned by \(Self.clientId(ofMember: $0)))" } ?? ""
             return Headline(
                 kind: .hotPartition, subject: group.name,
                 numbers: ["lag": Double(skew.lag), "others_max_lag": Double(skew.othersMaxLag)],
@@ -222,6 +222,13 @@ extension Engine {
 
     private func label(_ topic: String) -> String {
         scenario.topics.first { $0.name == topic }?.label ?? topic
+    }
+
+    /// The client id part of a member id ("consumer-g-1" of "consumer-g-1-<uuid>").
+    static func clientId(ofMember memberId: String) -> String {
+        let uuidLength = 37
+        guard memberId.count > uuidLength else { return memberId }
+        return String(memberId.dropLast(uuidLength))
     }
 
     static func decimal(_ value: Double, _ decimals: Int) -> String {
