@@ -16,6 +16,7 @@ extension Engine {
             note("\(name) stopped")
         case .setRate(let target, let profile):
             if let index = producers.firstIndex(where: { $0.spec.name == target }) {
+                insights.producerChangesMs.append(now)
                 producers[index].profile = profile
                 producers[index].profileStartMs = now
             }
@@ -84,6 +85,7 @@ extension Engine {
     private func setEnabled(_ name: String, _ enabled: Bool) {
         for index in producers.indices where producers[index].spec.name == name {
             if enabled, !producers[index].enabled { noteProducerStarted(name) }
+            insights.producerChangesMs.append(nowMs)
             producers[index].enabled = enabled
             producers[index].profileStartMs = nowMs
         }

@@ -142,7 +142,7 @@ extension Engine {
     /// For each group where one partition's lag dwarfed all the others at some moment.
     private func hotPartitionHeadlines() -> [Headline] {
         groups.compactMap { group in
-            guard let skew = insights.skew[group.name], skew.lag >= 100, skew.othersMaxLag * 4 <= skew.lag else { return nil }
+            guard let skew = insights.skew[group.name], skew.lag >= 200, skew.othersMaxLag * 10 <= skew.lag else { return nil }
             let owner = skew.owner.map { " (owned by \(Self.clientId(ofMember: $0)))" } ?? ""
             return Headline(
                 kind: .hotPartition, subject: group.name,
@@ -182,8 +182,8 @@ extension Engine {
             guard let reader = readers.first(where: { $0.0 == added.name }) else { continue }
             let direct = sources(of: reader.1)
             numbers["added_point_to_point." + added.name] = Double(direct)
-            text += "; \(added.name) joined at \(Self.secondsText(added.atMs)) with 1 new connection instead of \(direct), "
-                + "no producer changed"
+            text += "; \(added.name) joined at \(Self.secondsText(added.atMs)) with 1 new connection instead of \(direct)"
+            if !insights.producerChangesMs.contains(where: { $0 >= added.atMs }) { text += " and no producer changed" }
         }
         return [Headline(kind: .connections, subject: scenario.id, numbers: numbers, text: text)]
     }

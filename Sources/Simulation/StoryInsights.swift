@@ -15,6 +15,8 @@ struct StoryInsights {
     var firstRecordMs: [String: Int64] = [:]
     /// Producers a script action started after the run began, with the time it did.
     var producerStarts: [(name: String, atMs: Int64)] = []
+    /// When script or presenter actions started, stopped or re-rated a producer.
+    var producerChangesMs: [Int64] = []
     /// Groups a script action added, with the time it did.
     var addedGroups: [(name: String, atMs: Int64)] = []
 
