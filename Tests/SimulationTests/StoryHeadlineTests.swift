@@ -7,12 +7,19 @@ import Testing
 
 /// Each talk scenario's headless summary states its point, with the numbers the story claims.
 struct StoryHeadlineTests {
-    /// Runs a demo-data scenario headless to its end, as the demo test does, and returns its headlines.
+    /// Runs a demo-data scenario headless to its end, as the demo test does, checks that every
+    /// `when` fired within half its timeout, and returns its headlines.
     static func headlines(_ id: String) throws -> [Headline] {
         let spec = try ScenarioLoader.load(path: DemoScenarioTests.demoData + "/\(id).yaml")
         let engine = try Engine(scenario: spec)
         engine.runHeadless(stepTimeMs: 10_000)
         #expect(engine.scriptEnded && engine.timedOutSteps.isEmpty)
+        let ends = Array(engine.stepStartTicks.dropFirst()) + [engine.tick]
+        for (index, step) in spec.script.enumerated() {
+            guard case .when(_, let text, let timeoutMs) = step.advance else { continue }
+            let tookMs = (ends[index] - engine.stepStartTicks[index]) * engine.tickMs
+            #expect(tookMs * 2 <= timeoutMs, "step \(step.id): '\(text)' took \(tookMs) ms of its \(timeoutMs) ms timeout")
+        }
         let summary = RunSummary.text(engine, wallSeconds: nil)
         for headline in engine.headlines() { #expect(summary.contains(headline.text)) }
         return engine.headlines()
