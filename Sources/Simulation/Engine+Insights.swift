@@ -9,12 +9,13 @@ extension Engine {
             insights.firstRecordMs[name] = now
         }
         observeReplays(now: now)
-        for group in groups {
+        for group in groups where insights.unsettled.contains(group.name) {
             guard var tracker = insights.stalls[group.name], let snapshot = try? log.group(group.name) else { continue }
             let live = Set(group.members.map(\.memberId))
             let owning = snapshot.members.contains { live.contains($0.memberId) && !$0.assignment.isEmpty }
             tracker.observe(owning: owning, liveMembers: live.count, generation: snapshot.generation, nowMs: now)
             insights.stalls[group.name] = tracker
+            if snapshot.state == .stable && (owning || live.isEmpty) { insights.unsettled.remove(group.name) }
         }
         if (tick + 1) % ticksPerSecond == 0 { observeSkew(now: now) }
     }
@@ -51,6 +52,7 @@ extension Engine {
     /// Starts the per-group trackers for a group the engine just created.
     func watch(_ spec: GroupSpec) {
         insights.stalls[spec.name] = StallTracker(strategy: spec.assignment.rawValue)
+        insights.unsettled.insert(spec.name)
         if let field = spec.orderKey { insights.ordering[spec.name] = OrderTracker(field: field) }
     }
 

@@ -9,6 +9,9 @@ struct StoryInsights {
     var replays: [Replay] = []
     /// Partition ownership of every consumer group, by group name.
     var stalls: [String: StallTracker] = [:]
+    /// Groups whose membership or assignment may be changing: their ownership is checked every
+    /// tick until they are stable again (a new group starts here; any group event puts it back).
+    var unsettled: Set<String> = []
     /// The most lopsided moment of each group's per-partition lag, by group name.
     var skew: [String: PartitionSkew] = [:]
     /// When each topic received its first record.
