@@ -34,7 +34,10 @@ extension Reader {
         if let value = entries["max_poll_records"] {
             group.maxPollRecords = count(value, "max_poll_records of \(what)", minimum: 1) ?? group.maxPollRecords
         }
-        if let value = entries["order_key"] { group.orderKey = self.name(value, "order_key of \(what)") }
+        if let value = entries["order_key"], let field = self.name(value, "order_key of \(what)") {
+            group.orderKey = field
+            orderKeys.append(OrderKeyUse(field: field, topics: group.topics, position: value.position, user: what))
+        }
         return group
     }
 

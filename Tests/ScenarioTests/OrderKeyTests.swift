@@ -36,4 +36,18 @@ struct OrderKeyTests {
             "test.yaml:5:40: wrong type for order_key of group 'audit': a list; expected a name",
         ])
     }
+
+    @Test func aFieldNoProducerWritesIsReportedWithANearMiss() {
+        let yaml = scenario("""
+            topics: { payments: {} }
+            producers:
+              web: { topic: payments, rate: 1, record: { account: { pick: [a, b] }, amount: 5 } }
+            groups:
+              audit: { topic: payments, order_key: acount }
+            """)
+        #expect(problems(yaml) == [
+            "test.yaml:7:40: unknown field 'acount' in order_key of group 'audit' — did you mean 'account'?; "
+                + "expected a field of the records produced to payments: account, amount",
+        ])
+    }
 }
