@@ -11,7 +11,8 @@ extension Engine {
         for index in chains.indices { chains[index].step(nowMs: now, tickMs: tickMs) }
         log.tick(nowMs: now)
         for index in groups.indices {
-            groups[index].step(log: log, nowMs: now, tickMs: tickMs) { _ in }
+            let name = groups[index].name
+            groups[index].step(log: log, nowMs: now, tickMs: tickMs) { insights.noteProcessed($0, by: name) }
         }
         for index in processors.indices where processors[index].enabled {
             var consumed: [ConsumerRecord] = []
@@ -30,6 +31,7 @@ extension Engine {
         }
         collectEvents(now: now)
         endTick()
+        observeInsights(now: now)
         tick += 1
         if tick % ticksPerSecond == 0 { endSecond() }
         checkScript()
@@ -102,6 +104,7 @@ extension Engine {
                  .rebalanceCompleted(let group, _, _, _), .partitionsRevoked(let group, _, _),
                  .partitionsAssigned(let group, _, _), .offsetReset(let group, _, _, _, _, _, _),
                  .commitRejected(let group, _, _):
+                insights.unsettled.insert(group)
                 feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: event.description)))
             }
         }

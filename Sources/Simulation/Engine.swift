@@ -31,6 +31,7 @@ public final class Engine {
     var recentValues: [String: [(key: String?, value: Value)]] = [:]
     var feed = FeedBuffer()
     var highlights: [String] = []
+    var insights = StoryInsights()
     var random: SeededRandom
 
     /// The script position.
