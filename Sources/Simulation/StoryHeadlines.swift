@@ -6,7 +6,7 @@ import StreamLog
 public struct Headline: Equatable, Sendable {
     /// What kind of point it makes.
     public enum Kind: String, Sendable {
-        case reduction, firstAlert, timeToInsight, replay, rebalance, hotPartition, ordering, connections
+        case commandVsEvents, reduction, firstAlert, timeToInsight, replay, rebalance, hotPartition, ordering, connections
     }
 
     public var kind: Kind
@@ -19,11 +19,31 @@ public struct Headline: Equatable, Sendable {
 
 /// Computes the headlines of a run: every measurement that applies to the scenario's world.
 extension Engine {
-    /// The headlines, in a fixed order: data reduction, anomalies, time to insight, replays,
-    /// rebalances, hot partitions, per-key order, connections.
+    /// The headlines, in a fixed order: chains vs the log, data reduction, anomalies, time to
+    /// insight, replays, rebalances, hot partitions, per-key order, connections.
     public func headlines() -> [Headline] {
-        reductionHeadlines() + alertHeadlines() + insightHeadlines() + replayHeadlines() + rebalanceHeadlines()
+        commandVsEventsHeadlines() + reductionHeadlines() + alertHeadlines() + insightHeadlines() + replayHeadlines() + rebalanceHeadlines()
             + hotPartitionHeadlines() + orderingHeadlines() + connectionHeadlines()
+    }
+
+    /// For each chain beside a log: the requests the chain lost against the records the log kept,
+    /// and whether every group of the log processed all of them.
+    private func commandVsEventsHeadlines() -> [Headline] {
+        chains.compactMap { chain in
+            let requests = chain.runtime.completed + chain.runtime.lost
+            guard requests > 0, let topic = scenario.topics.first(where: { !$0.sink }) else { return nil }
+            let appended = topicTotals[topic.name]?.records ?? 0
+            let readers = groups.filter { $0.topics == [topic.name] }
+            let behind = readers.reduce(Int64(0)) { $0 + ((try? log.lag(group: $1.name, nowMs: nowMs))?.totalLag ?? 0) }
+            let lostShare = 100 * Double(chain.runtime.lost) / Double(requests)
+            return Headline(
+                kind: .commandVsEvents, subject: chain.spec.name,
+                numbers: ["lost": Double(chain.runtime.lost), "requests": Double(requests), "appended": Double(appended),
+                          "behind": Double(behind)],
+                text: "\(chain.spec.name) lost \(Self.grouped(Int64(chain.runtime.lost))) of \(Self.grouped(Int64(requests))) requests "
+                    + "(\(Self.decimal(lostShare, 1)) %); \(label(topic.name)) kept all \(Self.grouped(appended)) records, and its "
+                    + "\(readers.count) groups are \(Self.grouped(behind)) behind at the end")
+        }
     }
 
     /// For each sink fed by processors: the bytes and records its source topics received vs it.

@@ -29,6 +29,15 @@ struct StoryHeadlineTests {
         headlines.first { $0.kind == kind && $0.subject == subject }?.numbers[name]
     }
 
+    @Test func theChainLosesRequestsWhileTheLogKeepsEveryRecord() throws {
+        let headlines = try Self.headlines("command-vs-events")
+        let lost = try #require(Self.number(headlines, .commandVsEvents, "checkout", "lost"))
+        let requests = try #require(Self.number(headlines, .commandVsEvents, "checkout", "requests"))
+        #expect(lost > 0.1 * requests)
+        #expect(try #require(Self.number(headlines, .commandVsEvents, "checkout", "appended")) >= requests)
+        #expect(Self.number(headlines, .commandVsEvents, "checkout", "behind") ?? .infinity < 10)
+    }
+
     @Test func siemReductionRemovesMostBytesOnTheWayToTheSink() throws {
         let headlines = try Self.headlines("siem-reduction")
         let saved = try #require(Self.number(headlines, .reduction, "siem", "saved_bytes_pct"))
