@@ -40,11 +40,7 @@ extension Grid {
             y += 1
             if twoLines, y < inner.maxY {
                 var detail = "  in \(NumberFormat.rate(group.lag.produceRate))\(theme.dot)done \(NumberFormat.rate(group.consumedPerSecond))"
-                if let catchUp = group.lag.timeToCatchUpSeconds, group.lag.totalLag > 0 {
-                    detail += "\(theme.dot)caught up in \(NumberFormat.duration(seconds: catchUp))"
-                } else if group.lag.totalLag > 0 {
-                    detail += "\(theme.dot)falling behind"
-                }
+                detail += theme.dot + Self.trend(group.lag)
                 if let p99 = group.latencyP99Ms { detail += "\(theme.dot)p99 \(NumberFormat.duration(seconds: p99 / 1000))" }
                 if group.lag.duplicates > 0 { detail += "\(theme.dot)\(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered" }
                 detail += "\(theme.dot)gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")"
@@ -53,6 +49,15 @@ extension Grid {
                 y += 1
             }
         }
+    }
+
+    /// Where the lag is heading, in words: keeping up, caught up in some time, or falling behind.
+    static func trend(_ lag: GroupLag) -> String {
+        if Double(lag.totalLag) <= max(1, lag.produceRate) { return "keeping up" }
+        if let seconds = lag.timeToCatchUpSeconds, seconds < 3_600 {
+            return "caught up in \(NumberFormat.duration(seconds: seconds))"
+        }
+        return lag.consumeRate < lag.produceRate ? "falling behind" : "not catching up"
     }
 
     /// One group in detail: state, generation, strategy, then `kafka-consumer-groups --describe`.

@@ -13,7 +13,8 @@ enum PanelLayout {
         let boardRows = max(whiteboardRows(world) + 2, hasChains ? chainRows : 0)
         let lagRows = world.groups.count * (body.height >= 40 ? 2 : 1) + 3
         if body.width >= 180, body.height >= 44 {
-            let rows = body.rows([.fraction(0.45, minimum: min(boardRows, body.height / 2)), .fill()])
+            let topHeight = max(min(max(boardRows, world.topics.count + world.processors.count + 2) + 1, body.height * 45 / 100), 8)
+            let rows = body.rows([.fixed(topHeight), .fill()])
             let top: [Panel] = (hasChains ? [.chains] : []) + [.whiteboard, .throughput]
             let bottom: [Panel] = [.lag, .feed] + (hasBatches ? [.batches] : [])
             return zip(top, rows[0].columns(top.map { _ in .fill() })).map { ($0, $1) }

@@ -1,25 +1,12 @@
+import StreamLog
+
 /// JSON text for the values the recorders write, byte for byte under our control.
 enum JSONText {
-    /// `text` as a JSON string literal: quotes, backslash, C0 and C1 controls, DEL and
-    /// U+2028/U+2029 escaped; everything else as UTF-8.
+    /// `text` as a JSON string literal (the escaping of `Value.appendJSONString`).
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
-                result += "\\u" + hex4(scalar.value)
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var result = ""
+        Value.appendJSONString(text, to: &result)
+        return result
     }
 
     /// A non-negative number of microseconds as seconds with one to six decimals: `0.0`,
@@ -37,10 +24,5 @@ enum JSONText {
         let scaled = (seconds * 1_000_000).rounded()
         guard scaled.isFinite, let value = Int64(exactly: scaled) else { return nil }
         return value
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 4 - digits.count) + digits
     }
 }

@@ -15,6 +15,10 @@ public struct GroupSpec: Sendable, Equatable {
     public var sessionTimeoutMs: Int64 = 45_000
     /// `max.poll.records` (default 500): records fetched per poll, the unit of `per_batch` commits.
     public var maxPollRecords: Int = 500
+    /// The record field whose values must stay in order (`order_key`); nil = not checked.
+    /// The engine counts a record as out of order when one with the same value and a later
+    /// timestamp was processed before it: what keyless producing does to per-key order.
+    public var orderKey: String?
 
     public init(name: String, topics: [String]) {
         self.name = name

@@ -55,6 +55,7 @@ extension Reader {
             ("batch job", batches),
         ])
         if let node = top["script"] { spec.script = script(node) }
+        checkOrderKeys(against: spec.producers)
         return spec
     }
 

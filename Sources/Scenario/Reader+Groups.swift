@@ -1,7 +1,7 @@
 extension Reader {
     static let groupKeys = [
         "topic", "topics", "members", "assignment", "process", "commit", "start", "session_timeout",
-        "max_poll_records",
+        "max_poll_records", "order_key",
     ]
 
     func group(_ name: String, _ node: YAMLNode) -> GroupSpec? {
@@ -33,6 +33,10 @@ extension Reader {
         }
         if let value = entries["max_poll_records"] {
             group.maxPollRecords = count(value, "max_poll_records of \(what)", minimum: 1) ?? group.maxPollRecords
+        }
+        if let value = entries["order_key"], let field = self.name(value, "order_key of \(what)") {
+            group.orderKey = field
+            orderKeys.append(OrderKeyUse(field: field, topics: group.topics, position: value.position, user: what))
         }
         return group
     }

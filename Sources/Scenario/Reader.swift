@@ -10,6 +10,8 @@ final class Reader {
     var addedGroups: [(name: String, order: Int, position: SourcePosition)] = []
     /// Every name declared per kind, even when its definition has errors (so one mistake is reported once).
     var declared: [EntityKind: [String]] = [:]
+    /// Every `order_key` read, checked against the producers' fields once everything is read.
+    var orderKeys: [OrderKeyUse] = []
     /// A counter giving references and definitions their order in the file.
     var order = 0
 

@@ -16,6 +16,7 @@ extension Engine {
             note("\(name) stopped")
         case .setRate(let target, let profile):
             if let index = producers.firstIndex(where: { $0.spec.name == target }) {
+                insights.producerChangesMs.append(now)
                 producers[index].profile = profile
                 producers[index].profileStartMs = now
             }
@@ -61,7 +62,10 @@ extension Engine {
         case .resetOffsets(let group, let target):
             resetOffsets(group, to: target)
         case .addGroup(let spec):
-            if (try? addGroup(spec)) != nil { note("new group \(spec.name) reads \(spec.topics.joined(separator: ", ")) from \(spec.start.rawValue)") }
+            if (try? addGroup(spec)) != nil {
+                noteGroupAdded(spec)
+                note("new group \(spec.name) reads \(spec.topics.joined(separator: ", ")) from \(spec.start.rawValue)")
+            }
         case .setRetention(let topic, let retention):
             setRetention(topic, retention)
         case .highlight(let name):
@@ -80,6 +84,8 @@ extension Engine {
 
     private func setEnabled(_ name: String, _ enabled: Bool) {
         for index in producers.indices where producers[index].spec.name == name {
+            if enabled, !producers[index].enabled { noteProducerStarted(name) }
+            insights.producerChangesMs.append(nowMs)
             producers[index].enabled = enabled
             producers[index].profileStartMs = nowMs
         }
@@ -95,6 +101,7 @@ extension Engine {
                 for _ in 0..<max(1, processors[index].spec.members) {
                     _ = try? processors[index].consumer.addMember(log: log, nowMs: nowMs)
                 }
+                if processors[index].spec.start == .earliest { beginReplay(of: name) }
             }
         }
     }
@@ -128,6 +135,7 @@ extension Engine {
         withConsumer(group) { consumer in
             for _ in 0..<memberCount { _ = try? consumer.addMember(log: log, nowMs: now) }
         }
+        if target == .earliest { beginReplay(of: group) }
     }
 
     private func setRetention(_ topic: String, _ retention: Retention) {

@@ -41,6 +41,7 @@ extension Engine {
             random: random.fork("group:" + spec.name), tickMs: tickMs)
         for _ in 0..<spec.members { try join(&consumer) }
         groups.append(consumer)
+        watch(spec)
     }
 
     func join(_ consumer: inout ConsumerRuntime) throws(EngineError) {

@@ -23,7 +23,8 @@ extension Engine {
             case .duplicates: return lag.map { Double($0.duplicates) }
             case .savedPct: return processors.first { $0.spec.name == name }?.savedPercent
             case .consumed: return Double(consumer.processedTotal)
-            case .outOfOrder, .errors, .lost, .endOffset, .produced, .inFlight, .runs: return nil
+            case .outOfOrder: return insights.ordering[name].map { Double($0.outOfOrder) }
+            case .errors, .lost, .endOffset, .produced, .inFlight, .runs: return nil
             }
         }
         if let index = chains.firstIndex(where: { $0.spec.name == name }) {

@@ -11,7 +11,14 @@ extension Engine {
         for index in chains.indices { chains[index].step(nowMs: now, tickMs: tickMs) }
         log.tick(nowMs: now)
         for index in groups.indices {
-            groups[index].step(log: log, nowMs: now, tickMs: tickMs)
+            let name = groups[index].name
+            if insights.ordering[name] != nil {
+                groups[index].step(log: log, nowMs: now, tickMs: tickMs) {
+                    self.insights.noteProcessed(ConsumerRecord(topicPartition: $0, record: $1), by: name)
+                }
+            } else {
+                groups[index].step(log: log, nowMs: now, tickMs: tickMs)
+            }
         }
         for index in processors.indices where processors[index].enabled {
             var consumed: [ConsumerRecord] = []
@@ -32,6 +39,7 @@ extension Engine {
         }
         collectEvents(now: now)
         endTick()
+        observeInsights(now: now)
         tick += 1
         if tick % ticksPerSecond == 0 { endSecond() }
         checkScript()
@@ -130,6 +138,7 @@ extension Engine {
                  .rebalanceCompleted(let group, _, _, _), .partitionsRevoked(let group, _, _),
                  .partitionsAssigned(let group, _, _), .offsetReset(let group, _, _, _, _, _, _),
                  .commitRejected(let group, _, _):
+                insights.unsettled.insert(group)
                 feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: event.description)))
             }
         }

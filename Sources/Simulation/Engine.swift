@@ -32,6 +32,7 @@ public final class Engine {
     var recentValues: [String: RecentValues] = [:]
     var feed = FeedBuffer()
     var highlights: [String] = []
+    var insights = StoryInsights()
     var random: SeededRandom
 
     /// The script position.

@@ -67,11 +67,13 @@ struct ProcessorRuntime {
             return [OutputRecord(topic: to, key: key, value: value)]
         case .window(_, _, let to):
             guard var window else { return [] }
+            self.window = nil   // keep the storage uniquely referenced: no copy per record
             let results = window.add(record.value, timeMs: record.timestamp)
             self.window = window
             return results.map { OutputRecord(topic: to, key: $0.key, value: $0.value) }
         case .join(let spec):
             guard var join else { return [] }
+            self.join = nil
             let side: JoinRuntime.Side = input.topicPartition.topic == spec.left ? .left : .right
             let key: String
             switch spec.on {
@@ -90,6 +92,7 @@ struct ProcessorRuntime {
     /// Closes windows whose end has passed when the input goes quiet (wall-clock punctuation).
     mutating func punctuate(nowMs: Int64) -> [OutputRecord] {
         guard case .window(_, _, let to) = spec.kind, var window else { return [] }
+        self.window = nil
         let results = window.advance(toMs: nowMs)
         self.window = window
         return results.map { OutputRecord(topic: to, key: $0.key, value: $0.value) }

@@ -24,6 +24,11 @@ public enum RunSummary {
             script += "; timed out waiting: step \(names)"
         }
         lines.append(script)
+        let headlines = engine.headlines()
+        if !headlines.isEmpty {
+            lines.append("")
+            lines += headlines.map { "• " + $0.text }
+        }
         if !snapshot.groups.isEmpty {
             lines.append("")
             lines += table(

@@ -24,6 +24,8 @@ public struct WindowRuntime: Sendable {
     public private(set) var streamTimeMs: Int64 = .min
 
     private var open: [WindowKey: Accumulator] = [:]
+    /// The earliest stream time at which an open window closes (skips scanning until then).
+    private var nextCloseMs: Int64 = .max
 
     /// One output of a window: its bounds, its group, and the aggregated fields.
     public struct Result: Equatable, Sendable {
@@ -65,7 +67,7 @@ public struct WindowRuntime: Sendable {
     /// Adds a record with time `timeMs`; returns the results it makes final (or the updates).
     public mutating func add(_ value: Value, timeMs: Int64) -> [Result] {
         var results: [Result] = []
-        let group = groupBy.map { value[$0] ?? .null }
+        let group = groupBy.map { value.value(atPath: $0) ?? .null }
         var newestStart = timeMs - floorMod(timeMs, advanceMs)
         var starts: [Int64] = []
         while newestStart > timeMs - sizeMs {
@@ -81,6 +83,7 @@ public struct WindowRuntime: Sendable {
             var accumulator = open[key] ?? newAccumulator()
             accumulate(value, into: &accumulator)
             open[key] = accumulator
+            nextCloseMs = Swift.min(nextCloseMs, start + sizeMs + graceMs)
             if emitUpdates { results.append(result(key, accumulator)) }
         }
         if timeMs > streamTimeMs {
@@ -100,6 +103,8 @@ public struct WindowRuntime: Sendable {
     }
 
     private mutating func closeDue() -> [Result] {
+        guard streamTimeMs >= nextCloseMs else { return [] }
+        defer { nextCloseMs = open.keys.map { $0.startMs + sizeMs + graceMs }.min() ?? .max }
         let due = open.filter { $0.key.startMs + sizeMs + graceMs <= streamTimeMs }
         guard !due.isEmpty else { return [] }
         for key in due.keys { open[key] = nil }

@@ -48,14 +48,28 @@ extension Value {
         return utf8.withContiguousStorageIfAvailable(encodedStringSize) ?? encodedStringSize(utf8)
     }
 
-    /// The quoted JSON size of a string given as UTF-8 bytes.
+    /// The quoted JSON size of a string given as UTF-8 bytes, with `appendJSONString`'s escapes:
+    /// two bytes for `\"` `\\` `\n` `\r` `\t` `\b` `\f`, six for `\u00XX` (other C0 controls, DEL,
+    /// C1 controls) and for `\u2028`/`\u2029`.
     private static func encodedStringSize<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
         var size = 2 + bytes.count
-        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in bytes {
             switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): size += 1
-            default: size += 5
+            case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), 0x08, 0x0C:
+                size += 1
+            case ..<0x20, 0x7F:
+                size += 5
+            case 0x80...0x9F where previous == 0xC2:
+                size += 4
+            case 0xA8, 0xA9:
+                if previous == 0x80, beforePrevious == 0xE2 { size += 3 }
+            default:
+                break
             }
+            beforePrevious = previous
+            previous = byte
         }
         return size
     }
@@ -92,7 +106,8 @@ extension Value {
         value.isFinite ? "\(value)" : "null"
     }
 
-    /// Appends `string` as a quoted JSON string with the required escapes.
+    /// Appends `string` as a quoted JSON string: quotes, backslash, C0 and C1 controls, DEL and
+    /// U+2028/U+2029 escaped; everything else as UTF-8.
     public static func appendJSONString(_ string: String, to out: inout String) {
         out += "\""
         for scalar in string.unicodeScalars {
@@ -102,7 +117,9 @@ extension Value {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

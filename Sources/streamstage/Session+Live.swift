@@ -10,7 +10,7 @@ extension Session {
     func runLive(speed: Double, durationMs: Int64?, output: OutputOptions) throws(UserFacingError) {
         // Files first: a bad path is an error before the screen switches.
         let recorder = try output.record.map { path throws(UserFacingError) in
-            try Recorder(path: path, size: TerminalSize(cols: 80, rows: 24), title: spec.title)
+            try Recorder(path: path, size: Self.terminalSize() ?? DashboardView.minimumSize, title: spec.title)
         }
         let journalPath = Self.journalPath(output)
         let options = TerminalScreen.Options(glyphs: output.ascii ? .ascii : .braille, colors: output.noColor ? .monochrome : .palette256)
@@ -30,6 +30,16 @@ extension Session {
             return nil
         }
         if let failure { throw failure }
+    }
+}
+
+extension Session {
+    /// The terminal's size as the kernel reports it, before ncurses takes the screen over (so the
+    /// recording's header has the size its first frame will have).
+    static func terminalSize() -> TerminalSize? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return TerminalSize(cols: Int(size.ws_col), rows: Int(size.ws_row))
     }
 }
 

@@ -67,3 +67,16 @@ struct WindowRuntimeTests {
         #expect(window.advance(toMs: 5_000).isEmpty)
     }
 }
+
+/// Grouping by a nested field, as the SIEM dedupe does with `source.ip`.
+struct WindowDottedGroupTests {
+    @Test func groupByADottedPathGroupsByTheNestedValue() {
+        var window = WindowRuntime(sizeMs: 1_000, groupBy: ["source.ip"], aggregations: [.count])
+        _ = window.add(["source": ["ip": "10.0.0.1"]], timeMs: 0)
+        _ = window.add(["source": ["ip": "10.0.0.2"]], timeMs: 10)
+        _ = window.add(["source": ["ip": "10.0.0.1"]], timeMs: 20)
+        let closed = window.advance(toMs: 1_000)
+        #expect(closed.map(\.key) == ["10.0.0.1", "10.0.0.2"])
+        #expect(closed.map { $0.value["count"] } == [2, 1])
+    }
+}
