@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run everything small, in seconds (for smoke tests; the figures are noisy).")
     var quick = false
 
+    /// Runs the figures (memory first, so nothing else has grown the heap) and prints them.
     func run() throws {
         let engine = quick
             ? EngineBench(speedSeconds: 1, speedWindows: 1, memorySeconds: 10)

@@ -18,6 +18,7 @@ struct LogBench {
     /// The 100-byte value: a JSON string of 98 characters plus its quotes.
     let value: Value = .string(String(repeating: "x", count: LogBench.recordBytes - 2))
 
+    /// Measures `log.append`, `log.append.vs-memory`, `log.read` and `log.allocs-per-record`.
     func run() throws(UserFacingError) -> [BenchFigure] {
         let partition = try makePartition()
         var clock: Int64 = 0
@@ -79,6 +80,7 @@ struct LogBench {
             key: nil, value: value, headers: [], sizeInBytes: Self.recordBytes)
     }
 
+    /// Appends `count` benchmark records, one millisecond of log time apart.
     private func append(to partition: Partition, count: Int, clock: inout Int64) {
         for _ in 0..<count {
             partition.append(key: nil, value: value, headers: [], timestamp: clock, sizeInBytes: Self.recordBytes, nowMs: clock)

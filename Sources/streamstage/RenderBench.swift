@@ -18,6 +18,7 @@ struct RenderBench {
     static let framesPerSecond = 30.0
     static let bytesPerSecondGoal = 50_000.0
 
+    /// Measures the render percentiles at both sizes and `terminal.bytes-per-frame`.
     func run() throws(UserFacingError) -> [BenchFigure] {
         let (spec, path) = try ScenarioLocator.load(nil)
         let engine: Engine
@@ -75,6 +76,7 @@ struct RenderBench {
         return sorted[min(sorted.count - 1, max(0, rank - 1))]
     }
 
+    /// The arithmetic mean; 0 without values.
     static func mean(_ values: [Double]) -> Double {
         values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
     }

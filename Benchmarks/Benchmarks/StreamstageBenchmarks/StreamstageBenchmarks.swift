@@ -59,6 +59,7 @@ func makePartition() throws -> Partition {
 /// The 100-byte value: a JSON string of 98 characters plus its quotes.
 let payload: Value = .string(String(repeating: "x", count: 98))
 
+/// Appends `count` 100-byte records, one millisecond of log time apart.
 func append(to partition: Partition, count: Int, clock: inout Int64) {
     for _ in 0..<count {
         partition.append(key: nil, value: payload, headers: [], timestamp: clock, sizeInBytes: 100, nowMs: clock)
