@@ -48,13 +48,18 @@ public struct RecordGenerator: Sendable {
         .object(evaluate(plan, context: context))
     }
 
-    /// The next record and its key: the text of the key field (what `value[keyField]?.text`
-    /// gives), nil without a key field or when the record lacks it.
-    public mutating func nextKeyed(_ context: GeneratorContext) -> (key: String?, value: Value) {
+    /// The next record, its key and its size: the key is the text of the key field (what
+    /// `value[keyField]?.text` gives), nil without a key field or when the record lacks it; the
+    /// size is `value.encodedSize`, counted with the field names' share computed once.
+    public mutating func nextKeyed(_ context: GeneratorContext) -> (key: String?, value: Value, size: Int) {
         let fields = evaluate(plan, context: context)
-        guard let keyField else { return (nil, .object(fields)) }
-        guard plan.distinct else { return (fields[keyField]?.text, .object(fields)) }
-        return (plan.keyIndex.map { fields.values[$0].text }, .object(fields))
+        guard plan.distinct else {
+            let value = Value.object(fields)
+            return (keyField.flatMap { fields[$0]?.text }, value, value.encodedSize)
+        }
+        var size = plan.namesSize
+        for value in fields.values { size += value.encodedSize }
+        return (plan.keyIndex.map { fields.values[$0].text }, .object(fields), size)
     }
 
     /// One object level: values in field order, sharing the compiled names when they are distinct.
@@ -257,6 +262,9 @@ private final class PlanFields: Sendable {
     let distinct: Bool
     /// The first position of the producer's key field among `names` (what `walk` keys by).
     let keyIndex: Int?
+    /// The JSON size of an object of these names without its values: braces, commas, quoted
+    /// names and colons.
+    let namesSize: Int
 
     /// Compiles `template`'s fields in order, appending state slots as `PlanNode` does.
     init(compiling template: RecordTemplate, keyField: String?, counters: inout [Int64], walks: inout Int) {
@@ -265,6 +273,7 @@ private final class PlanFields: Sendable {
         nodes = template.fields.map { PlanNode(compiling: $0.generator, keyField: keyField, counters: &counters, walks: &walks) }
         distinct = Set(names).count == names.count
         keyIndex = keyField.flatMap { names.firstIndex(of: $0) }
+        namesSize = 2 + max(0, names.count - 1) + names.reduce(0) { $0 + Value.string($1).encodedSize + 1 }
     }
 }
 

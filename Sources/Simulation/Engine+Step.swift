@@ -55,8 +55,8 @@ extension Engine {
             var appender = appender(for: producers[index].spec.topic)
             var appended = 0
             for _ in 0..<count {
-                let (key, value) = producers[index].generator.nextKeyed(context)
-                if append(key: key, value: value, to: &appender, now: now) != nil { appended += 1 }
+                let (key, value, size) = producers[index].generator.nextKeyed(context)
+                if append(key: key, value: value, size: size, to: &appender, now: now) != nil { appended += 1 }
             }
             if let appender { finish(appender) }
             producers[index].produced += Int64(appended)
@@ -68,7 +68,7 @@ extension Engine {
     @discardableResult
     func append(_ output: OutputRecord, now: Int64) -> Int? {
         var appender = appender(for: output.topic)
-        let size = append(key: output.key, value: output.value, to: &appender, now: now)
+        let size = append(key: output.key, value: output.value, size: output.value.encodedSize, to: &appender, now: now)
         if let appender { finish(appender) }
         return size
     }
@@ -81,13 +81,16 @@ extension Engine {
             sampler: feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0))
     }
 
-    /// Appends one record through `appender`; returns its size in bytes, or nil if refused.
+    /// Appends one record through `appender` (`size`: the value's encoded size); returns the
+    /// record's size in bytes, or nil if refused.
     ///
     /// The value moves into the log; it is copied only for the feed line it is sampled for, the
     /// recent records a `ref` reads, and `onAppend`.
-    private func append(key: String?, value: consuming Value, to appender: inout TopicAppender?, now: Int64) -> Int? {
+    private func append(
+        key: String?, value: consuming Value, size valueSize: Int, to appender: inout TopicAppender?, now: Int64
+    ) -> Int? {
         guard let topic = appender?.topic else { return nil }
-        let size = (key?.utf8.count ?? 0) + value.encodedSize
+        let size = (key?.utf8.count ?? 0) + valueSize
         let needed = appender?.recent != nil || appender?.sampler.keepsNextOffer == true || onAppend != nil
         let shown: Value? = needed ? copy value : nil
         guard let metadata = try? topic.append(

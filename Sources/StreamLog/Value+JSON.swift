@@ -53,6 +53,8 @@ extension Value {
     /// C1 controls) and for `\u2028`/`\u2029`.
     private static func encodedStringSize<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
         var size = 2 + bytes.count
+        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x7F })
+        else { return size }
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in bytes {
