@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 
 /// `streamstage bench`: measured speed against baselines measured in the same run.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the log, the engine, rendering and memory against baselines from the same run.",
-        discussion: "Every figure comes with its baseline, the ratio and the goal it is held to. "
+        discussion: "Every figure comes with its baseline, the ratio and the goal it is held to. Each group of "
+            + "figures is measured in a fresh process of this binary, so one cannot skew another. "
             + "--quick runs everything small (seconds in total): a smoke test, not a measurement.")
 
     @Flag(help: "Print a JSON array, one object per figure (name, value, unit, baseline, ratio, goal, met).")
@@ -14,17 +16,61 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run everything small, in seconds (for smoke tests; the figures are noisy).")
     var quick = false
 
-    /// Runs the figures (memory first, so nothing else has grown the heap) and prints them.
+    @Option(help: .hidden)
+    var group: BenchGroup?
+
+    /// Measures one group here when asked (as JSON), else every group in its own process.
     func run() throws {
+        if let group {
+            print(BenchFigure.json(try figures(group)))
+            return
+        }
+        var figures: [BenchFigure] = []
+        for group in BenchGroup.allCases { figures += try measureInChild(group) }
+        print(json ? BenchFigure.json(figures) : BenchFigure.table(figures))
+    }
+
+    /// The figures of `group`, measured in this process.
+    private func figures(_ group: BenchGroup) throws(UserFacingError) -> [BenchFigure] {
         let engine = quick
             ? EngineBench(speedSeconds: 1, speedWindows: 1, memorySeconds: 10)
             : EngineBench(speedSeconds: 5, speedWindows: 3, memorySeconds: 600)
-        let log = quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)
-        let render = RenderBench(frames: quick ? 20 : 300)
-        var figures = try engine.memory()
-        figures += try log.run()
-        figures.append(try engine.speed())
-        figures += try render.run()
-        print(json ? BenchFigure.json(figures) : BenchFigure.table(figures))
+        switch group {
+        case .memory: return try engine.memory()
+        case .log: return try (quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)).run()
+        case .engine: return [try engine.speed()]
+        case .render: return try RenderBench(frames: quick ? 20 : 300).run()
+        }
     }
+
+    /// Runs `streamstage bench --group` in a fresh process of this binary and reads its figures.
+    private func measureInChild(_ group: BenchGroup) throws(UserFacingError) -> [BenchFigure] {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["bench", "--group", group.rawValue] + (quick ? ["--quick"] : [])
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw UserFacingError(message: "bench: cannot start \(executable): \(error)")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let figures = try? JSONDecoder().decode([BenchFigure].self, from: data) else {
+            throw UserFacingError(message: "bench: the \(group.rawValue) figures failed: \(message)")
+        }
+        return figures
+    }
+}
+
+/// The figures measured together, each group in its own process: memory (the heap of a long run),
+/// log, engine and render.
+enum BenchGroup: String, CaseIterable, ExpressibleByArgument {
+    case memory, log, engine, render
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One measured figure of `streamstage bench`: a value, the baseline measured in the same run,
 /// their ratio, and the goal it is held to.
-struct BenchFigure: Encodable {
+struct BenchFigure: Codable {
     /// The figure's name, e.g. `log.append`.
     var name: String
     var value: Double
