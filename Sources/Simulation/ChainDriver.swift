@@ -5,11 +5,7 @@ import StreamLog
 struct ChainDriver {
     let spec: ChainSpec
     var runtime: ChainRuntime
-    var enabled: Bool
-    var profile: RateProfile
-    var profileStartMs: Int64 = 0
-    var arrivals: ArrivalProcess
-    var random: SeededRandom
+    var source: ArrivalSource
     var requests: RateMeter
     var completions: RateMeter
     var failures: RateMeter
@@ -23,23 +19,18 @@ struct ChainDriver {
             HopSpec(service: $0.service, latencyMs: $0.latencyMs, jitterMs: $0.jitterMs, capacity: $0.capacity, errorRate: $0.errorRate)
         }
         runtime = ChainRuntime(name: spec.name, hops: hops, timeoutMs: Double(spec.timeoutMs), random: random.fork("calls"))
-        enabled = spec.enabled
-        profile = spec.rate
-        arrivals = ArrivalProcess(mode: spec.arrivals)
-        self.random = random.fork("arrivals")
+        source = ArrivalSource(profile: spec.rate, mode: spec.arrivals, enabled: spec.enabled, random: random.fork("arrivals"))
         requests = RateMeter(tickMs: tickMs)
         completions = RateMeter(tickMs: tickMs)
         failures = RateMeter(tickMs: tickMs)
     }
 
-    /// The configured request rate right now.
-    func configuredRate(nowMs: Int64) -> Double {
-        enabled ? profile.rate(atMs: nowMs - profileStartMs) : 0
-    }
+    /// Whether requests flow.
+    var enabled: Bool { source.enabled }
 
     /// Runs one tick [now, now + tick): arrivals spread evenly over the tick, events in time order.
     mutating func step(nowMs: Int64, tickMs: Int64) {
-        let count = enabled ? arrivals.arrivals(rate: configuredRate(nowMs: nowMs), tickMs: tickMs, random: &random) : 0
+        let count = source.due(nowMs: nowMs, tickMs: tickMs)
         for index in 0..<count {
             let at = Double(nowMs) + Double(tickMs) * Double(index) / Double(max(1, count))
             runtime.advance(toMs: at)

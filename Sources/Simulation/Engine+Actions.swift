@@ -17,12 +17,10 @@ extension Engine {
         case .setRate(let target, let profile):
             if let index = producers.firstIndex(where: { $0.spec.name == target }) {
                 insights.producerChangesMs.append(now)
-                producers[index].profile = profile
-                producers[index].profileStartMs = now
+                producers[index].source.setProfile(profile, atMs: now)
             }
             if let index = chains.firstIndex(where: { $0.spec.name == target }) {
-                chains[index].profile = profile
-                chains[index].profileStartMs = now
+                chains[index].source.setProfile(profile, atMs: now)
             }
             note("\(target): new rate profile")
         case .addMember(let group, let count):
@@ -86,12 +84,10 @@ extension Engine {
         for index in producers.indices where producers[index].spec.name == name {
             if enabled, !producers[index].enabled { noteProducerStarted(name) }
             insights.producerChangesMs.append(nowMs)
-            producers[index].enabled = enabled
-            producers[index].profileStartMs = nowMs
+            producers[index].source.setEnabled(enabled, atMs: nowMs)
         }
         for index in chains.indices where chains[index].spec.name == name {
-            chains[index].enabled = enabled
-            chains[index].profileStartMs = nowMs
+            chains[index].source.setEnabled(enabled, atMs: nowMs)
         }
         for index in batches.indices where batches[index].spec.name == name { batches[index].enabled = enabled }
         for index in processors.indices where processors[index].spec.name == name {
