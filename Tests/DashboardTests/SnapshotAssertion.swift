@@ -6,7 +6,39 @@ import Testing
 let snapshotDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("__Snapshots__")
 
-/// Compares `grid.text` with the stored snapshot `<name>.txt`.
+/// What comparing a grid with its stored snapshot found.
+enum SnapshotVerdict: Equatable {
+    /// The stored snapshot shows the same text.
+    case matches
+    /// There was none (or `RECORD_SNAPSHOTS=1`): the grid was written, and the test must fail.
+    case recorded
+    /// The stored snapshot differs; the message shows the first differing line.
+    case differs(String)
+    /// The snapshot could not be written.
+    case unwritable(String)
+}
+
+/// Compares `grid.text` with the stored snapshot `<name>.txt`, writing it when it is missing or
+/// when `recording` is set.
+func snapshotVerdict(
+    _ grid: Grid, named name: String, in directory: URL = snapshotDirectory,
+    recording: Bool = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+) -> SnapshotVerdict {
+    let url = directory.appendingPathComponent(name + ".txt")
+    let actual = grid.text + "\n"
+    if !recording, let expected = try? String(contentsOf: url, encoding: .utf8) {
+        return expected == actual ? .matches : .differs(snapshotDifference(expected: expected, actual: actual, name: name))
+    }
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return .recorded
+    } catch {
+        return .unwritable("Could not record snapshot \(name).txt: \(error)")
+    }
+}
+
+/// Expects `grid.text` to equal the stored snapshot `<name>.txt`.
 ///
 /// When the file is missing, or `RECORD_SNAPSHOTS=1` is set, it writes the file and fails the
 /// test, so a new or changed picture is never accepted without a second, checking run.
@@ -14,25 +46,14 @@ func assertSnapshot(
     _ grid: Grid, named name: String, in directory: URL = snapshotDirectory,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let url = directory.appendingPathComponent(name + ".txt")
-    let actual = grid.text + "\n"
-    let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-    if !recording, let expected = try? String(contentsOf: url, encoding: .utf8) {
-        if expected != actual {
-            Issue.record(
-                Comment(rawValue: snapshotDifference(expected: expected, actual: actual, name: name)),
-                sourceLocation: sourceLocation)
-        }
-        return
-    }
-    do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try actual.write(to: url, atomically: true, encoding: .utf8)
+    switch snapshotVerdict(grid, named: name, in: directory) {
+    case .matches:
+        break
+    case .recorded:
         Issue.record(
-            "Recorded snapshot \(name).txt; check it, then run again without RECORD_SNAPSHOTS",
-            sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("Could not record snapshot \(name).txt: \(error)", sourceLocation: sourceLocation)
+            "Recorded snapshot \(name).txt; check it, then run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+    case .differs(let message), .unwritable(let message):
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
 }
 
