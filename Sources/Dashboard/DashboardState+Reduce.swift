@@ -45,9 +45,9 @@ extension DashboardState {
         case .togglePause:
             paused.toggle()
         case .faster:
-            speed = Self.speed(after: speed, up: true)
+            speed = Pacer.speed(after: speed, up: true)
         case .slower:
-            speed = Self.speed(after: speed, up: false)
+            speed = Pacer.speed(after: speed, up: false)
         case .focusNext, .focusPrevious:
             focusedGroup = Self.cycle(focusedGroup, through: groups, forward: command == .focusNext)
         case .addMember:
@@ -79,13 +79,6 @@ extension DashboardState {
             return [.quit]
         }
         return []
-    }
-
-    /// The speed one step faster or slower than `speed`, within ×0.1…×20.
-    static func speed(after speed: Double, up: Bool) -> Double {
-        var pacer = Pacer(tickMs: 10, speed: speed)
-        pacer.step(up: up)
-        return pacer.speed
     }
 
     /// The next (or previous) name after `current` in `names`; nil past either end.

@@ -6,7 +6,7 @@ import StreamLog
 /// source of its output).
 enum Whiteboard {
     /// One line of the diagram.
-    struct Line: Equatable {
+    struct Line {
         /// A producer or processor writing the topic, with its rate.
         var source: (name: String, rate: Double)?
         /// The topic, on the first line of its block.
@@ -15,9 +15,6 @@ enum Whiteboard {
         /// A group or processor reading the topic.
         var consumer: String?
 
-        static func == (lhs: Line, rhs: Line) -> Bool {
-            lhs.source?.name == rhs.source?.name && lhs.topic == rhs.topic && lhs.consumer == rhs.consumer
-        }
     }
 
     /// The lines, topic by topic in scenario order.
@@ -82,11 +79,10 @@ extension Grid {
             let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
         }
-        if inner.height > lines.count, let topic = world.topics.first {
+        if inner.height > lines.count, !world.topics.isEmpty {
             let y = inner.y + lines.count
             let text = world.topics.map { "\($0.label) \(NumberFormat.rate($0.recordsPerSecond))\(theme.dot)\(NumberFormat.compact(Double($0.totalRecords))) total" }
                 .joined(separator: "   ")
-            _ = topic
             put(text, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.muted), ellipsis: theme.glyphs.ellipsis)
         }
     }

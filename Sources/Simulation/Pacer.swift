@@ -31,11 +31,13 @@ public struct Pacer: Equatable, Sendable {
 
     /// Moves to the next faster (`up`) or slower speed step.
     public mutating func step(up: Bool) {
-        if up {
-            setSpeed(Self.speedSteps.first { $0 > speed + 1e-9 } ?? Self.maximumSpeed)
-        } else {
-            setSpeed(Self.speedSteps.last { $0 < speed - 1e-9 } ?? Self.minimumSpeed)
-        }
+        setSpeed(Self.speed(after: speed, up: up))
+    }
+
+    /// The speed step after (`up`) or before `speed`, within ×0.1…×20.
+    public static func speed(after speed: Double, up: Bool) -> Double {
+        if up { return speedSteps.first { $0 > speed + 1e-9 } ?? maximumSpeed }
+        return speedSteps.last { $0 < speed - 1e-9 } ?? minimumSpeed
     }
 
     /// The ticks to run for `elapsedSeconds` of wall time since the last call.

@@ -39,7 +39,7 @@ struct ReplayCommand: ParsableCommand {
             throw UserFacingError(
                 message: "\(path) changed since the journal was written (hash \(session.scenarioHash), journal \(header.scenarioHash)): the replay would not be exact")
         }
-        if headless || output.size != nil && output.record != nil && !isTerminal {
+        if headless {
             try session.runHeadless(
                 stepTimeMs: 0, durationMs: nil, exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)
         } else {
@@ -47,5 +47,4 @@ struct ReplayCommand: ParsableCommand {
         }
     }
 
-    private var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

@@ -56,6 +56,8 @@ struct LiveLoop {
     var pacer: Pacer
     let clock = WallClock()
     var journaled = 0
+    /// The next replayed action to apply (the journal's actions are in tick order).
+    var scheduledCursor = 0
 
     static let frameInterval = 1.0 / 30
 
@@ -132,8 +134,12 @@ struct LiveLoop {
 
     /// Applies the replayed journal's actions due at this tick.
     private mutating func applyScheduled() {
-        for entry in session.scheduled where entry.tick == engine.tick && entry.action != .end {
-            engine.apply(entry.action)
+        let scheduled = session.scheduled
+        while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick < engine.tick { scheduledCursor += 1 }
+        while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick == engine.tick {
+            let action = scheduled[scheduledCursor].action
+            if action != .end { engine.apply(action) }
+            scheduledCursor += 1
         }
     }
 
@@ -173,6 +179,7 @@ struct LiveLoop {
     private mutating func replace(with rewound: Engine?) {
         guard let rewound else { return }
         engine = rewound
+        scheduledCursor = 0
         recorder?.stepChanged()
         state.frozenFeed = nil
         if let journalPath {
