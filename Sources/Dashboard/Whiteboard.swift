@@ -14,6 +14,8 @@ enum Whiteboard {
         var topicIndex: Int
         /// A group or processor reading the topic.
         var consumer: String?
+        /// The topic of the block the line belongs to.
+        var topicName: String
 
     }
 
@@ -28,7 +30,7 @@ enum Whiteboard {
             for row in 0..<count {
                 lines.append(Line(
                     source: row < sources.count ? sources[row] : nil, topic: row == 0 ? topic.name : nil, topicIndex: index,
-                    consumer: row < consumers.count ? consumers[row] : nil))
+                    consumer: row < consumers.count ? consumers[row] : nil, topicName: topic.name))
             }
         }
         return lines
@@ -71,12 +73,13 @@ extension Grid {
             drawFlow(in: Rect(x: consumerX - arrow, y: y, width: arrow, height: 1), direction: .right,
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
                      dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
-            let status = GroupHealth(group)
+            let status = GroupHealth(group, nowMs: world.nowMs)
             var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis)
             x = put(status.label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
-            let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
+            let topicLag = group.lag.partitions.filter { $0.topicPartition.topic == line.topicName }.reduce(Int64(0)) { $0 + ($1.lag ?? 0) }
+            let lag = " lag \(NumberFormat.compact(Double(topicLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
         }
         if inner.height > lines.count, !world.topics.isEmpty {
@@ -97,18 +100,33 @@ extension CellStyle {
     }
 }
 
-/// A group's health in one word and a style role: never colour alone.
+/// A group's health in words and a style role: never colour alone.
+///
+/// Deliberate states first (PAUSED, STOPPED), then members that crashed but still hold their
+/// partitions until the session timeout (`1/2 UNRESPONSIVE (timeout 38 s)`), then no members, then a
+/// rebalance (eager: the whole group stopped; cooperative: still consuming), then Burrow.
 struct GroupHealth {
     var label: String
     var role: StyleRole
 
-    init(_ group: GroupStatus) {
+    init(_ group: GroupStatus, nowMs: Int64) {
+        let members = group.membership.members
+        let unresponsive = members.filter(\.isCrashed).count
+        let expires = members.compactMap(\.sessionExpiresAtMs).min()
         if group.paused {
             (label, role) = ("PAUSED", .warn)
+        } else if group.stopped {
+            (label, role) = ("STOPPED", .warn)
+        } else if unresponsive > 0 {
+            let timeout = NumberFormat.duration(seconds: Double(max(0, (expires ?? nowMs) - nowMs)) / 1_000)
+            (label, role) = ("\(unresponsive)/\(members.count) UNRESPONSIVE (timeout \(timeout))", unresponsive == members.count ? .error : .warn)
         } else if group.liveMembers == 0 {
             (label, role) = ("NO MEMBERS", .error)
         } else if group.membership.state.isRebalancing {
-            (label, role) = ("REBALANCING", .warn)
+            switch group.membership.rebalanceProtocol {
+            case .eager: (label, role) = ("REBALANCING (all stopped)", .warn)
+            case .cooperative: (label, role) = ("REBALANCING (consuming)", .warn)
+            }
         } else {
             switch group.lag.status {
             case .ok, .notFound: (label, role) = ("OK", .ok)

@@ -11,7 +11,7 @@ public enum RunSummary {
         var lines: [String] = []
         var title = "\(snapshot.title) — seed \(engine.seed) — \(format(simSeconds, 1)) s simulated"
         if let wallSeconds, wallSeconds > 0 {
-            title += " in \(format(wallSeconds, 2)) s (\(format(simSeconds / wallSeconds, 0))× real time)"
+            title += " in \(format(wallSeconds, 2)) s (\(twoSignificant(simSeconds / wallSeconds))× real time)"
         }
         lines.append(title)
         let steps = engine.scenario.script
@@ -80,6 +80,13 @@ public enum RunSummary {
             }
             return line
         }
+    }
+
+    /// A positive ratio with two significant digits (`0.63`, `1.3`, `13`; whole numbers from 10 up).
+    static func twoSignificant(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return format(value, 0) }
+        let decimals = max(0, 1 - Int(log10(value).rounded(.down)))
+        return format(value, decimals)
     }
 
     static func format(_ value: Double, _ decimals: Int) -> String {
