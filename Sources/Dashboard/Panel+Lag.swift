@@ -14,7 +14,7 @@ extension Grid {
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
         let nameWidth = min(14, (world.groups.map(\.name.count).max() ?? 4) + 1)
         let twoLines = inner.height >= world.groups.count * 2
-        let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).label.count }.max() ?? 2) + 1
+        let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1
         var y = inner.y
         for group in world.groups {
             guard y < inner.maxY else { break }
@@ -22,7 +22,7 @@ extension Grid {
             var x = put(group.name, in: Rect(x: inner.x, y: y, width: nameWidth, height: 1), style: theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis)
             x = inner.x + nameWidth
-            x = put(health.label.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
+            x = put(health.shortLabel.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
                     maxWidth: inner.maxX - x)
             let gaugeWidth = max(4, min(12, inner.width / 6))
             drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x + 1, y: y, width: gaugeWidth, height: 1),

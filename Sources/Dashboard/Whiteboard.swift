@@ -105,9 +105,12 @@ extension CellStyle {
 /// Deliberate states first (PAUSED, STOPPED), then members that crashed but still hold their
 /// partitions until the session timeout (`1/2 UNRESPONSIVE (timeout 38 s)`), then no members, then a
 /// rebalance (eager: the whole group stopped; cooperative: still consuming), then Burrow.
+/// `label` is the whole sentence; `shortLabel` fits the lag panel's status column.
 struct GroupHealth {
     var label: String
     var role: StyleRole
+    /// The label for a narrow status column: `1/2 UNRESPONSIVE`, `STOP-THE-WORLD`, `REBALANCING`.
+    var shortLabel: String
 
     init(_ group: GroupStatus, nowMs: Int64) {
         let members = group.membership.members
@@ -120,13 +123,16 @@ struct GroupHealth {
         } else if unresponsive > 0 {
             let timeout = NumberFormat.duration(seconds: Double(max(0, (expires ?? nowMs) - nowMs)) / 1_000)
             (label, role) = ("\(unresponsive)/\(members.count) UNRESPONSIVE (timeout \(timeout))", unresponsive == members.count ? .error : .warn)
+            shortLabel = "\(unresponsive)/\(members.count) UNRESPONSIVE"
+            return
         } else if group.liveMembers == 0 {
             (label, role) = ("NO MEMBERS", .error)
         } else if group.membership.state.isRebalancing {
             switch group.membership.rebalanceProtocol {
-            case .eager: (label, role) = ("REBALANCING (all stopped)", .warn)
-            case .cooperative: (label, role) = ("REBALANCING (consuming)", .warn)
+            case .eager: (label, role, shortLabel) = ("REBALANCING (all stopped)", .warn, "STOP-THE-WORLD")
+            case .cooperative: (label, role, shortLabel) = ("REBALANCING (consuming)", .warn, "REBALANCING")
             }
+            return
         } else {
             switch group.lag.status {
             case .ok, .notFound: (label, role) = ("OK", .ok)
@@ -137,5 +143,6 @@ struct GroupHealth {
             case .rewind: (label, role) = ("REWIND", .warn)
             }
         }
+        shortLabel = label
     }
 }

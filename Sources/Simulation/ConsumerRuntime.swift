@@ -34,6 +34,8 @@ struct ConsumerRuntime {
     var latency = LatencyWindow()
     var lagHistory: [Double] = []
     var lagTrend: LagTrend
+    /// The auto-commit interval in ms; 0 when the group commits each batch or record.
+    let commitEveryMs: Int64
     var processedTotal: Int64 = 0
     var clientCounter = 0
 
@@ -56,9 +58,8 @@ struct ConsumerRuntime {
         self.maxPollRecords = max(1, maxPollRecords)
         self.random = random
         processed = RateMeter(tickMs: tickMs)
-        var window = Self.trendWindowMs
-        if case .auto(let every) = commit { window = max(window, every) }
-        lagTrend = LagTrend(windowMs: window)
+        if case .auto(let every) = commit { commitEveryMs = every } else { commitEveryMs = 0 }
+        lagTrend = LagTrend(windowMs: max(Self.trendWindowMs, commitEveryMs))
     }
 
     /// The shortest window the lag trend looks back over.

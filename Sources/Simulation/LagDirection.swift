@@ -15,12 +15,14 @@ public enum LagDirection: Equatable, Sendable {
     /// per second; nil while the slope is not known yet and there is lag.
     ///
     /// A change within ±max(1, 5 % of `inRate`) records per second counts as flat. Lag up to
-    /// `inRate` × `windowSeconds` (+1) is small: committing every few seconds alone explains it.
-    /// A group that is not `consuming` is never keeping up.
-    public static func judge(lag: Int64, slope: Double?, inRate: Double, windowSeconds: Double, consuming: Bool) -> LagDirection? {
+    /// `inRate` × (`commitEverySeconds` + 1) + 1 is small: what arrives between auto-commits
+    /// plus a second of input. A group that is not `consuming` is never keeping up.
+    public static func judge(
+        lag: Int64, slope: Double?, inRate: Double, commitEverySeconds: Double, consuming: Bool
+    ) -> LagDirection? {
         guard let slope else { return lag == 0 && consuming ? .keepingUp : nil }
         let tolerance = max(1, 0.05 * inRate)
-        let small = Double(lag) <= max(0, inRate) * windowSeconds + 1
+        let small = Double(lag) <= max(0, inRate) * (commitEverySeconds + 1) + 1
         if !consuming { return slope > tolerance ? .fallingBehind : .notConsuming }
         if slope > tolerance, !small { return .fallingBehind }
         if small { return .keepingUp }

@@ -25,6 +25,12 @@ public struct LagTrend: Equatable, Sendable {
         self.windowMs = max(Self.minimumSpanMs, windowMs)
     }
 
+    /// Forgets the samples: the lag jumped on purpose (a rewind, a group starting from earliest)
+    /// and only how it moves from here on counts.
+    public mutating func restart() {
+        samples.removeAll()
+    }
+
     /// Adds the lag observed at `timeMs` (times must not decrease).
     public mutating func record(lag: Int64, atMs timeMs: Int64) {
         samples.append(Sample(timeMs: timeMs, lag: lag))
