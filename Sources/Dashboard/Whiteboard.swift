@@ -77,7 +77,8 @@ extension Grid {
             var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis)
-            x = put(status.label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
+            let label = inner.maxX - x >= status.label.count ? status.label : status.shortLabel
+            x = put(label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
             let topicLag = group.lag.partitions.filter { $0.topicPartition.topic == line.topicName }.reduce(Int64(0)) { $0 + ($1.lag ?? 0) }
             let lag = " lag \(NumberFormat.compact(Double(topicLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
@@ -103,13 +104,13 @@ extension CellStyle {
 /// A group's health in words and a style role: never colour alone.
 ///
 /// Deliberate states first (PAUSED, STOPPED), then members that crashed but still hold their
-/// partitions until the session timeout (`1/2 UNRESPONSIVE (timeout 38 s)`), then no members, then a
+/// partitions until the session timeout (`1/2 CRASHED (session timeout in 38 s)`), then no members, then a
 /// rebalance (eager: the whole group stopped; cooperative: still consuming), then Burrow.
 /// `label` is the whole sentence; `shortLabel` fits the lag panel's status column.
 struct GroupHealth {
     var label: String
     var role: StyleRole
-    /// The label for a narrow status column: `1/2 UNRESPONSIVE`, `STOP-THE-WORLD`, `REBALANCING`.
+    /// The label for a narrow status column: `1/2 CRASHED`, `STOP-THE-WORLD`, `REBALANCING`.
     var shortLabel: String
 
     init(_ group: GroupStatus, nowMs: Int64) {
@@ -122,8 +123,8 @@ struct GroupHealth {
             (label, role) = ("STOPPED", .warn)
         } else if unresponsive > 0 {
             let timeout = NumberFormat.duration(seconds: Double(max(0, (expires ?? nowMs) - nowMs)) / 1_000)
-            (label, role) = ("\(unresponsive)/\(members.count) UNRESPONSIVE (timeout \(timeout))", unresponsive == members.count ? .error : .warn)
-            shortLabel = "\(unresponsive)/\(members.count) UNRESPONSIVE"
+            shortLabel = "\(unresponsive)/\(members.count) CRASHED"
+            (label, role) = ("\(shortLabel) (session timeout in \(timeout))", unresponsive == members.count ? .error : .warn)
             return
         } else if group.liveMembers == 0 {
             (label, role) = ("NO MEMBERS", .error)

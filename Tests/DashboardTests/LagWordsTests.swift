@@ -59,15 +59,15 @@ struct LagWordsTests {
         #expect(health.role == .warn)
     }
 
-    @Test func crashedMembersAreUnresponsiveUntilTheSessionTimeout() throws {
+    @Test func crashedMembersHoldTheirPartitionsUntilTheSessionTimeout() throws {
         let engine = try Self.engine()
         engine.run(untilMs: 5_000)
         engine.perform(.killMember(group: "eager", count: 1), origin: "test")
         engine.run(untilMs: 7_000)
         var health = try Self.health(engine, "eager")
         // Last heartbeat at the 4 990 ms tick + 20 s, seen at the 6 990 ms tick: 18 s to go.
-        #expect(health.label == "1/2 UNRESPONSIVE (timeout 18 s)")
-        #expect(health.shortLabel == "1/2 UNRESPONSIVE")
+        #expect(health.label == "1/2 CRASHED (session timeout in 18 s)")
+        #expect(health.shortLabel == "1/2 CRASHED")
         #expect(health.role == .warn)
         engine.run(untilMs: 25_500)
         health = try Self.health(engine, "eager")
