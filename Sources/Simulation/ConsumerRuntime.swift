@@ -33,9 +33,7 @@ struct ConsumerRuntime {
     var processed: RateMeter
     var latency = LatencyWindow()
     var lagHistory: [Double] = []
-    var lagTrend: LagTrend
-    /// The auto-commit interval in ms; 0 when the group commits each batch or record.
-    let commitEveryMs: Int64
+    var lagTrend = LagTrend(windowMs: ConsumerRuntime.trendWindowMs)
     var processedTotal: Int64 = 0
     var clientCounter = 0
 
@@ -58,12 +56,10 @@ struct ConsumerRuntime {
         self.maxPollRecords = max(1, maxPollRecords)
         self.random = random
         processed = RateMeter(tickMs: tickMs)
-        if case .auto(let every) = commit { commitEveryMs = every } else { commitEveryMs = 0 }
-        lagTrend = LagTrend(windowMs: max(Self.trendWindowMs, commitEveryMs))
     }
 
-    /// The shortest window the lag trend looks back over.
-    static let trendWindowMs: Int64 = 3_000
+    /// How far back the lag trend looks.
+    static let trendWindowMs: Int64 = 2_000
 
     /// Joins one new member; returns its member id.
     mutating func addMember(log: InProcessLog, nowMs: Int64) throws(StreamLogError) -> String {

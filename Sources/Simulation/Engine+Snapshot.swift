@@ -44,7 +44,7 @@ extension Engine {
         let isStopped = stopped ?? false
         let slope = consumer.lagTrend.slope
         let direction = LagDirection.judge(
-            lag: lag.totalLag, slope: slope, inRate: lag.produceRate, commitEverySeconds: Double(consumer.commitEveryMs) / 1_000,
+            lag: lag.recordsLag, slope: slope, inRate: lag.produceRate,
             consuming: !consumer.paused && !isStopped && !consumer.members.isEmpty)
         return GroupStatus(
             name: consumer.name, isProcessor: stopped != nil, topics: consumer.topics, membership: membership, lag: lag,

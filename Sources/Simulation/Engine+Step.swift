@@ -159,15 +159,15 @@ extension Engine {
         }
     }
 
-    /// Adds every group's lag to its trend (four times a simulated second).
+    /// Adds every group's records-lag to its trend (four times a simulated second).
     private func sampleLag() {
         let now = nowMs
         for index in groups.indices {
-            let lag = (try? log.lag(group: groups[index].name, nowMs: now))?.totalLag ?? 0
+            let lag = (try? log.lag(group: groups[index].name, nowMs: now))?.recordsLag ?? 0
             groups[index].sampleLag(lag, atMs: now)
         }
         for index in processors.indices {
-            let lag = (try? log.lag(group: processors[index].spec.name, nowMs: now))?.totalLag ?? 0
+            let lag = (try? log.lag(group: processors[index].spec.name, nowMs: now))?.recordsLag ?? 0
             processors[index].consumer.sampleLag(lag, atMs: now)
         }
     }

@@ -3,11 +3,12 @@ import DequeModule
 /// How a group's lag actually moves: its slope over the last few seconds of simulated time.
 ///
 /// The slope is the change of lag between the newest sample and the oldest one within the
-/// window, per second. The engine sets the window to at least the group's auto-commit interval,
-/// so the sawtooth of committed lag (it grows between commits and drops at each) cancels out:
-/// both ends of the window sit at the same point of the saw.
+/// window, per second, unless the lag turned: when the last second moved the other way, the
+/// last second's slope counts, so a group that resumes reads "catching up" at once. The engine feeds it the consumer's records-lag (log-end − position,
+/// `GroupLag.recordsLag`), which moves with consumption rather than in the sawtooth of
+/// committed lag (growing between auto-commits, dropping at each).
 public struct LagTrend: Equatable, Sendable {
-    /// One observation of a group's total lag.
+    /// One observation of a group's lag.
     struct Sample: Equatable, Sendable {
         var timeMs: Int64
         var lag: Int64
@@ -37,12 +38,20 @@ public struct LagTrend: Equatable, Sendable {
         while let first = samples.first, timeMs - first.timeMs > windowMs { samples.removeFirst() }
     }
 
-    /// Records per second the lag changed over the window (positive: growing); nil until the
-    /// samples span at least a second.
+    /// Records per second the lag changed over the window (or over the last second when it
+    /// turned; positive: growing); nil until the samples span at least a second.
     public var slope: Double? {
         guard let first = samples.first, let last = samples.last, last.timeMs - first.timeMs >= Self.minimumSpanMs else {
             return nil
         }
-        return Double(last.lag - first.lag) * 1_000 / Double(last.timeMs - first.timeMs)
+        let overWindow = Self.slope(from: first, to: last)
+        guard let recent = samples.first(where: { last.timeMs - $0.timeMs <= Self.minimumSpanMs }), recent != first,
+              recent.timeMs < last.timeMs else { return overWindow }
+        let overLastSecond = Self.slope(from: recent, to: last)
+        return overLastSecond * overWindow < 0 ? overLastSecond : overWindow
+    }
+
+    private static func slope(from start: Sample, to end: Sample) -> Double {
+        Double(end.lag - start.lag) * 1_000 / Double(end.timeMs - start.timeMs)
     }
 }

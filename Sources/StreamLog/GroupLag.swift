@@ -21,6 +21,11 @@ public struct GroupLag: Equatable, Sendable {
     /// Duplicates over all partitions.
     public var duplicates: Int64
 
+    /// The consumers' own view of the lag (their `records-lag` metric, summed): log-end minus
+    /// the owner's position where it has one, else `lag`. It moves as records are processed,
+    /// without the sawtooth committed lag has between auto-commits.
+    public var recordsLag: Int64 { partitions.reduce(0) { $0 + ($1.recordsLag ?? 0) } }
+
     /// The largest partition lag in seconds.
     public var maxLagSeconds: Double? { maxLagMs.map { Double($0) / 1_000 } }
 }

@@ -35,6 +35,9 @@ public struct PartitionLag: Equatable, Sendable {
     /// Records handed out again after a member died or a partition moved before a commit.
     public var duplicates: Int64
 
+    /// The consumer's records-lag: log-end minus the owner's position once it has one, else `lag`.
+    public var recordsLag: Int64? { position.map { logEndOffset - $0 } ?? lag }
+
     /// Kafka's LAG column: `lag` once the group committed, nil (printed `-`) before.
     public var describeLag: Int64? { committedOffset == nil ? nil : lag }
 

@@ -32,45 +32,50 @@ struct LagTrendTests {
         #expect(Self.trend(lags).slope == -40)
     }
 
+    @Test func aTurnInTheLastSecondCountsAtOnce() {
+        // Paused: lag rose 50 a sample for 2 s; resumed: it fell 40 a sample for the last second.
+        let lags: [Int64] = (0...8).map { $0 * 50 } + (1...4).map { 400 - $0 * 40 }
+        #expect(Self.trend(lags).slope == -160)
+    }
+
     @Test func aRestartForgetsTheJump() {
         var trend = Self.trend([1, 1, 1, 1, 1, 3_000])
         trend.restart()
         for (index, lag) in [Int64(3_000), 2_000, 1_000, 0, 0].enumerated() { trend.record(lag: lag, atMs: 1_500 + Int64(index) * 250) }
         #expect(trend.slope == -3_000)
     }
-
-    @Test func aWindowOfOneCommitIntervalCancelsTheCommitSawtooth() {
-        // Committed lag of a group keeping up: grows 100 a second, drops to 0 at each commit (every 2 s).
-        let sawtooth: [Int64] = (0..<40).map { Int64($0 % 8) * 25 }
-        #expect(Self.trend(sawtooth, windowMs: 2_000).slope == 0)
-    }
 }
 
 struct LagDirectionTests {
     @Test func risingLagIsFallingBehind() {
-        #expect(LagDirection.judge(lag: 500, slope: 50, inRate: 100, commitEverySeconds: 0, consuming: true) == .fallingBehind)
+        #expect(LagDirection.judge(lag: 500, slope: 50, inRate: 100, consuming: true) == .fallingBehind)
+    }
+
+    @Test func growingLagIsFallingBehindEvenWhileSmall() {
+        // A crashed member's partitions pile up 30 a second: 82 is less than a second of input, but it grows.
+        #expect(LagDirection.judge(lag: 82, slope: 30, inRate: 120, consuming: true) == .fallingBehind)
     }
 
     @Test func fallingLagIsCatchingUpAtItsSlope() {
         // 84 left, falling 21 a second: 4 s, whatever the consume and produce rates say.
-        #expect(LagDirection.judge(lag: 84, slope: -21, inRate: 10, commitEverySeconds: 0, consuming: true) == .catchingUp(seconds: 4))
+        #expect(LagDirection.judge(lag: 84, slope: -21, inRate: 10, consuming: true) == .catchingUp(seconds: 4))
     }
 
     @Test func flatAndSmallIsKeepingUpFlatAndLargeIsNotCatchingUp() {
-        #expect(LagDirection.judge(lag: 30, slope: 0.5, inRate: 10, commitEverySeconds: 5, consuming: true) == .keepingUp)
-        #expect(LagDirection.judge(lag: 0, slope: -3, inRate: 10, commitEverySeconds: 5, consuming: true) == .keepingUp)
-        #expect(LagDirection.judge(lag: 400, slope: 0.5, inRate: 10, commitEverySeconds: 5, consuming: true) == .notCatchingUp)
+        #expect(LagDirection.judge(lag: 11, slope: 0.5, inRate: 10, consuming: true) == .keepingUp)
+        #expect(LagDirection.judge(lag: 0, slope: -3, inRate: 10, consuming: true) == .keepingUp)
+        #expect(LagDirection.judge(lag: 12, slope: 0.5, inRate: 10, consuming: true) == .notCatchingUp)
     }
 
     @Test func aStoppedGroupIsNeverKeepingUp() {
-        #expect(LagDirection.judge(lag: 20, slope: 10, inRate: 10, commitEverySeconds: 0, consuming: false) == .fallingBehind)
-        #expect(LagDirection.judge(lag: 0, slope: 0, inRate: 0, commitEverySeconds: 0, consuming: false) == .notConsuming)
-        #expect(LagDirection.judge(lag: 0, slope: nil, inRate: 0, commitEverySeconds: 0, consuming: false) == nil)
+        #expect(LagDirection.judge(lag: 20, slope: 10, inRate: 10, consuming: false) == .fallingBehind)
+        #expect(LagDirection.judge(lag: 0, slope: 0, inRate: 0, consuming: false) == .notConsuming)
+        #expect(LagDirection.judge(lag: 0, slope: nil, inRate: 0, consuming: false) == nil)
     }
 
     @Test func unknownSlopeSaysNothingUnlessThereIsNoLag() {
-        #expect(LagDirection.judge(lag: 12, slope: nil, inRate: 10, commitEverySeconds: 0, consuming: true) == nil)
-        #expect(LagDirection.judge(lag: 0, slope: nil, inRate: 10, commitEverySeconds: 0, consuming: true) == .keepingUp)
+        #expect(LagDirection.judge(lag: 12, slope: nil, inRate: 10, consuming: true) == nil)
+        #expect(LagDirection.judge(lag: 0, slope: nil, inRate: 10, consuming: true) == .keepingUp)
     }
 }
 

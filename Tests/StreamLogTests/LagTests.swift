@@ -66,6 +66,20 @@ struct LagTests {
         #expect(lag.partitions.map(\.describeLag) == [nil])
     }
 
+    @Test func recordsLagCountsFromTheConsumersPositionNotTheCommit() throws {
+        let h = try Harness(partitions: 1)
+        let a = try h.join("a", commit: .manual)
+        h.advance(to: 1_000)
+        try h.produce(50)
+        _ = try h.log.poll("g", memberId: a, maxRecords: 10, nowMs: 1_000)
+        try h.log.commit("g", memberId: a, nowMs: 1_000)
+        _ = try h.log.poll("g", memberId: a, maxRecords: 20, nowMs: 1_000)
+        let lag = try h.log.lag(group: "g", nowMs: 1_000)
+        #expect(lag.totalLag == 40)
+        #expect(lag.partitions.map(\.recordsLag) == [20])
+        #expect(lag.recordsLag == 20)
+    }
+
     @Test func lagSecondsBehindLogStartComeFromTheDeletedSegmentNotTheYoungLogStart() throws {
         let h = try Harness(partitions: 1) {
             $0.retentionRecords = 10
