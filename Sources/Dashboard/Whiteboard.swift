@@ -114,36 +114,37 @@ struct GroupHealth {
     var shortLabel: String
 
     init(_ group: GroupStatus, nowMs: Int64) {
+        (label, role, shortLabel) = Self.words(group, nowMs: nowMs)
+    }
+
+    /// The label, its role and the short label.
+    private static func words(_ group: GroupStatus, nowMs: Int64) -> (String, StyleRole, String) {
         let members = group.membership.members
-        let unresponsive = members.filter(\.isCrashed).count
-        let expires = members.compactMap(\.sessionExpiresAtMs).min()
-        if group.paused {
-            (label, role) = ("PAUSED", .warn)
-        } else if group.stopped {
-            (label, role) = ("STOPPED", .warn)
-        } else if unresponsive > 0 {
-            let timeout = NumberFormat.duration(seconds: Double(max(0, (expires ?? nowMs) - nowMs)) / 1_000)
-            shortLabel = "\(unresponsive)/\(members.count) CRASHED"
-            (label, role) = ("\(shortLabel) (session timeout in \(timeout))", unresponsive == members.count ? .error : .warn)
-            return
-        } else if group.liveMembers == 0 {
-            (label, role) = ("NO MEMBERS", .error)
-        } else if group.membership.state.isRebalancing {
+        let crashed = members.filter(\.isCrashed).count
+        if group.paused { return ("PAUSED", .warn, "PAUSED") }
+        if group.stopped { return ("STOPPED", .warn, "STOPPED") }
+        if crashed > 0 {
+            let expires = members.compactMap(\.sessionExpiresAtMs).min() ?? nowMs
+            let timeout = NumberFormat.duration(seconds: Double(max(0, expires - nowMs)) / 1_000)
+            let short = "\(crashed)/\(members.count) CRASHED"
+            return ("\(short) (session timeout in \(timeout))", crashed == members.count ? .error : .warn, short)
+        }
+        if group.liveMembers == 0 { return ("NO MEMBERS", .error, "NO MEMBERS") }
+        if group.membership.state.isRebalancing {
             switch group.membership.rebalanceProtocol {
-            case .eager: (label, role, shortLabel) = ("REBALANCING (all stopped)", .warn, "STOP-THE-WORLD")
-            case .cooperative: (label, role, shortLabel) = ("REBALANCING (consuming)", .warn, "REBALANCING")
-            }
-            return
-        } else {
-            switch group.lag.status {
-            case .ok, .notFound: (label, role) = ("OK", .ok)
-            case .warn: (label, role) = ("WARN", .warn)
-            case .err: (label, role) = ("ERR", .error)
-            case .stop: (label, role) = ("STOP", .error)
-            case .stall: (label, role) = ("STALL", .error)
-            case .rewind: (label, role) = ("REWIND", .warn)
+            case .eager: return ("REBALANCING (all stopped)", .warn, "STOP-THE-WORLD")
+            case .cooperative: return ("REBALANCING (consuming)", .warn, "REBALANCING")
             }
         }
-        shortLabel = label
+        let (label, role): (String, StyleRole) =
+            switch group.lag.status {
+            case .ok, .notFound: ("OK", .ok)
+            case .warn: ("WARN", .warn)
+            case .err: ("ERR", .error)
+            case .stop: ("STOP", .error)
+            case .stall: ("STALL", .error)
+            case .rewind: ("REWIND", .warn)
+            }
+        return (label, role, label)
     }
 }

@@ -48,7 +48,7 @@ extension Engine {
             consuming: !consumer.paused && !isStopped && !consumer.members.isEmpty)
         return GroupStatus(
             name: consumer.name, isProcessor: stopped != nil, topics: consumer.topics, membership: membership, lag: lag,
-            lagHistory: consumer.lagHistory, lagSlope: slope, lagDirection: direction, consumedPerSecond: consumer.processed.perSecond,
+            lagHistory: consumer.lagHistory, lagDirection: direction, consumedPerSecond: consumer.processed.perSecond,
             consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),

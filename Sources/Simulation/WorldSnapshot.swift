@@ -67,9 +67,8 @@ public struct GroupStatus: Equatable, Sendable {
     public var membership: GroupSnapshot
     public var lag: GroupLag
     public var lagHistory: [Double]
-    /// Records per second the lag changed over the last seconds (positive: growing); nil until known.
-    public var lagSlope: Double?
-    /// Where the lag is heading, judged from `lagSlope`; nil until known.
+    /// Where the lag is heading, judged from how the consumers' lag moved over the last
+    /// seconds (`LagTrend`); nil until known.
     public var lagDirection: LagDirection?
     public var consumedPerSecond: Double
     public var consumedHistory: [Double]
