@@ -36,7 +36,7 @@ public enum RunSummary {
                 snapshot.groups.map { group in
                     [group.name, "\(group.lag.totalLag)", format(group.lag.maxLagSeconds ?? 0, 1), "\(group.consumed)",
                      "\(group.lag.duplicates)", group.latencyP99Ms.map { format($0, 0) } ?? "-", "\(group.liveMembers)",
-                     group.lag.status.description]
+                     status(group)]
                 })
         }
         if !snapshot.chains.isEmpty {
@@ -67,6 +67,13 @@ public enum RunSummary {
                 })
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A group's status: STOPPED or PAUSED when that was deliberate, else Burrow's.
+    static func status(_ group: GroupStatus) -> String {
+        if group.stopped { return "STOPPED" }
+        if group.paused { return "PAUSED" }
+        return group.lag.status.description
     }
 
     /// Left-aligned columns separated by two spaces, like the Kafka tools print.

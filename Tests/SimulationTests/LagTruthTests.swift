@@ -164,6 +164,8 @@ struct LagTruthEngineTests {
         // commits a batch on the next poll, which never came.
         #expect(audit.lag.totalLag == 101)
         #expect(audit.lagDirection == .fallingBehind)
+        #expect(audit.lag.status == .err)
+        #expect(RunSummary.status(audit) == "STOPPED")
     }
 
     @Test func aCrashedMemberKeepsItsPartitionsUntilTheSessionTimeout() throws {
