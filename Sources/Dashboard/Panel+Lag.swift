@@ -6,7 +6,7 @@ extension Grid {
     /// sparkline. With a group focused: its per-partition describe table.
     mutating func drawLag(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         if let focused = state.focusedGroup, let group = world.groups.first(where: { $0.name == focused }) {
-            drawDescribe(group, in: rect, theme: theme)
+            drawDescribe(group, nowMs: world.nowMs, in: rect, theme: theme)
             return
         }
         let inner = drawBox(rect, title: "Consumer lag (tab: details)", theme: theme)
@@ -14,15 +14,15 @@ extension Grid {
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
         let nameWidth = min(14, (world.groups.map(\.name.count).max() ?? 4) + 1)
         let twoLines = inner.height >= world.groups.count * 2
-        let statusWidth = (world.groups.map { GroupHealth($0).label.count }.max() ?? 2) + 1
+        let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1
         var y = inner.y
         for group in world.groups {
             guard y < inner.maxY else { break }
-            let health = GroupHealth(group)
+            let health = GroupHealth(group, nowMs: world.nowMs)
             var x = put(group.name, in: Rect(x: inner.x, y: y, width: nameWidth, height: 1), style: theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis)
             x = inner.x + nameWidth
-            x = put(health.label.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
+            x = put(health.shortLabel.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
                     maxWidth: inner.maxX - x)
             let gaugeWidth = max(4, min(12, inner.width / 6))
             drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x + 1, y: y, width: gaugeWidth, height: 1),
@@ -40,7 +40,7 @@ extension Grid {
             y += 1
             if twoLines, y < inner.maxY {
                 var detail = "  in \(NumberFormat.rate(group.lag.produceRate))\(theme.dot)done \(NumberFormat.rate(group.consumedPerSecond))"
-                detail += theme.dot + Self.trend(group.lag)
+                if let direction = group.lagDirection { detail += theme.dot + Self.trend(direction, dot: theme.dot) }
                 if let p99 = group.latencyP99Ms { detail += "\(theme.dot)p99 \(NumberFormat.duration(seconds: p99 / 1000))" }
                 if group.lag.duplicates > 0 { detail += "\(theme.dot)\(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered" }
                 detail += "\(theme.dot)gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")"
@@ -51,21 +51,25 @@ extension Grid {
         }
     }
 
-    /// Where the lag is heading, in words: keeping up, caught up in some time, or falling behind.
-    static func trend(_ lag: GroupLag) -> String {
-        if Double(lag.totalLag) <= max(1, lag.produceRate) { return "keeping up" }
-        if let seconds = lag.timeToCatchUpSeconds, seconds < 3_600 {
-            return "caught up in \(NumberFormat.duration(seconds: seconds))"
+    /// Where the lag is heading, in words: keeping up, catching up (with the time its slope
+    /// gives), falling behind, not catching up, or not consuming.
+    static func trend(_ direction: LagDirection, dot: String) -> String {
+        switch direction {
+        case .keepingUp: "keeping up"
+        case .catchingUp(let seconds) where seconds < 3_600: "catching up\(dot)~\(NumberFormat.duration(seconds: seconds))"
+        case .catchingUp: "catching up"
+        case .fallingBehind: "falling behind"
+        case .notCatchingUp: "not catching up"
+        case .notConsuming: "not consuming"
         }
-        return lag.consumeRate < lag.produceRate ? "falling behind" : "not catching up"
     }
 
     /// One group in detail: state, generation, strategy, then `kafka-consumer-groups --describe`.
-    mutating func drawDescribe(_ group: GroupStatus, in rect: Rect, theme: Theme) {
+    mutating func drawDescribe(_ group: GroupStatus, nowMs: Int64, in rect: Rect, theme: Theme) {
         let inner = drawBox(rect, title: "\(group.name) — describe (esc: back)", theme: theme, focused: true)
         guard inner.width > 30, inner.height > 1 else { return }
         let membership = group.membership
-        let health = GroupHealth(group)
+        let health = GroupHealth(group, nowMs: nowMs)
         var x = put("\(membership.state.rawValue)\(theme.dot)generation \(membership.generation)\(theme.dot)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))\(theme.dot)",
                     in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
         x = put(health.label, x: x, y: inner.y, style: theme.style(health.role), maxWidth: inner.maxX - x)
@@ -82,8 +86,8 @@ extension Grid {
             return [
                 TableCell("\(partition.topicPartition.partition)"), TableCell(owner),
                 TableCell(partition.committedOffset.map { "\($0)" } ?? "-"), TableCell("\(partition.logEndOffset)"),
-                TableCell(partition.lag.map { "\($0)" } ?? "-", style: theme.style((partition.lag ?? 0) > 0 ? .accent : .text)),
-                TableCell(partition.lagSeconds.map { Self.oneDecimal($0) } ?? "-"),
+                TableCell(partition.describeLag.map { "\($0)" } ?? "-", style: theme.style((partition.describeLag ?? 0) > 0 ? .accent : .text)),
+                TableCell(partition.describeLagMs.map { Self.oneDecimal(Double($0) / 1_000) } ?? "-"),
                 TableCell(status.description, style: theme.style(role)),
             ]
         }

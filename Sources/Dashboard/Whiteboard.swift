@@ -14,6 +14,8 @@ enum Whiteboard {
         var topicIndex: Int
         /// A group or processor reading the topic.
         var consumer: String?
+        /// The topic of the block the line belongs to.
+        var topicName: String
 
     }
 
@@ -28,7 +30,7 @@ enum Whiteboard {
             for row in 0..<count {
                 lines.append(Line(
                     source: row < sources.count ? sources[row] : nil, topic: row == 0 ? topic.name : nil, topicIndex: index,
-                    consumer: row < consumers.count ? consumers[row] : nil))
+                    consumer: row < consumers.count ? consumers[row] : nil, topicName: topic.name))
             }
         }
         return lines
@@ -71,12 +73,14 @@ extension Grid {
             drawFlow(in: Rect(x: consumerX - arrow, y: y, width: arrow, height: 1), direction: .right,
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
                      dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
-            let status = GroupHealth(group)
+            let status = GroupHealth(group, nowMs: world.nowMs)
             var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis)
-            x = put(status.label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
-            let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
+            let label = inner.maxX - x >= status.label.count ? status.label : status.shortLabel
+            x = put(label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
+            let topicLag = group.lag.partitions.filter { $0.topicPartition.topic == line.topicName }.reduce(Int64(0)) { $0 + ($1.lag ?? 0) }
+            let lag = " lag \(NumberFormat.compact(Double(topicLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
         }
         if inner.height > lines.count, !world.topics.isEmpty {
@@ -97,27 +101,50 @@ extension CellStyle {
     }
 }
 
-/// A group's health in one word and a style role: never colour alone.
+/// A group's health in words and a style role: never colour alone.
+///
+/// Deliberate states first (PAUSED, STOPPED), then members that crashed but still hold their
+/// partitions until the session timeout (`1/2 CRASHED (session timeout in 38 s)`), then no members, then a
+/// rebalance (eager: the whole group stopped; cooperative: still consuming), then Burrow.
+/// `label` is the whole sentence; `shortLabel` fits the lag panel's status column.
 struct GroupHealth {
     var label: String
     var role: StyleRole
+    /// The label for a narrow status column: `1/2 CRASHED`, `STOP-THE-WORLD`, `REBALANCING`.
+    var shortLabel: String
 
-    init(_ group: GroupStatus) {
-        if group.paused {
-            (label, role) = ("PAUSED", .warn)
-        } else if group.liveMembers == 0 {
-            (label, role) = ("NO MEMBERS", .error)
-        } else if group.membership.state.isRebalancing {
-            (label, role) = ("REBALANCING", .warn)
-        } else {
-            switch group.lag.status {
-            case .ok, .notFound: (label, role) = ("OK", .ok)
-            case .warn: (label, role) = ("WARN", .warn)
-            case .err: (label, role) = ("ERR", .error)
-            case .stop: (label, role) = ("STOP", .error)
-            case .stall: (label, role) = ("STALL", .error)
-            case .rewind: (label, role) = ("REWIND", .warn)
+    init(_ group: GroupStatus, nowMs: Int64) {
+        (label, role, shortLabel) = Self.words(group, nowMs: nowMs)
+    }
+
+    /// The label, its role and the short label.
+    private static func words(_ group: GroupStatus, nowMs: Int64) -> (String, StyleRole, String) {
+        let members = group.membership.members
+        let crashed = members.filter(\.isCrashed).count
+        if group.paused { return ("PAUSED", .warn, "PAUSED") }
+        if group.stopped { return ("STOPPED", .warn, "STOPPED") }
+        if crashed > 0 {
+            let expires = members.compactMap(\.sessionExpiresAtMs).min() ?? nowMs
+            let timeout = NumberFormat.duration(seconds: Double(max(0, expires - nowMs)) / 1_000)
+            let short = "\(crashed)/\(members.count) CRASHED"
+            return ("\(short) (session timeout in \(timeout))", crashed == members.count ? .error : .warn, short)
+        }
+        if group.liveMembers == 0 { return ("NO MEMBERS", .error, "NO MEMBERS") }
+        if group.membership.state.isRebalancing {
+            switch group.membership.rebalanceProtocol {
+            case .eager: return ("REBALANCING (all stopped)", .warn, "STOP-THE-WORLD")
+            case .cooperative: return ("REBALANCING (consuming)", .warn, "REBALANCING")
             }
         }
+        let (label, role): (String, StyleRole) =
+            switch group.lag.status {
+            case .ok, .notFound: ("OK", .ok)
+            case .warn: ("WARN", .warn)
+            case .err: ("ERR", .error)
+            case .stop: ("STOP", .error)
+            case .stall: ("STALL", .error)
+            case .rewind: ("REWIND", .warn)
+            }
+        return (label, role, label)
     }
 }

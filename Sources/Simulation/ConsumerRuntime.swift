@@ -9,11 +9,16 @@ import StreamLog
 /// A member polls only what it can process in the time it has, so positions never run ahead of
 /// processing and a crash re-delivers exactly what was not committed. `per_record: 0` means as
 /// fast as the log can hand records out.
+///
+/// Latency is append → processed: a member works through its records one after another, each
+/// finishing `per_record` after the previous one (or after the poll, when it was idle).
 struct ConsumerRuntime {
     /// A member of the group that this engine still drives (crashed members are dropped).
     struct Member {
         var memberId: String
         var budgetMs: Double = 0
+        /// When the record the member processed last is done (sim ms).
+        var busyUntilMs: Double = 0
     }
 
     let name: String
@@ -28,6 +33,7 @@ struct ConsumerRuntime {
     var processed: RateMeter
     var latency = LatencyWindow()
     var lagHistory: [Double] = []
+    var lagTrend = LagTrend(windowMs: ConsumerRuntime.trendWindowMs)
     var processedTotal: Int64 = 0
     var clientCounter = 0
 
@@ -51,6 +57,9 @@ struct ConsumerRuntime {
         self.random = random
         processed = RateMeter(tickMs: tickMs)
     }
+
+    /// How far back the lag trend looks.
+    static let trendWindowMs: Int64 = 2_000
 
     /// Joins one new member; returns its member id.
     mutating func addMember(log: InProcessLog, nowMs: Int64) throws(StreamLogError) -> String {
@@ -87,7 +96,7 @@ struct ConsumerRuntime {
                 while remaining > 0 {
                     let wanted = min(maxPollRecords, remaining)
                     let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
-                        consume($0, $1, doneAt: doneAt, handle: handle)
+                        consume($0, $1, by: &member, perRecord: nil, doneAt: doneAt, handle: handle)
                     }) ?? 0
                     remaining -= count
                     if count < wanted { break }
@@ -97,9 +106,9 @@ struct ConsumerRuntime {
                 member.budgetMs = min(member.budgetMs + Double(tickMs), Double(tickMs) + perRecord + processing.jitterMs)
                 let affordable = Int(member.budgetMs / perRecord)
                 let wanted = min(maxPollRecords, affordable)
+                member.busyUntilMs = max(member.busyUntilMs, Double(nowMs))
                 let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
-                    for _ in $1.indices { member.budgetMs -= cost(perRecord) }
-                    consume($0, $1, doneAt: doneAt, handle: handle)
+                    consume($0, $1, by: &member, perRecord: perRecord, doneAt: doneAt, handle: handle)
                 }) ?? 0
                 if count > 0 { commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs) }
                 if count == 0 { member.budgetMs = min(member.budgetMs, perRecord) }
@@ -113,6 +122,11 @@ struct ConsumerRuntime {
         processed.endTick()
     }
 
+    /// Adds a lag sample to the trend.
+    mutating func sampleLag(_ totalLag: Int64, atMs nowMs: Int64) {
+        lagTrend.record(lag: totalLag, atMs: nowMs)
+    }
+
     /// Closes a simulated second: rolls the latency window and records the lag history.
     mutating func endSecond(totalLag: Int64) {
         latency.rotate()
@@ -120,21 +134,32 @@ struct ConsumerRuntime {
         if lagHistory.count > RateMeter.historyLength { lagHistory.removeFirst() }
     }
 
-    /// Counts a polled run of records and their latencies (one histogram entry per stretch of
-    /// equal timestamps), copying records only for `handle`.
+    /// Counts a polled run of records and their append → processed latencies, copying records
+    /// only for `handle`. With `perRecord`, the member works through the records one after
+    /// another on its busy clock, paying each one's cost from its budget; without, all are done
+    /// at `doneAt` (one histogram entry per stretch of equal timestamps).
     private mutating func consume(
-        _ topicPartition: TopicPartition, _ records: UnsafeBufferPointer<Record>, doneAt: Double,
-        handle: ((TopicPartition, Record) -> Void)?
+        _ topicPartition: TopicPartition, _ records: UnsafeBufferPointer<Record>, by member: inout Member,
+        perRecord: Double?, doneAt: Double, handle: ((TopicPartition, Record) -> Void)?
     ) {
         processed.add(Double(records.count))
         processedTotal += Int64(records.count)
-        var start = records.startIndex
-        while start < records.endIndex {
-            let timestamp = records[start].timestamp
-            var end = start + 1
-            while end < records.endIndex, records[end].timestamp == timestamp { end += 1 }
-            latency.record(ms: doneAt - Double(timestamp), count: UInt64(end - start))
-            start = end
+        if let perRecord {
+            for record in records {
+                let spent = cost(perRecord)
+                member.budgetMs -= spent
+                member.busyUntilMs += spent
+                latency.record(ms: member.busyUntilMs - Double(record.timestamp))
+            }
+        } else {
+            var start = records.startIndex
+            while start < records.endIndex {
+                let timestamp = records[start].timestamp
+                var end = start + 1
+                while end < records.endIndex, records[end].timestamp == timestamp { end += 1 }
+                latency.record(ms: doneAt - Double(timestamp), count: UInt64(end - start))
+                start = end
+            }
         }
         if let handle {
             for record in records { handle(topicPartition, record) }

@@ -97,6 +97,7 @@ extension Engine {
                 for _ in 0..<max(1, processors[index].spec.members) {
                     _ = try? processors[index].consumer.addMember(log: log, nowMs: nowMs)
                 }
+                processors[index].consumer.lagTrend.restart()
                 if processors[index].spec.start == .earliest { beginReplay(of: name) }
             }
         }
@@ -113,6 +114,7 @@ extension Engine {
             memberCount = consumer.members.count
             for member in consumer.members { try? log.leaveGroup(group, memberId: member.memberId, nowMs: now) }
             consumer.members = []
+            consumer.lagTrend.restart()
         }
         let logTarget: OffsetResetTarget
         switch target {

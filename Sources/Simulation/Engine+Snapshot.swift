@@ -17,8 +17,8 @@ extension Engine {
                     name: $0.spec.name, topic: $0.spec.topic, enabled: $0.enabled, configuredRate: $0.configuredRate(nowMs: now),
                     recordsPerSecond: $0.rate.perSecond, history: $0.rate.history, produced: $0.produced)
             },
-            groups: groups.compactMap { groupStatus($0, isProcessor: false) }
-                + processors.compactMap { groupStatus($0.consumer, isProcessor: true) },
+            groups: groups.compactMap { groupStatus($0, stopped: nil) }
+                + processors.compactMap { groupStatus($0.consumer, stopped: !$0.enabled) },
             processors: processors.map { processorSnapshot($0) },
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
@@ -36,14 +36,20 @@ extension Engine {
             totalRecords: totals.records, totalBytes: totals.bytes)
     }
 
-    private func groupStatus(_ consumer: ConsumerRuntime, isProcessor: Bool) -> GroupStatus? {
+    /// A group's status; `stopped` is nil for a plain group, else whether its processor is stopped.
+    private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus? {
         guard let membership = try? log.group(consumer.name), let lag = try? log.lag(group: consumer.name, nowMs: nowMs) else {
             return nil
         }
+        let isStopped = stopped ?? false
+        let slope = consumer.lagTrend.slope
+        let direction = LagDirection.judge(
+            lag: lag.recordsLag, slope: slope, inRate: lag.produceRate,
+            consuming: !consumer.paused && !isStopped && !consumer.members.isEmpty)
         return GroupStatus(
-            name: consumer.name, isProcessor: isProcessor, topics: consumer.topics, membership: membership, lag: lag,
-            lagHistory: consumer.lagHistory, consumedPerSecond: consumer.processed.perSecond,
-            consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused,
+            name: consumer.name, isProcessor: stopped != nil, topics: consumer.topics, membership: membership, lag: lag,
+            lagHistory: consumer.lagHistory, lagDirection: direction, consumedPerSecond: consumer.processed.perSecond,
+            consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
             liveMembers: consumer.members.count)

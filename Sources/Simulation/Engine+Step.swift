@@ -41,6 +41,7 @@ extension Engine {
         endTick()
         observeInsights(now: now)
         tick += 1
+        if tick % max(1, ticksPerSecond / 4) == 0 { sampleLag() }
         if tick % ticksPerSecond == 0 { endSecond() }
         checkScript()
     }
@@ -155,6 +156,19 @@ extension Engine {
         for name in topicRecords.keys {
             topicRecords[name]?.endTick()
             topicBytes[name]?.endTick()
+        }
+    }
+
+    /// Adds every group's records-lag to its trend (four times a simulated second).
+    private func sampleLag() {
+        let now = nowMs
+        for index in groups.indices {
+            let lag = (try? log.lag(group: groups[index].name, nowMs: now))?.recordsLag ?? 0
+            groups[index].sampleLag(lag, atMs: now)
+        }
+        for index in processors.indices {
+            let lag = (try? log.lag(group: processors[index].spec.name, nowMs: now))?.recordsLag ?? 0
+            processors[index].consumer.sampleLag(lag, atMs: now)
         }
     }
 

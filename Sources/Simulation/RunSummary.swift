@@ -11,7 +11,7 @@ public enum RunSummary {
         var lines: [String] = []
         var title = "\(snapshot.title) — seed \(engine.seed) — \(format(simSeconds, 1)) s simulated"
         if let wallSeconds, wallSeconds > 0 {
-            title += " in \(format(wallSeconds, 2)) s (\(format(simSeconds / wallSeconds, 0))× real time)"
+            title += " in \(format(wallSeconds, 2)) s (\(twoSignificant(simSeconds / wallSeconds))× real time)"
         }
         lines.append(title)
         let steps = engine.scenario.script
@@ -36,7 +36,7 @@ public enum RunSummary {
                 snapshot.groups.map { group in
                     [group.name, "\(group.lag.totalLag)", format(group.lag.maxLagSeconds ?? 0, 1), "\(group.consumed)",
                      "\(group.lag.duplicates)", group.latencyP99Ms.map { format($0, 0) } ?? "-", "\(group.liveMembers)",
-                     group.lag.status.description]
+                     status(group)]
                 })
         }
         if !snapshot.chains.isEmpty {
@@ -69,6 +69,13 @@ public enum RunSummary {
         return lines.joined(separator: "\n")
     }
 
+    /// A group's status: STOPPED or PAUSED when that was deliberate, else Burrow's.
+    static func status(_ group: GroupStatus) -> String {
+        if group.stopped { return "STOPPED" }
+        if group.paused { return "PAUSED" }
+        return group.lag.status.description
+    }
+
     /// Left-aligned columns separated by two spaces, like the Kafka tools print.
     static func table(_ header: [String], _ rows: [[String]]) -> [String] {
         let all = [header] + rows
@@ -80,6 +87,13 @@ public enum RunSummary {
             }
             return line
         }
+    }
+
+    /// A positive ratio with two significant digits (`0.63`, `1.3`, `13`; whole numbers from 10 up).
+    static func twoSignificant(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return format(value, 0) }
+        let decimals = max(0, 1 - Int(log10(value).rounded(.down)))
+        return format(value, decimals)
     }
 
     static func format(_ value: Double, _ decimals: Int) -> String {

@@ -67,14 +67,19 @@ public struct GroupStatus: Equatable, Sendable {
     public var membership: GroupSnapshot
     public var lag: GroupLag
     public var lagHistory: [Double]
+    /// Where the lag is heading, judged from how the consumers' lag moved over the last
+    /// seconds (`LagTrend`); nil until known.
+    public var lagDirection: LagDirection?
     public var consumedPerSecond: Double
     public var consumedHistory: [Double]
     public var consumed: Int64
     public var paused: Bool
+    /// True while a processor is deliberately stopped (its group keeps its members but reads nothing).
+    public var stopped: Bool
     /// Per-record processing time now, and as configured.
     public var perRecordMs: Double
     public var configuredPerRecordMs: Double
-    /// Append → processed latency in ms over the last seconds.
+    /// Append → processed latency in ms over the last seconds, processing time included.
     public var latencyP50Ms: Double?
     public var latencyP99Ms: Double?
     /// Members this engine drives (live ones).

@@ -42,6 +42,16 @@ extension GroupCoordinator {
         }
     }
 
+    /// Forgets what was handed out at or after `offsets`, so reading it again after a deliberate
+    /// rewind (`--reset-offsets`) is a replay, not an at-least-once duplicate.
+    func forgetDeliveries(from offsets: [TopicPartition: Int64]) {
+        for (partition, offset) in offsets {
+            var entry = progress(for: partition)
+            entry.highestDelivered = min(entry.highestDelivered, offset - 1)
+            progress[partition] = entry
+        }
+    }
+
     /// The commit a member's policy makes before a rebalance, on revocation or on a clean leave:
     /// the positions of `partitions` (manual members commit nothing).
     func commitOnPolicy(_ member: GroupMember, partitions: [TopicPartition], nowMs: Int64, topics: [String: Topic]) {

@@ -10,8 +10,8 @@ extension GroupCoordinator {
             guard let lag = lagByPartition[topicPartition] else { return nil }
             return DescribeRow(
                 group: name, topic: topicPartition.topic, partition: topicPartition.partition, currentOffset: lag.committedOffset,
-                logEndOffset: lag.logEndOffset, lag: lag.lag, consumerId: member?.memberId, host: member?.options.host,
-                clientId: member?.clientId, logStartOffset: lag.logStartOffset, lagMs: lag.lagMs)
+                logEndOffset: lag.logEndOffset, lag: lag.describeLag, consumerId: member?.memberId, host: member?.options.host,
+                clientId: member?.clientId, logStartOffset: lag.logStartOffset, lagMs: lag.describeLagMs)
         }
         let byPartition: (TopicPartition, TopicPartition) -> Bool = {
             $0.partition != $1.partition ? $0.partition < $1.partition : $0 < $1

@@ -8,11 +8,10 @@ extension GroupCoordinator {
             guard let partition = topics[topicPartition.topic]?.partitions[topicPartition.partition] else { continue }
             rows.append(partitionLag(partition, owner: owners[topicPartition], nowMs: nowMs, produceRates: produceRates))
         }
-        let committed = rows.filter { $0.lag != nil }
         return GroupLag(
             group: name, state: state, generation: generation, partitions: rows,
-            totalLag: committed.reduce(0) { $0 + ($1.lag ?? 0) },
-            maxLag: committed.compactMap(\.lag).max(), maxLagMs: committed.compactMap(\.lagMs).max(),
+            totalLag: rows.reduce(0) { $0 + ($1.lag ?? 0) },
+            maxLag: rows.compactMap(\.lag).max(), maxLagMs: rows.compactMap(\.lagMs).max(),
             produceRate: rows.reduce(0) { $0 + $1.produceRate }, consumeRate: rows.reduce(0) { $0 + $1.consumeRate },
             status: Burrow.groupStatus(rows.map(\.status)), duplicates: rows.reduce(0) { $0 + $1.duplicates })
     }
@@ -23,23 +22,36 @@ extension GroupCoordinator {
         let topicPartition = partition.topicPartition
         let entry = progress(for: topicPartition)
         let logEnd = partition.logEndOffset
-        let lag = entry.committed.map { logEnd - $0 }
+        let position = owner?.positions[topicPartition]
+        let readFrom = entry.committed ?? startOffset(partition, position: position)
+        let lag = readFrom.map { logEnd - $0 }
         let status = Burrow.partitionStatus(
             window: Array(entry.commits), currentLag: max(0, lag ?? 0), nowMs: nowMs, allowedLag: settings.burrow.allowedLag)
         return PartitionLag(
             topicPartition: topicPartition, logStartOffset: partition.logStartOffset, logEndOffset: logEnd,
-            committedOffset: entry.committed, position: owner?.positions[topicPartition], ownerMemberId: owner?.memberId,
-            lag: lag, lagMs: entry.committed.map { lagMs(partition, committed: $0, nowMs: nowMs) },
+            committedOffset: entry.committed, position: position, ownerMemberId: owner?.memberId,
+            lag: lag, lagMs: readFrom.map { lagMs(partition, from: $0, nowMs: nowMs) },
             recordsLead: entry.committed.map { $0 - partition.logStartOffset },
             produceRate: produceRates[topicPartition]?.perSecond ?? 0, consumeRate: entry.consumeRate.perSecond,
             status: status, commitWindow: Array(entry.commits), delivered: entry.delivered, duplicates: entry.duplicates)
     }
 
+    /// Where a group without a commit will read `partition` from: the owner's position once it
+    /// has one, else where `auto.offset.reset` starts (log-start for earliest, log-end for
+    /// latest); nil under `none`, where the consumer would fail instead.
+    private func startOffset(_ partition: Partition, position: Int64?) -> Int64? {
+        if let position { return position }
+        switch resetPolicy {
+        case .earliest: return partition.logStartOffset
+        case .latest: return partition.logEndOffset
+        case .none: return nil
+        }
+    }
+
     /// Now minus the append time of the next record to consume (see `PartitionLag.lagMs`).
-    private func lagMs(_ partition: Partition, committed: Int64, nowMs: Int64) -> Int64 {
-        guard committed < partition.logEndOffset else { return 0 }
-        let appended = partition.record(at: max(committed, partition.logStartOffset))?.appendTimeMs
-            ?? partition.newestDeletedAppendTime ?? nowMs
+    private func lagMs(_ partition: Partition, from offset: Int64, nowMs: Int64) -> Int64 {
+        guard offset < partition.logEndOffset else { return 0 }
+        let appended = partition.appendTime(at: offset) ?? partition.record(at: partition.logStartOffset)?.appendTimeMs ?? nowMs
         return max(0, nowMs - appended)
     }
 }

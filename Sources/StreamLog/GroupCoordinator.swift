@@ -19,6 +19,8 @@ final class GroupCoordinator {
     var nextClientNumber = 1
     /// Partition counts of the subscribed topics when the last assignment was computed.
     var assignedTopicCounts: [String: Int] = [:]
+    /// `auto.offset.reset` of the member that joined last: where partitions without a commit start.
+    var resetPolicy = OffsetResetPolicy.latest
 
     init(name: String, settings: LogSettings, events: EventLog, random: SeededRandom) {
         self.name = name
@@ -59,6 +61,7 @@ final class GroupCoordinator {
             throw .invalidArgument("auto.commit.interval.ms must be positive")
         }
         strategy = options.strategy
+        resetPolicy = options.autoOffsetReset
         let clientId = options.clientId ?? "consumer-\(name)-\(nextClientNumber)"
         if options.clientId == nil { nextClientNumber += 1 }
         let memberId = clientId + "-" + random.uuid()

@@ -21,7 +21,8 @@ extension GroupCoordinator {
             members: orderedMembers.map {
                 MemberSnapshot(
                     memberId: $0.memberId, clientId: $0.clientId, groupInstanceId: $0.options.groupInstanceId, host: $0.options.host,
-                    generation: $0.generation, assignment: $0.owned, isCrashed: $0.crashed)
+                    generation: $0.generation, assignment: $0.owned, isCrashed: $0.crashed,
+                    sessionExpiresAtMs: $0.crashed ? $0.lastHeartbeatMs + $0.options.sessionTimeoutMs : nil)
             })
     }
 }

@@ -10,4 +10,7 @@ public struct MemberSnapshot: Equatable, Sendable {
     public var assignment: [TopicPartition]
     /// True once the member crashed and until its session times out.
     public var isCrashed: Bool
+    /// When a crashed member's session times out and its partitions move (last heartbeat plus
+    /// `session.timeout.ms`); nil while it is alive.
+    public var sessionExpiresAtMs: Int64?
 }

@@ -72,6 +72,15 @@ extension Partition {
         return segment.records[Int(offset - segment.baseOffset)]
     }
 
+    /// When the record at `offset` was appended; for a deleted offset, when the deleted segment
+    /// holding it began (the oldest remembered one's start when it is older still). nil for an
+    /// offset not written yet, or deleted before any segment start was remembered.
+    public func appendTime(at offset: Int64) -> Int64? {
+        if let record = record(at: offset) { return record.appendTimeMs }
+        guard offset < logStartOffset, let oldest = deletedStarts.first else { return nil }
+        return deletedStarts.last { $0.baseOffset <= offset }?.appendTimeMs ?? oldest.appendTimeMs
+    }
+
     /// Throws OFFSET_OUT_OF_RANGE unless `offset` is within log-start...log-end.
     func checkReadable(_ offset: Int64) throws(StreamLogError) {
         guard offset >= logStartOffset, offset <= logEndOffset else {

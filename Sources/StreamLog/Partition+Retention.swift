@@ -54,7 +54,10 @@ extension Partition {
             guard var segment = sealed.popFirst() else { break }
             records += Int64(segment.records.count)
             retainedBytes -= segment.bytes
-            if let newest = segment.records.last?.appendTimeMs { newestDeletedAppendTime = newest }
+            if let first = segment.records.first {
+                if deletedStarts.count == Partition.deletedStartsCap { deletedStarts.removeFirst() }
+                deletedStarts.append(DeletedSegmentStart(baseOffset: segment.baseOffset, appendTimeMs: first.appendTimeMs))
+            }
             segment.records.removeAll(keepingCapacity: true)
             if freeStorage.count < Partition.freeStorageCap { freeStorage.append(segment.records) }
         }

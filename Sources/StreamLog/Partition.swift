@@ -17,8 +17,9 @@ public final class Partition {
     public internal(set) var logStartOffset: Int64 = 0
     /// The sum of the retained records' sizes.
     @exclusivity(unchecked) public internal(set) var retainedBytes: Int = 0
-    /// The newest timestamp among deleted records, for lag in seconds when everything was deleted.
-    var newestDeletedAppendTime: Int64?
+    /// The starts of the most recently deleted segments, oldest first (at most
+    /// `deletedStartsCap`), for the append time of a deleted offset.
+    var deletedStarts: Deque<DeletedSegmentStart> = []
     /// Deletions not yet collected as events (bounded: deletions beyond the cap coalesce).
     var pendingDeletions: [SegmentDeletion] = []
 
@@ -27,10 +28,12 @@ public final class Partition {
         self.config = config
         active = Segment(baseOffset: 0, storage: Partition.makeStorage(config))
         pendingDeletions.reserveCapacity(Partition.pendingDeletionCap)
+        deletedStarts.reserveCapacity(Partition.deletedStartsCap)
     }
 
     static let pendingDeletionCap = 16
     static let freeStorageCap = 2
+    static let deletedStartsCap = 256
 
     static func makeStorage(_ config: TopicConfig) -> ContiguousArray<Record> {
         var storage = ContiguousArray<Record>()

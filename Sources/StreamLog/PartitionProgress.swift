@@ -5,7 +5,8 @@ import DequeModule
 struct PartitionProgress {
     /// The committed offset: the next offset to consume.
     var committed: Int64?
-    /// The highest offset ever handed to a member of the group (-1 before any).
+    /// The highest offset ever handed to a member of the group (-1 before any; lowered by a
+    /// deliberate rewind, see `forgetDeliveries`).
     var highestDelivered: Int64 = -1
     /// Records handed out again at or below `highestDelivered`.
     var duplicates: Int64 = 0

@@ -1,7 +1,7 @@
 import Testing
 @testable import StreamLog
 
-/// Lag in records and seconds, no-commit partitions, rates and the catch-up estimate.
+/// Lag in records and seconds, partitions without a commit (counted from the reset policy), and rates.
 struct LagTests {
     @Test func lagAndLagSecondsPerPartitionAndGroup() throws {
         let h = try Harness(partitions: 2)
@@ -12,13 +12,16 @@ struct LagTests {
         try h.produce(5)
         try h.log.commit("g", memberId: a, offsets: [TopicPartition("orders", 0): 5], nowMs: 2_000)
         var lag = try h.log.lag(group: "g", nowMs: 3_500)
-        #expect(lag.partitions.map(\.lag) == [5, nil])
-        #expect(lag.partitions.map(\.lagMs) == [1_500, nil])
+        // Partition 1 has no commit: the group (earliest) will read all ten records from log-start.
+        #expect(lag.partitions.map(\.lag) == [5, 10])
+        #expect(lag.partitions.map(\.lagMs) == [1_500, 2_500])
+        #expect(lag.partitions.map(\.describeLag) == [5, nil])
+        #expect(lag.partitions.map(\.describeLagMs) == [1_500, nil])
         #expect(lag.partitions[0].lagSeconds == 1.5)
         #expect(lag.partitions[1].committedOffset == nil)
-        #expect(lag.totalLag == 5)
-        #expect(lag.maxLag == 5)
-        #expect(lag.maxLagSeconds == 1.5)
+        #expect(lag.totalLag == 15)
+        #expect(lag.maxLag == 10)
+        #expect(lag.maxLagSeconds == 2.5)
         #expect(lag.partitions[0].recordsLead == 5)
         #expect(lag.partitions[0].ownerMemberId == a)
         try h.log.commit("g", memberId: a, offsets: [TopicPartition("orders", 0): 10, TopicPartition("orders", 1): 0], nowMs: 3_500)
@@ -28,23 +31,56 @@ struct LagTests {
         #expect(lag.totalLag == 10)
         #expect(lag.maxLag == 10)
         #expect(lag.maxLagMs == 2_500)
-        #expect(lag.timeToCatchUpSeconds == nil)
     }
 
-    @Test func noCommitsAnywhereMeansNoSumsAndNoStatus() throws {
+    @Test func aNewGroupFromEarliestHasTheWholeLogToRead() throws {
         let h = try Harness(partitions: 3)
-        _ = try h.join("a")
+        _ = try h.join("a", reset: .earliest)
         h.advance(to: 1_000)
         try h.produce(4)
-        let lag = try h.log.lag(group: "g", nowMs: 1_000)
-        #expect(lag.partitions.count == 3)
-        #expect(lag.totalLag == 0)
-        #expect(lag.maxLag == nil)
-        #expect(lag.maxLagSeconds == nil)
+        let lag = try h.log.lag(group: "g", nowMs: 3_000)
+        #expect(lag.partitions.map(\.lag) == [4, 4, 4])
+        #expect(lag.totalLag == 12)
+        #expect(lag.maxLag == 4)
+        #expect(lag.maxLagSeconds == 2)
         #expect(lag.status == .notFound)
+        let rows = h.log.describe(group: "g", nowMs: 3_000).rows
+        #expect(rows.map(\.currentOffset) == [nil, nil, nil])
+        #expect(rows.map(\.lag) == [nil, nil, nil])
+        #expect(rows.map(\.lagMs) == [nil, nil, nil])
     }
 
-    @Test func lagSecondsUsesTheOldestRetainedRecordWhenTheCommittedOneWasDeleted() throws {
+    @Test func aNewGroupFromLatestCountsFromItsPositionOnceItHasOne() throws {
+        let h = try Harness(partitions: 1)
+        let a = try h.join("a", commit: .manual, reset: .latest)
+        h.advance(to: 1_000)
+        try h.produce(4)
+        #expect(try h.log.lag(group: "g", nowMs: 1_000).totalLag == 0)
+        _ = try h.log.poll("g", memberId: a, maxRecords: 10, nowMs: 1_000)
+        h.advance(to: 2_000)
+        try h.produce(3)
+        let lag = try h.log.lag(group: "g", nowMs: 2_500)
+        #expect(lag.partitions.map(\.position) == [4])
+        #expect(lag.partitions.map(\.lag) == [3])
+        #expect(lag.partitions.map(\.lagMs) == [500])
+        #expect(lag.partitions.map(\.describeLag) == [nil])
+    }
+
+    @Test func recordsLagCountsFromTheConsumersPositionNotTheCommit() throws {
+        let h = try Harness(partitions: 1)
+        let a = try h.join("a", commit: .manual)
+        h.advance(to: 1_000)
+        try h.produce(50)
+        _ = try h.log.poll("g", memberId: a, maxRecords: 10, nowMs: 1_000)
+        try h.log.commit("g", memberId: a, nowMs: 1_000)
+        _ = try h.log.poll("g", memberId: a, maxRecords: 20, nowMs: 1_000)
+        let lag = try h.log.lag(group: "g", nowMs: 1_000)
+        #expect(lag.totalLag == 40)
+        #expect(lag.partitions.map(\.recordsLag) == [20])
+        #expect(lag.recordsLag == 20)
+    }
+
+    @Test func lagSecondsBehindLogStartComeFromTheDeletedSegmentNotTheYoungLogStart() throws {
         let h = try Harness(partitions: 1) {
             $0.retentionRecords = 10
             $0.segmentRecords = 5
@@ -61,11 +97,12 @@ struct LagTests {
         let lag = try #require(try h.log.lag(group: "g", nowMs: 4_000).partitions.first)
         #expect(lag.logStartOffset == 5)
         #expect(lag.lag == 13)
-        #expect(lag.lagMs == 2_000)
+        // Offset 2 was appended at 1 000 (the log-start record at 2 000 would say 2 s).
+        #expect(lag.lagMs == 3_000)
         #expect(lag.recordsLead == -3)
     }
 
-    @Test func ratesAndTimeToCatchUp() throws {
+    @Test func rates() throws {
         let h = try Harness(partitions: 1)
         let a = try h.join("a", commit: .afterEachBatch)
         try h.produce(1_000)
@@ -77,7 +114,7 @@ struct LagTests {
         let lag = try h.log.lag(group: "g", nowMs: h.nowMs)
         #expect(lag.produceRate == 10)
         #expect(lag.consumeRate == 20)
-        #expect(lag.totalLag > 0)
-        #expect(lag.timeToCatchUpSeconds == Double(lag.totalLag) / 10)
+        // 1 201 appended, 400 committed (each poll commits the batch before it).
+        #expect(lag.totalLag == 801)
     }
 }

@@ -150,6 +150,25 @@ struct OffsetTests {
         #expect(lag.duplicates == 30)
     }
 
+    @Test func aDeliberateRewindReplaysWithoutCountingDuplicates() throws {
+        let h = try Harness(partitions: 1)
+        let a = try h.join("a", commit: .manual)
+        h.advance(to: 1_000)
+        try h.produce(50)
+        #expect(try h.log.poll("g", memberId: a, maxRecords: 50, nowMs: 1_000).count == 50)
+        try h.log.commit("g", memberId: a, nowMs: 1_000)
+        try h.log.leaveGroup("g", memberId: a, nowMs: 1_000)
+        #expect(try h.log.resetOffsets(group: "g", topics: ["orders"], to: .earliest, nowMs: 1_000) == [TopicPartition("orders", 0): 0])
+        let b = try h.join("b", commit: .manual)
+        h.advance(to: 2_000)
+        _ = h.log.drainEvents()
+        #expect(try h.log.poll("g", memberId: b, maxRecords: 100, nowMs: 2_000).count == 50)
+        #expect(!h.log.drainEvents().contains { if case .recordsRedelivered = $0 { true } else { false } })
+        let lag = try h.log.lag(group: "g", nowMs: h.nowMs)
+        #expect(lag.partitions[0].delivered == 100)
+        #expect(lag.duplicates == 0)
+    }
+
     @Test func commitsOutsideTheLogAreRejected() throws {
         let h = try Harness(partitions: 1)
         let a = try h.join("a")
