@@ -62,6 +62,17 @@ public struct RecordGenerator: Sendable {
         return (plan.keyIndex.map { fields.values[$0].text }, .object(fields), size)
     }
 
+    /// Encodes the next record into `out`: its value as compact JSON (exactly `appendJSON` of
+    /// what `nextKeyed` gives), then its key's UTF-8 bytes; returns the key's length, nil when
+    /// the record has no key.
+    public mutating func encodeNext(_ context: GeneratorContext, into out: inout ContiguousArray<UInt8>) -> Int? {
+        let (key, value, _) = nextKeyed(context)
+        value.appendJSON(to: &out)
+        guard let key else { return nil }
+        out.append(contentsOf: key.utf8)
+        return key.utf8.count
+    }
+
     /// One object level: values in field order, sharing the compiled names when they are distinct.
     private mutating func evaluate(_ fields: PlanFields, context: GeneratorContext) -> Fields {
         var values: [Value] = []

@@ -58,8 +58,10 @@ struct BatchRuntime {
             while next < offsets.logEndOffset {
                 let records = (try? log.fetch(offsets.topicPartition, from: next, maxRecords: 10_000)) ?? []
                 guard let last = records.last else { break }
-                for record in records where spec.filter?.matches(record.value) ?? true {
-                    _ = window.add(record.value, timeMs: 0)
+                for record in records {
+                    let value = record.json ?? .null  // a value that is not JSON has no fields
+                    guard spec.filter?.matches(value) ?? true else { continue }
+                    _ = window.add(value, timeMs: 0)
                     timestamps.append(record.timestamp)
                 }
                 recordsRead += Int64(records.count)

@@ -80,7 +80,7 @@ struct ConsumerRuntime {
     }
 
     /// Polls and processes for one tick; `handle`, when given, sees every processed record.
-    mutating func step(log: InProcessLog, nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, Record) -> Void)? = nil) {
+    mutating func step(log: InProcessLog, nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, RecordView) -> Void)? = nil) {
         guard !paused else {
             for member in members { try? log.heartbeat(name, memberId: member.memberId, nowMs: nowMs) }
             return
@@ -139,8 +139,8 @@ struct ConsumerRuntime {
     /// another on its busy clock, paying each one's cost from its budget; without, all are done
     /// at `doneAt` (one histogram entry per stretch of equal timestamps).
     private mutating func consume(
-        _ topicPartition: TopicPartition, _ records: UnsafeBufferPointer<Record>, by member: inout Member,
-        perRecord: Double?, doneAt: Double, handle: ((TopicPartition, Record) -> Void)?
+        _ topicPartition: TopicPartition, _ records: RecordBatch, by member: inout Member,
+        perRecord: Double?, doneAt: Double, handle: ((TopicPartition, RecordView) -> Void)?
     ) {
         processed.add(Double(records.count))
         processedTotal += Int64(records.count)

@@ -14,7 +14,7 @@ extension Engine {
             let name = groups[index].name
             if insights.ordering[name] != nil {
                 groups[index].step(log: log, nowMs: now, tickMs: tickMs) {
-                    self.insights.noteProcessed(ConsumerRecord(topicPartition: $0, record: $1), by: name)
+                    self.insights.noteProcessed(ConsumerRecord(topicPartition: $0, record: $1.record), by: name)
                 }
             } else {
                 groups[index].step(log: log, nowMs: now, tickMs: tickMs)
@@ -23,7 +23,7 @@ extension Engine {
         for index in processors.indices where processors[index].enabled {
             var consumed: [ConsumerRecord] = []
             processors[index].consumer.step(log: log, nowMs: now, tickMs: tickMs) {
-                consumed.append(ConsumerRecord(topicPartition: $0, record: $1))
+                consumed.append(ConsumerRecord(topicPartition: $0, record: $1.record))
             }
             var outputs: [OutputRecord] = []
             for record in consumed { outputs += processors[index].transform(record) }
@@ -50,14 +50,24 @@ extension Engine {
         let context = GeneratorContext(nowMs: now) { [unowned self] topic, field, unit in
             self.recentValue(topic: topic, field: field, unit: unit)
         }
+        var scratch = ContiguousArray<UInt8>()
+        swap(&scratch, &encodeBuffer)
+        defer { swap(&scratch, &encodeBuffer) }
         for index in producers.indices {
             let count = producers[index].due(nowMs: now, tickMs: tickMs)
             guard count > 0 else { continue }
             var appender = appender(for: producers[index].spec.topic)
             var appended = 0
             for _ in 0..<count {
-                let (key, value, size) = producers[index].generator.nextKeyed(context)
-                if append(key: key, value: value, size: size, to: &appender, now: now) != nil { appended += 1 }
+                scratch.removeAll(keepingCapacity: true)
+                let keyLength = producers[index].generator.encodeNext(context, into: &scratch)
+                let stored = scratch.withUnsafeBytes { bytes in
+                    let valueEnd = bytes.count - (keyLength ?? 0)
+                    return append(
+                        key: keyLength.map { _ in UnsafeRawBufferPointer(rebasing: bytes[valueEnd...]) },
+                        value: UnsafeRawBufferPointer(rebasing: bytes[..<valueEnd]), to: &appender, now: now)
+                }
+                if stored != nil { appended += 1 }
             }
             if let appender { finish(appender) }
             producers[index].produced += Int64(appended)
@@ -69,7 +79,10 @@ extension Engine {
     @discardableResult
     func append(_ output: OutputRecord, now: Int64) -> Int? {
         var appender = appender(for: output.topic)
-        let size = append(key: output.key, value: output.value, size: output.value.encodedSize, to: &appender, now: now)
+        let size = output.value.withUnsafeBytes { value in
+            guard let key = output.key else { return append(key: nil, value: value, to: &appender, now: now) }
+            return key.withUnsafeBytes { append(key: $0, value: value, to: &appender, now: now) }
+        }
         if let appender { finish(appender) }
         return size
     }
@@ -82,32 +95,30 @@ extension Engine {
             sampler: feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0))
     }
 
-    /// Appends one record through `appender` (`size`: the value's encoded size); returns the
-    /// record's size in bytes, or nil if refused.
+    /// Appends one record's bytes through `appender`; returns the record's size in bytes, or nil
+    /// if refused.
     ///
-    /// The value moves into the log; it is copied only for the feed line it is sampled for, the
-    /// recent records a `ref` reads, and `onAppend`.
+    /// The bytes are copied into the log's segment; they are read again only for the feed line
+    /// they are sampled for, the recent records a `ref` reads, and `onAppend`.
     private func append(
-        key: String?, value: consuming Value, size valueSize: Int, to appender: inout TopicAppender?, now: Int64
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, to appender: inout TopicAppender?, now: Int64
     ) -> Int? {
         guard let topic = appender?.topic else { return nil }
-        let size = (key?.utf8.count ?? 0) + valueSize
-        let needed = appender?.recent != nil || appender?.sampler.keepsNextOffer == true || onAppend != nil
-        let shown: Value? = needed ? copy value : nil
-        guard let metadata = try? topic.append(
-            key: key, value: value, headers: [], timestamp: now, sizeInBytes: size, partition: nil, nowMs: now)
-        else { return nil }
+        let size = (key?.count ?? 0) + value.count
+        guard let metadata = try? topic.append(key: key, value: value, timestamp: now, nowMs: now) else { return nil }
         appender?.records += 1
         appender?.bytes += Int64(size)
-        if let shown { appender?.recent?.append(key: key, value: shown) }
-        if appender?.sampler.keepsNext() == true, let every = appender?.sampler.every, let shown {
-            feed.keep(topic: topic.name, metadata: metadata, key: key, value: shown, sampleOf: every, nowMs: now)
+        if let recent = appender?.recent {
+            recent.append(key: key.map { String(decoding: $0, as: UTF8.self) }, value: Value(json: value) ?? .null)
         }
-        if let onAppend, let shown {
+        if appender?.sampler.keepsNext() == true, let every = appender?.sampler.every {
+            feed.keep(topic: topic.name, metadata: metadata, key: key, value: value, sampleOf: every, nowMs: now)
+        }
+        if let onAppend {
             onAppend(AppendedRecord(
                 topic: topic.name, partition: metadata.topicPartition.partition, offset: metadata.offset,
                 timestamp: metadata.timestamp, timestampType: topic.config.timestampType,
-                key: key, value: shown, headers: []))
+                key: key.map { Array($0) }, value: Array(value), headers: []))
         }
         return size
     }

@@ -31,6 +31,8 @@ public final class Engine {
     /// The recent records of the topics some `ref` generator reads (only those are kept).
     var recentValues: [String: RecentValues] = [:]
     var feed = FeedBuffer()
+    /// Where a producer's record is encoded before the log copies it into a segment (reused).
+    var encodeBuffer = ContiguousArray<UInt8>()
     var highlights: [String] = []
     var insights = StoryInsights()
     var random: SeededRandom
@@ -104,8 +106,10 @@ public struct AppendedRecord: Sendable {
     public var offset: Int64
     public var timestamp: Int64
     public var timestampType: StreamLog.TimestampType
-    public var key: String?
-    public var value: Value
+    /// The key bytes; nil for keyless records.
+    public var key: [UInt8]?
+    /// The value bytes (compact JSON for generated records).
+    public var value: [UInt8]
     public var headers: [Header]
 }
 

@@ -24,11 +24,14 @@ struct FeedBuffer {
         skipped[sampler.topic] = sampler.seen
     }
 
-    /// Adds the line of a record its sampler kept.
-    mutating func keep(topic: String, metadata: RecordMetadata, key: String?, value: Value, sampleOf every: Int, nowMs: Int64) {
+    /// Adds the line of a record its sampler kept, its key and value shown by `FeedText`.
+    mutating func keep(
+        topic: String, metadata: RecordMetadata, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, sampleOf every: Int,
+        nowMs: Int64
+    ) {
         append(FeedEntry(timeMs: nowMs, kind: .record(
-            topic: topic, partition: metadata.topicPartition.partition, offset: metadata.offset, key: key,
-            payload: value.json, sampleOf: every)))
+            topic: topic, partition: metadata.topicPartition.partition, offset: metadata.offset, key: key.map(FeedText.text),
+            payload: FeedText.text(value), sampleOf: every)))
     }
 
     /// Adds an event line.

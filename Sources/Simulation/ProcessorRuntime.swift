@@ -1,11 +1,22 @@
 import Scenario
 import StreamLog
 
-/// A record a processor or batch job writes: where it goes, its key and its value.
+/// A record a processor or batch job writes: where it goes, its key and its value bytes.
 struct OutputRecord {
     var topic: String
-    var key: String?
-    var value: Value
+    var key: [UInt8]?
+    var value: [UInt8]
+
+    init(topic: String, key: [UInt8]?, value: [UInt8]) {
+        self.topic = topic
+        self.key = key
+        self.value = value
+    }
+
+    /// A record whose value is encoded as compact JSON and whose key is text.
+    init(topic: String, key: String?, value: Value) {
+        self.init(topic: topic, key: key.map { Array($0.utf8) }, value: value.jsonBytes)
+    }
 }
 
 /// A stream processor as the engine runs it: its own consumer group plus the transformation.
@@ -58,17 +69,19 @@ struct ProcessorRuntime {
         inRate.add(1)
         inBytesRate.add(Double(input.record.sizeInBytes))
         let record = input.record
+        // Fields are read from the value's JSON; a value that is not JSON has none (all missing).
+        let value = record.json ?? .null
         switch spec.kind {
         case .filter(_, let condition, let to):
-            return condition.matches(record.value) ? [OutputRecord(topic: to, key: record.key, value: record.value)] : []
+            return condition.matches(value) ? [OutputRecord(topic: to, key: record.key, value: record.value)] : []
         case .map(_, let map, let to):
-            let value = Self.apply(map, to: record.value)
-            let key = map.rekey.map { value[$0]?.text ?? record.key ?? "" } ?? record.key
-            return [OutputRecord(topic: to, key: key, value: value)]
+            let mapped = Self.apply(map, to: value)
+            let key = map.rekey.map { Array((mapped[$0]?.text ?? record.keyText ?? "").utf8) } ?? record.key
+            return [OutputRecord(topic: to, key: key, value: record.json == nil ? record.value : mapped.jsonBytes)]
         case .window(_, _, let to):
             guard var window else { return [] }
             self.window = nil   // keep the storage uniquely referenced: no copy per record
-            let results = window.add(record.value, timeMs: record.timestamp)
+            let results = window.add(value, timeMs: record.timestamp)
             self.window = window
             return results.map { OutputRecord(topic: to, key: $0.key, value: $0.value) }
         case .join(let spec):
@@ -77,14 +90,14 @@ struct ProcessorRuntime {
             let side: JoinRuntime.Side = input.topicPartition.topic == spec.left ? .left : .right
             let key: String
             switch spec.on {
-            case .key: key = record.key ?? ""
-            case .field(let field): key = record.value[field]?.text ?? ""
+            case .key: key = record.keyText ?? ""
+            case .field(let field): key = value[field]?.text ?? ""
             }
-            let joined = join.add(record.value, key: key, timeMs: record.timestamp, side: side)
+            let joined = join.add(value, key: key, timeMs: record.timestamp, side: side)
             self.join = join
-            return joined.map { OutputRecord(topic: spec.to, key: record.key, value: $0) }
+            return joined.map { OutputRecord(topic: spec.to, key: record.key, value: $0.jsonBytes) }
         case .branch(_, let cases, let fallback):
-            let target = cases.first { $0.when.matches(record.value) }?.to ?? fallback
+            let target = cases.first { $0.when.matches(value) }?.to ?? fallback
             return target.map { [OutputRecord(topic: $0, key: record.key, value: record.value)] } ?? []
         }
     }

@@ -48,7 +48,7 @@ struct OrderTracker {
     }
 
     mutating func note(_ record: Record) {
-        guard let key = record.value.value(atPath: field)?.text ?? record.key else { return }
+        guard let key = record.value(atPath: field)?.text ?? record.keyText else { return }
         checked += 1
         if let seen = newest[key], record.timestamp < seen {
             outOfOrder += 1

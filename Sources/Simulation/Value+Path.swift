@@ -14,3 +14,13 @@ extension Value {
         return current
     }
 }
+
+extension Record {
+    /// The value at a dotted field path of the record's JSON value, as `Value.value(atPath:)`
+    /// reads it; a plain field is read without decoding the rest. nil when the value is not JSON.
+    func value(atPath path: String) -> Value? {
+        if let direct = field(path) { return direct }
+        guard path.contains(".") else { return nil }
+        return json?.value(atPath: path)
+    }
+}

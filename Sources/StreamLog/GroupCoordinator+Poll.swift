@@ -7,7 +7,7 @@ extension GroupCoordinator {
     func poll(memberId: String, maxRecords: Int, nowMs: Int64, topics: [String: Topic]) throws(StreamLogError) -> [ConsumerRecord] {
         var output: [ConsumerRecord] = []
         try poll(memberId: memberId, maxRecords: maxRecords, nowMs: nowMs, topics: topics) { topicPartition, records in
-            for record in records { output.append(ConsumerRecord(topicPartition: topicPartition, record: record)) }
+            for view in records { output.append(ConsumerRecord(topicPartition: topicPartition, record: view.record)) }
         }
         return output
     }
@@ -17,7 +17,7 @@ extension GroupCoordinator {
     @discardableResult
     func poll(
         memberId: String, maxRecords: Int, nowMs: Int64, topics: [String: Topic],
-        _ body: (TopicPartition, UnsafeBufferPointer<Record>) -> Void
+        _ body: (TopicPartition, RecordBatch) -> Void
     ) throws(StreamLogError) -> Int {
         let member = try activeMember(memberId)
         guard maxRecords >= 0 else { throw .invalidArgument("maxRecords must not be negative, got \(maxRecords)") }

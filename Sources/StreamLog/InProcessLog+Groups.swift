@@ -39,7 +39,7 @@ extension InProcessLog {
     @discardableResult
     public func poll(
         _ group: String, memberId: String, maxRecords: Int, nowMs: Int64,
-        each body: (TopicPartition, UnsafeBufferPointer<Record>) -> Void
+        each body: (TopicPartition, RecordBatch) -> Void
     ) throws(StreamLogError) -> Int {
         try coordinator(group).poll(memberId: memberId, maxRecords: maxRecords, nowMs: nowMs, topics: topics, body)
     }

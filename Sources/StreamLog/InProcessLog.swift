@@ -54,10 +54,9 @@ public final class InProcessLog: StreamLogBackend {
         topic name: String, key: String?, value: Value, headers: [Header] = [], timestamp: Int64, sizeInBytes: Int? = nil,
         partition: Int? = nil, nowMs: Int64
     ) throws(StreamLogError) -> RecordMetadata {
-        let size = sizeInBytes ?? Record.payloadSize(key: key, value: value, headers: headers)
-        guard size >= 0 else { throw .invalidArgument("sizeInBytes must not be negative, got \(size)") }
+        if let sizeInBytes, sizeInBytes < 0 { throw .invalidArgument("sizeInBytes must not be negative, got \(sizeInBytes)") }
         return try topic(name).append(
-            key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: size, partition: partition, nowMs: nowMs)
+            key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: sizeInBytes, partition: partition, nowMs: nowMs)
     }
 
     public func fetch(_ partition: TopicPartition, from offset: Int64, maxRecords: Int) throws(StreamLogError) -> [Record] {

@@ -22,7 +22,7 @@ extension Partition {
         }
         if let retentionRecords = config.retentionRecords {
             let excess = Int(retainedRecords) - retentionRecords
-            let count = sizeBreachedPrefix(candidates, excess: excess) { Int64($0.records.count) }
+            let count = sizeBreachedPrefix(candidates, excess: excess) { Int64($0.count) }
             if count > deletable { (deletable, reason) = (count, .records) }
         }
         guard deletable > 0 else { return }
@@ -51,15 +51,15 @@ extension Partition {
     private func deleteOldestSegments(_ count: Int, reason: RetentionReason) {
         var records: Int64 = 0
         for _ in 0..<count {
-            guard var segment = sealed.popFirst() else { break }
-            records += Int64(segment.records.count)
+            guard let segment = sealed.popFirst() else { break }
+            records += Int64(segment.count)
             retainedBytes -= segment.bytes
-            if let first = segment.records.first {
+            if let first = segment.entries.first {
                 if deletedStarts.count == Partition.deletedStartsCap { deletedStarts.removeFirst() }
                 deletedStarts.append(DeletedSegmentStart(baseOffset: segment.baseOffset, appendTimeMs: first.appendTimeMs))
             }
-            segment.records.removeAll(keepingCapacity: true)
-            if freeStorage.count < Partition.freeStorageCap { freeStorage.append(segment.records) }
+            let storage = segment.release()
+            if freeStorage.count < Partition.freeStorageCap { freeStorage.append(storage) }
         }
         logStartOffset = sealed.first?.baseOffset ?? active.baseOffset
         noteDeletion(segments: count, records: records, reason: reason)

@@ -12,7 +12,7 @@ public final class Partition {
     /// The segment being appended to.
     @exclusivity(unchecked) var active: Segment
     /// Emptied segment storage kept for reuse, so steady-state appends never allocate.
-    var freeStorage: [ContiguousArray<Record>] = []
+    var freeStorage: [SegmentStorage] = []
     /// The first offset a consumer may read; moves in segment steps.
     public internal(set) var logStartOffset: Int64 = 0
     /// The sum of the retained records' sizes.
@@ -35,14 +35,15 @@ public final class Partition {
     static let freeStorageCap = 2
     static let deletedStartsCap = 256
 
-    static func makeStorage(_ config: TopicConfig) -> ContiguousArray<Record> {
-        var storage = ContiguousArray<Record>()
-        storage.reserveCapacity(min(config.segmentRecords, 65_536))
+    static func makeStorage(_ config: TopicConfig) -> SegmentStorage {
+        var storage = SegmentStorage(arena: [], entries: [])
+        storage.entries.reserveCapacity(min(config.segmentRecords, 65_536))
+        storage.arena.reserveCapacity(min(config.segmentBytes, 1 << 20))
         return storage
     }
 
     /// The offset the next appended record will get (Kafka's LEO).
-    public var logEndOffset: Int64 { active.baseOffset + Int64(active.records.count) }
+    public var logEndOffset: Int64 { active.baseOffset + Int64(active.entries.count) }
 
     /// The high watermark: equal to the log-end offset with a single replica.
     public var highWatermark: Int64 { logEndOffset }
@@ -53,28 +54,47 @@ public final class Partition {
     /// The number of retained segments, the active one included.
     public var segmentCount: Int { sealed.count + 1 }
 
-    /// Appends a record and returns its offset.
+    /// Appends a record's bytes and returns its offset.
     ///
     /// `timestamp` is the producer's CreateTime; LogAppendTime topics store `nowMs` instead.
-    /// `sizeInBytes` is what segment rolling and `retention.bytes` count.
+    /// The record's size (key, value and header bytes) is what segment rolling and
+    /// `retention.bytes` count, unless `sizeInBytes` says otherwise.
     @discardableResult
     public func append(
-        key: consuming String?, value: consuming Value, headers: consuming [Header], timestamp: Int64, sizeInBytes: Int,
-        nowMs: Int64
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, headers: [Header] = [], timestamp: Int64,
+        sizeInBytes: Int? = nil, nowMs: Int64
     ) -> Int64 {
-        if active.records.count >= config.segmentRecords
-            || (active.bytes > 0 && active.bytes + sizeInBytes > config.segmentBytes)
+        var size = sizeInBytes ?? (key?.count ?? 0) + value.count
+        if sizeInBytes == nil {
+            for header in headers { size += header.key.utf8.count + header.value.count }
+        }
+        if active.entries.count >= config.segmentRecords
+            || (active.bytes > 0 && active.bytes + size > config.segmentBytes)
         {
             roll(nowMs: nowMs)
         }
-        let offset = active.baseOffset + Int64(active.records.count)
+        let offset = active.baseOffset + Int64(active.entries.count)
         let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
-        let record = Record(
-            offset: offset, timestamp: stored, timestampType: config.timestampType, appendTimeMs: nowMs,
-            key: key, value: value, headers: headers, sizeInBytes: sizeInBytes)
-        active.add(consume record)
-        retainedBytes += sizeInBytes
+        active.add(key: key, value: value, headers: headers, timestamp: stored, appendTimeMs: nowMs, sizeInBytes: size)
+        retainedBytes += size
         return offset
+    }
+
+    /// Appends a value encoded as compact JSON, with a text key; see the bytes form.
+    @discardableResult
+    public func append(
+        key: String?, value: Value, headers: [Header] = [], timestamp: Int64, sizeInBytes: Int? = nil, nowMs: Int64
+    ) -> Int64 {
+        let bytes = value.jsonBytes
+        return bytes.withUnsafeBytes { valueBytes in
+            guard var key else {
+                return append(key: nil, value: valueBytes, headers: headers, timestamp: timestamp, sizeInBytes: sizeInBytes, nowMs: nowMs)
+            }
+            return key.withUTF8 {
+                append(key: UnsafeRawBufferPointer($0), value: valueBytes, headers: headers, timestamp: timestamp,
+                       sizeInBytes: sizeInBytes, nowMs: nowMs)
+            }
+        }
     }
 
     /// Seals the active segment, starts a new one, and applies retention.

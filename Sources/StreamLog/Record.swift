@@ -1,4 +1,7 @@
-/// A record as stored in a partition.
+/// A record as Kafka stores it: optional key bytes, value bytes, headers and timestamps.
+///
+/// This is an owned copy (what `fetch` and `record(at:)` return); a poll hands `RecordView`s
+/// that read the bytes where the segment keeps them.
 public struct Record: Equatable, Sendable {
     /// The position of the record in its partition, dense and increasing from 0.
     public var offset: Int64
@@ -8,10 +11,10 @@ public struct Record: Equatable, Sendable {
     public var timestampType: TimestampType
     /// When the log appended the record, in ms of simulated time (used for lag in seconds).
     public var appendTimeMs: Int64
-    /// The key; nil for keyless records.
-    public var key: String?
-    /// The structured value.
-    public var value: Value
+    /// The key bytes; nil for keyless records.
+    public var key: [UInt8]?
+    /// The value bytes: compact JSON for generated records, anything for others.
+    public var value: [UInt8]
     /// Ordered headers.
     public var headers: [Header]
     /// The record's size in bytes as counted by size-based retention and segment rolling.
@@ -19,7 +22,7 @@ public struct Record: Equatable, Sendable {
 
     public init(
         offset: Int64, timestamp: Int64, timestampType: TimestampType, appendTimeMs: Int64,
-        key: String?, value: Value, headers: [Header], sizeInBytes: Int
+        key: [UInt8]?, value: [UInt8], headers: [Header], sizeInBytes: Int
     ) {
         self.offset = offset
         self.timestamp = timestamp
@@ -31,13 +34,22 @@ public struct Record: Equatable, Sendable {
         self.sizeInBytes = sizeInBytes
     }
 
-    /// The payload size of a record: key, value (compact JSON) and header bytes.
-    ///
-    /// Builds the JSON text, so callers on a hot path should pass a size they already know.
-    public static func payloadSize(key: String?, value: Value, headers: [Header]) -> Int {
-        var size = key?.utf8.count ?? 0
-        size += value.encodedSize
-        for header in headers { size += header.key.utf8.count + header.value.utf8.count }
+    /// The key as text (invalid UTF-8 repaired), or nil for a keyless record.
+    public var keyText: String? { key.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The value decoded as JSON, or nil when it is not JSON.
+    public var json: Value? { value.withUnsafeBytes { Value(json: $0) } }
+
+    /// The value of top-level field `name` of a JSON-object value; nil when the field is
+    /// missing or the value is not a JSON object.
+    public func field(_ name: String) -> Value? {
+        value.withUnsafeBytes { JSONFieldReader.field(name, in: $0) }
+    }
+
+    /// The payload size of a record: key, value and header bytes.
+    public static func payloadSize(key: [UInt8]?, value: [UInt8], headers: [Header]) -> Int {
+        var size = (key?.count ?? 0) + value.count
+        for header in headers { size += header.key.utf8.count + header.value.count }
         return size
     }
 }

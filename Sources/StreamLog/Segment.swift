@@ -1,30 +1,81 @@
-/// A contiguous run of records of one partition: the unit that retention deletes.
+/// A contiguous run of records of one partition, the unit that retention deletes: the records'
+/// bytes in one arena plus an index of where each record starts.
+///
+/// Both buffers are recycled when the segment is deleted, so a partition in steady state
+/// appends and deletes without allocating.
 struct Segment {
     /// The offset of the first record.
     var baseOffset: Int64
-    /// The records, in offset order; the storage is recycled when the segment is deleted.
-    var records: ContiguousArray<Record>
+    /// The records' key, value and header bytes, back to back.
+    var arena: ContiguousArray<UInt8>
+    /// One entry per record, in offset order.
+    var entries: ContiguousArray<RecordEntry>
     /// The sum of the records' sizes.
     var bytes: Int
     /// The largest record timestamp, Kafka's rule input for time retention (Int64.min when empty).
     var maxTimestamp: Int64
 
-    init(baseOffset: Int64, storage: ContiguousArray<Record>) {
+    init(baseOffset: Int64, storage: SegmentStorage) {
         self.baseOffset = baseOffset
-        records = storage
+        arena = storage.arena
+        entries = storage.entries
         bytes = 0
         maxTimestamp = Int64.min
     }
 
     /// The offset after the last record.
-    var nextOffset: Int64 { baseOffset + Int64(records.count) }
+    var nextOffset: Int64 { baseOffset + Int64(entries.count) }
 
-    var isEmpty: Bool { records.isEmpty }
+    /// The number of records.
+    var count: Int { entries.count }
 
-    /// Appends a record (its offset must be `nextOffset`).
-    mutating func add(_ record: consuming Record) {
-        bytes += record.sizeInBytes
-        if record.timestamp > maxTimestamp { maxTimestamp = record.timestamp }
-        records.append(consume record)
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// Appends a record's bytes and index entry (its offset is `nextOffset`).
+    mutating func add(
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, headers: [Header],
+        timestamp: Int64, appendTimeMs: Int64, sizeInBytes: Int
+    ) {
+        let start = arena.count
+        if let key { arena.append(contentsOf: key) }
+        arena.append(contentsOf: value)
+        var headersLength = 0
+        for header in headers {
+            headersLength += Segment.appendHeader(header, to: &arena)
+        }
+        entries.append(RecordEntry(
+            timestamp: timestamp, appendTimeMs: appendTimeMs, start: start, sizeInBytes: sizeInBytes,
+            keyLength: key.map { Int32($0.count) } ?? -1, valueLength: Int32(value.count),
+            headersLength: Int32(headersLength), headerCount: Int32(headers.count)))
+        bytes += sizeInBytes
+        if timestamp > maxTimestamp { maxTimestamp = timestamp }
     }
+
+    /// Appends one header in the arena's layout; returns the bytes written.
+    private static func appendHeader(_ header: Header, to arena: inout ContiguousArray<UInt8>) -> Int {
+        let key = header.key.utf8
+        appendLength(key.count, to: &arena)
+        arena.append(contentsOf: key)
+        appendLength(header.value.count, to: &arena)
+        arena.append(contentsOf: header.value)
+        return 8 + key.count + header.value.count
+    }
+
+    private static func appendLength(_ length: Int, to arena: inout ContiguousArray<UInt8>) {
+        let value = UInt32(truncatingIfNeeded: length)
+        for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    /// Empties the segment, handing back its buffers with their capacity.
+    consuming func release() -> SegmentStorage {
+        arena.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        return SegmentStorage(arena: arena, entries: entries)
+    }
+}
+
+/// The buffers of a segment, kept in a partition's free pool between uses.
+struct SegmentStorage {
+    var arena: ContiguousArray<UInt8>
+    var entries: ContiguousArray<RecordEntry>
 }

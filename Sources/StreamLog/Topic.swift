@@ -19,24 +19,53 @@ public final class Topic {
 
     /// The partition Kafka's default partitioner picks: murmur2 of the key, or the keyless strategy.
     public func partitionFor(key: String?, sizeInBytes: Int) -> Int {
-        if let key { return Murmur2.partition(forKey: key, partitionCount: partitions.count) }
+        guard var key else { return keyless.next(partitionCount: partitions.count, sizeInBytes: sizeInBytes) }
+        return key.withUTF8 { partitionFor(key: UnsafeRawBufferPointer($0), sizeInBytes: sizeInBytes) }
+    }
+
+    /// The partition for key bytes: murmur2 of the key, or the keyless strategy when nil.
+    public func partitionFor(key: UnsafeRawBufferPointer?, sizeInBytes: Int) -> Int {
+        if let key { return Int(Murmur2.toPositive(Murmur2.hash(key))) % partitions.count }
         return keyless.next(partitionCount: partitions.count, sizeInBytes: sizeInBytes)
     }
 
-    /// Partitions and appends a record; `partition` overrides the partitioner as in Kafka.
+    /// Partitions and appends a record's bytes; `partition` overrides the partitioner as in Kafka.
+    /// `sizeInBytes`, when given, replaces the counted size (key, value and header bytes).
     public func append(
-        key: consuming String?, value: consuming Value, headers: consuming [Header] = [], timestamp: Int64, sizeInBytes: Int,
-        partition explicit: Int? = nil, nowMs: Int64
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, headers: [Header] = [], timestamp: Int64,
+        sizeInBytes: Int? = nil, partition explicit: Int? = nil, nowMs: Int64
     ) throws(StreamLogError) -> RecordMetadata {
-        let index = explicit ?? partitionFor(key: key, sizeInBytes: sizeInBytes)
+        var size = sizeInBytes ?? (key?.count ?? 0) + value.count
+        if sizeInBytes == nil {
+            for header in headers { size += header.key.utf8.count + header.value.count }
+        }
+        let index = explicit ?? partitionFor(key: key, sizeInBytes: size)
         guard partitions.indices.contains(index) else {
             throw .unknownPartition(topic: name, partition: index, partitionCount: partitions.count)
         }
         let partition = partitions[index]
-        let offset = partition.append(
-            key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: sizeInBytes, nowMs: nowMs)
+        let offset = partition.append(key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: size, nowMs: nowMs)
         let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
         return RecordMetadata(topicPartition: partition.topicPartition, offset: offset, timestamp: stored)
+    }
+
+    /// Partitions and appends a value encoded as compact JSON, with a text key; see the bytes form.
+    public func append(
+        key: String?, value: Value, headers: [Header] = [], timestamp: Int64, sizeInBytes: Int? = nil,
+        partition explicit: Int? = nil, nowMs: Int64
+    ) throws(StreamLogError) -> RecordMetadata {
+        let bytes = value.jsonBytes
+        let result = bytes.withUnsafeBytes { valueBytes in
+            let append = { (keyBytes: UnsafeRawBufferPointer?) in
+                Result { () throws(StreamLogError) -> RecordMetadata in
+                    try self.append(key: keyBytes, value: valueBytes, headers: headers, timestamp: timestamp,
+                                    sizeInBytes: sizeInBytes, partition: explicit, nowMs: nowMs)
+                }
+            }
+            guard var key else { return append(nil) }
+            return key.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
+        return try result.get()
     }
 
     /// The partition at `index`, or a typed error.

@@ -38,7 +38,7 @@ struct DemoScenarioTests {
         func run() throws -> String {
             let engine = try Engine(scenario: spec)
             var out = ""
-            engine.onAppend = { out += "\($0.topic) \($0.partition) \($0.offset) \($0.timestamp) \($0.value.json)\n" }
+            engine.onAppend = { out += "\($0.topic) \($0.partition) \($0.offset) \($0.timestamp) \(String(decoding: $0.value, as: UTF8.self))\n" }
             engine.runHeadless(stepTimeMs: 5_000)
             return out + RunSummary.text(engine, wallSeconds: nil)
         }

@@ -97,7 +97,7 @@ struct StoryHeadlineTests {
 struct StoryInsightTrackerTests {
     static func record(_ account: String, at timestamp: Int64, offset: Int64 = 0) -> Record {
         Record(offset: offset, timestamp: timestamp, timestampType: .createTime, appendTimeMs: timestamp, key: nil,
-               value: ["account": .string(account)], headers: [], sizeInBytes: 10)
+               value: Value.object(["account": .string(account)]).jsonBytes, headers: [], sizeInBytes: 10)
     }
 
     @Test func aRecordOlderThanOneAlreadySeenForItsKeyIsOutOfOrder() {
@@ -112,9 +112,9 @@ struct StoryInsightTrackerTests {
     @Test func theRecordKeyIsUsedWhenTheFieldIsMissing() {
         var tracker = OrderTracker(field: "customer")
         var late = Self.record("x", at: 1)
-        late.key = "k"
+        late.key = Array("k".utf8)
         var early = Self.record("x", at: 2)
-        early.key = "k"
+        early.key = Array("k".utf8)
         tracker.note(early)
         tracker.note(late)
         #expect(tracker.outOfOrder == 1)

@@ -18,6 +18,6 @@ struct EncodedSizeTests {
 
     @Test func payloadSizeCountsKeyValueAndHeaders() {
         let value: Value = ["a": 1]
-        #expect(Record.payloadSize(key: "k-1", value: value, headers: []) == 3 + value.json.utf8.count)
+        #expect(Record.payloadSize(key: Array("k-1".utf8), value: value.jsonBytes, headers: []) == 3 + value.json.utf8.count)
     }
 }
