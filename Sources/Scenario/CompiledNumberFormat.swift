@@ -65,7 +65,7 @@ struct CompiledNumberFormat: Sendable {
 
     /// Writes `number` (`digits` characters with its sign) padded to `width` with zeros after
     /// the sign or with spaces before it; returns the index after it.
-    private static func write(
+    static func write(
         _ number: Int64, digits: Int, width: Int, zeros: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
     ) -> Int {
         var index = start
@@ -94,7 +94,7 @@ struct CompiledNumberFormat: Sendable {
     }
 
     /// The number of characters of `number` in decimal, sign included.
-    private static func decimalLength(_ number: Int64) -> Int {
+    static func decimalLength(_ number: Int64) -> Int {
         var length = number < 0 ? 2 : 1
         var rest = number.magnitude
         while rest >= 10 {

@@ -24,11 +24,11 @@ public struct RecordGenerator: Sendable {
     public let template: RecordTemplate
     /// The field whose value keys `walk` state (the producer's key field).
     public let keyField: String?
-    private var random: SeededRandom
+    var random: SeededRandom
     /// The template with each stateful generator given its state slot, built once.
-    private let plan: PlanFields
+    let plan: PlanFields
     /// The next number of each `seq`, by slot.
-    private var counters: [Int64]
+    var counters: [Int64]
     /// The current value of each `walk` per record key, by slot.
     private var walks: [[String: Double]]
 
@@ -62,17 +62,6 @@ public struct RecordGenerator: Sendable {
         return (plan.keyIndex.map { fields.values[$0].text }, .object(fields), size)
     }
 
-    /// Encodes the next record into `out`: its value as compact JSON (exactly `appendJSON` of
-    /// what `nextKeyed` gives), then its key's UTF-8 bytes; returns the key's length, nil when
-    /// the record has no key.
-    public mutating func encodeNext(_ context: GeneratorContext, into out: inout ContiguousArray<UInt8>) -> Int? {
-        let (key, value, _) = nextKeyed(context)
-        value.appendJSON(to: &out)
-        guard let key else { return nil }
-        out.append(contentsOf: key.utf8)
-        return key.utf8.count
-    }
-
     /// One object level: values in field order, sharing the compiled names when they are distinct.
     private mutating func evaluate(_ fields: PlanFields, context: GeneratorContext) -> Fields {
         var values: [Value] = []
@@ -94,7 +83,7 @@ public struct RecordGenerator: Sendable {
     }
 
     /// A node's value; `fields` and `values` are the object being generated, up to this field.
-    private mutating func evaluate(
+    mutating func evaluate(
         _ node: PlanNode, fields: PlanFields, values: [Value], context: GeneratorContext
     ) -> Value {
         switch node {
@@ -129,7 +118,7 @@ public struct RecordGenerator: Sendable {
     }
 
     /// A generator that keeps no state between records.
-    private mutating func evaluate(_ generator: Generator, context: GeneratorContext) -> Value {
+    mutating func evaluate(_ generator: Generator, context: GeneratorContext) -> Value {
         switch generator {
         case .constant(let value):
             return value
@@ -187,7 +176,7 @@ public struct RecordGenerator: Sendable {
     }
 
     /// A uniform integer in `low...high` (unbiased by rejection).
-    private mutating func integer(_ low: Int64, _ high: Int64) -> Int64 {
+    mutating func integer(_ low: Int64, _ high: Int64) -> Int64 {
         guard high > low else { return low }
         let span = UInt64(bitPattern: high &- low) &+ 1
         if span == 0 { return Int64(bitPattern: random.next()) }
@@ -198,7 +187,7 @@ public struct RecordGenerator: Sendable {
     }
 
     /// An index into `count` items, uniform or by relative weights.
-    private mutating func index(weights: [Double]?, count: Int) -> Int {
+    mutating func index(weights: [Double]?, count: Int) -> Int {
         guard let weights, weights.count == count else { return Int(integer(0, Int64(count) - 1)) }
         let total = weights.reduce(0, +)
         guard total > 0 else { return 0 }
@@ -228,7 +217,7 @@ public struct RecordGenerator: Sendable {
 
 /// A template generator compiled for evaluation: stateful generators carry their state slot,
 /// formats are parsed once.
-private enum PlanNode: Sendable {
+enum PlanNode: Sendable {
     case stateless(Generator)
     case sequence(format: CompiledNumberFormat, slot: Int)
     case range(low: Int64, high: Int64, format: CompiledNumberFormat?)
@@ -264,7 +253,7 @@ private enum PlanNode: Sendable {
 
 /// One compiled object level: field names built once, a plan node per field (a class, so
 /// generating a record borrows the plan instead of copying it).
-private final class PlanFields: Sendable {
+final class PlanFields: Sendable {
     /// The field names in template order, shared by every record generated.
     let names: [String]
     /// The compiled generator of each field, parallel to `names`.
@@ -276,6 +265,13 @@ private final class PlanFields: Sendable {
     /// The JSON size of an object of these names without its values: braces, commas, quoted
     /// names and colons.
     let namesSize: Int
+    /// How each field is written as JSON bytes, parallel to `nodes` (see `Generator+Encode`).
+    let encoders: [FieldEncoder]
+    /// The bytes before each field's value: `{` or `,`, the quoted name and `:`.
+    let prefixes: [[UInt8]]
+    /// Whether `encodeNext` may write records straight from `encoders`: no walks anywhere,
+    /// distinct names.
+    let encodesDirectly: Bool
 
     /// Compiles `template`'s fields in order, appending state slots as `PlanNode` does.
     init(compiling template: RecordTemplate, keyField: String?, counters: inout [Int64], walks: inout Int) {
@@ -285,6 +281,14 @@ private final class PlanFields: Sendable {
         distinct = Set(names).count == names.count
         keyIndex = keyField.flatMap { names.firstIndex(of: $0) }
         namesSize = 2 + max(0, names.count - 1) + names.reduce(0) { $0 + Value.string($1).encodedSize + 1 }
+        encoders = nodes.map(FieldEncoder.init)
+        prefixes = names.indices.map { index in
+            var prefix = ContiguousArray<UInt8>([UInt8(ascii: index == 0 ? "{" : ",")])
+            Value.appendJSONString(names[index], to: &prefix)
+            prefix.append(UInt8(ascii: ":"))
+            return Array(prefix)
+        }
+        encodesDirectly = distinct && walks == 0  // at the top level, walks counts every nested one too
     }
 }
 

@@ -31,8 +31,10 @@ public final class Engine {
     /// The recent records of the topics some `ref` generator reads (only those are kept).
     var recentValues: [String: RecentValues] = [:]
     var feed = FeedBuffer()
-    /// Where a producer's record is encoded before the log copies it into a segment (reused).
+    /// Where a producer's record value is encoded before the log copies it into a segment (reused).
     var encodeBuffer = ContiguousArray<UInt8>()
+    /// The same for the record's key.
+    var keyBuffer = ContiguousArray<UInt8>()
     var highlights: [String] = []
     var insights = StoryInsights()
     var random: SeededRandom

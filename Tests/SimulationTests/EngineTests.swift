@@ -92,7 +92,7 @@ struct EngineTests {
         func run(_ seed: UInt64) throws -> [String] {
             let engine = try Self.engine(seed: seed)
             var lines: [String] = []
-            engine.onAppend = { lines.append("\($0.topic)/\($0.partition)@\($0.offset) \($0.key ?? "-") \($0.value.json)") }
+            engine.onAppend = { lines.append("\($0.topic)/\($0.partition)@\($0.offset) \($0.key.map { String(decoding: $0, as: UTF8.self) } ?? "-") \(String(decoding: $0.value, as: UTF8.self))") }
             engine.run(untilMs: 3_000)
             engine.apply(.killMember(group: "fast"))
             engine.run(untilMs: 6_000)

@@ -97,7 +97,7 @@ struct RetentionTests {
         #expect(partition.retainedRecords <= 1_100)
         #expect(partition.segmentCount <= 11)
         #expect(partition.freeStorage.count <= Partition.freeStorageCap)
-        #expect(partition.active.records.capacity >= 100)
+        #expect(partition.active.entries.capacity >= 100)
         #expect(try partition.fetch(from: partition.logStartOffset, maxRecords: 1).first?.offset == partition.logStartOffset)
     }
 
