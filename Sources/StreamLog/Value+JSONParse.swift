@@ -143,7 +143,7 @@ struct JSONReader {
         return Unicode.Scalar(high)
     }
 
-    private mutating func hex4() -> UInt32? {
+    mutating func hex4() -> UInt32? {
         guard position + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
         for _ in 0..<4 {
@@ -216,13 +216,32 @@ struct JSONReader {
         }
     }
 
-    /// Moves past a string (on its opening quote) without decoding it.
+    /// Moves past a string (on its opening quote) without decoding it; false on a control
+    /// character, a bad escape or a missing closing quote (UTF-8 is not checked here).
     mutating func skipString() -> Bool {
         position += 1
         while let byte = current {
             position += 1
-            if byte == UInt8(ascii: "\"") { return true }
-            if byte == UInt8(ascii: "\\") { position += 1 }
+            switch byte {
+            case UInt8(ascii: "\""):
+                return true
+            case UInt8(ascii: "\\"):
+                guard let escaped = current else { return false }
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "n"), UInt8(ascii: "r"),
+                     UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"):
+                    continue
+                case UInt8(ascii: "u"):
+                    guard hex4() != nil else { return false }
+                default:
+                    return false
+                }
+            case ..<0x20:
+                return false
+            default:
+                continue
+            }
         }
         return false
     }

@@ -35,10 +35,11 @@ struct BenchCommand: ParsableCommand {
         let engine = quick
             ? EngineBench(speedSeconds: 1, speedWindows: 1, memorySeconds: 10)
             : EngineBench(speedSeconds: 5, speedWindows: 3, memorySeconds: 600)
+        let log = quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)
         switch group {
         case .memory: return try engine.memory()
-        case .log: return try (quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)).run()
-        case .engine: return [try engine.speed()]
+        case .log: return try log.run()
+        case .engine: return try engine.speed(log: log)
         case .render: return try RenderBench(frames: quick ? 20 : 300).run()
         }
     }

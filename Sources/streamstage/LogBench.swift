@@ -54,6 +54,15 @@ struct LogBench {
         ]
     }
 
+    /// `log.append` alone: records per second appended in steady state, for figures that
+    /// compare against it in their own process.
+    func appendRate() throws(UserFacingError) -> Double {
+        let partition = try makePartition()
+        var clock: Int64 = 0
+        append(to: partition, count: 2 * Self.retainedRecords, clock: &clock)
+        return rate { BenchClock.seconds { append(to: partition, count: records, clock: &clock) } }
+    }
+
     /// One partition of a fresh log with record-count retention.
     private func makePartition() throws(UserFacingError) -> Partition {
         var config = TopicConfig(partitions: 1)
