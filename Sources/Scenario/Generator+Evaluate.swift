@@ -265,13 +265,9 @@ final class PlanFields: Sendable {
     /// The JSON size of an object of these names without its values: braces, commas, quoted
     /// names and colons.
     let namesSize: Int
-    /// How each field is written as JSON bytes, parallel to `nodes` (see `Generator+Encode`).
-    let encoders: [FieldEncoder]
-    /// The bytes before each field's value: `{` or `,`, the quoted name and `:`.
-    let prefixes: [[UInt8]]
-    /// Whether `encodeNext` may write records straight from `encoders`: no walks anywhere,
-    /// distinct names.
-    let encodesDirectly: Bool
+    /// How a record of these fields is written straight as JSON bytes; nil when a walk or a
+    /// repeated name needs the `Value` path (see `Generator+Encode`).
+    let encoding: FieldEncoding?
 
     /// Compiles `template`'s fields in order, appending state slots as `PlanNode` does.
     init(compiling template: RecordTemplate, keyField: String?, counters: inout [Int64], walks: inout Int) {
@@ -281,14 +277,8 @@ final class PlanFields: Sendable {
         distinct = Set(names).count == names.count
         keyIndex = keyField.flatMap { names.firstIndex(of: $0) }
         namesSize = 2 + max(0, names.count - 1) + names.reduce(0) { $0 + Value.string($1).encodedSize + 1 }
-        encoders = nodes.map(FieldEncoder.init)
-        prefixes = names.indices.map { index in
-            var prefix = ContiguousArray<UInt8>([UInt8(ascii: index == 0 ? "{" : ",")])
-            Value.appendJSONString(names[index], to: &prefix)
-            prefix.append(UInt8(ascii: ":"))
-            return Array(prefix)
-        }
-        encodesDirectly = distinct && walks == 0  // at the top level, walks counts every nested one too
+        // At the top level, `walks` counts the nested ones too.
+        encoding = distinct && walks == 0 ? FieldEncoding(names: names, nodes: nodes) : nil
     }
 }
 

@@ -50,27 +50,18 @@ extension Engine {
         let context = GeneratorContext(nowMs: now) { [unowned self] topic, field, unit in
             self.recentValue(topic: topic, field: field, unit: unit)
         }
-        var value = ContiguousArray<UInt8>()
-        var key = ContiguousArray<UInt8>()
-        swap(&value, &encodeBuffer)
-        swap(&key, &keyBuffer)
-        defer {
-            swap(&value, &encodeBuffer)
-            swap(&key, &keyBuffer)
-        }
+        let value = encodeBuffer
+        let key = keyBuffer
         for index in producers.indices {
             let count = producers[index].due(nowMs: now, tickMs: tickMs)
             guard count > 0 else { continue }
             var appender = appender(for: producers[index].spec.topic)
             var appended = 0
             for _ in 0..<count {
-                value.removeAll(keepingCapacity: true)
-                key.removeAll(keepingCapacity: true)
-                let keyed = producers[index].generator.encodeNext(context, value: &value, key: &key)
-                let stored = value.withUnsafeBytes { value in
-                    guard keyed else { return append(key: nil, value: value, to: &appender, now: now) }
-                    return key.withUnsafeBytes { append(key: $0, value: value, to: &appender, now: now) }
-                }
+                value.removeAll()
+                key.removeAll()
+                let keyed = producers[index].generator.encodeNext(context, value: value, key: key)
+                let stored = append(key: keyed ? key.bytes : nil, value: value.bytes, to: &appender, now: now)
                 if stored != nil { appended += 1 }
             }
             if let appender { finish(appender) }

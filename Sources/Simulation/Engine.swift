@@ -32,9 +32,9 @@ public final class Engine {
     var recentValues: [String: RecentValues] = [:]
     var feed = FeedBuffer()
     /// Where a producer's record value is encoded before the log copies it into a segment (reused).
-    var encodeBuffer = ContiguousArray<UInt8>()
+    let encodeBuffer = ByteArena()
     /// The same for the record's key.
-    var keyBuffer = ContiguousArray<UInt8>()
+    let keyBuffer = ByteArena()
     var highlights: [String] = []
     var insights = StoryInsights()
     var random: SeededRandom

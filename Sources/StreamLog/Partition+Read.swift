@@ -50,11 +50,9 @@ extension Partition {
         let start = Int(offset - segment.baseOffset)
         let count = min(Int(remaining), segment.entries.count - start)
         segment.entries.withUnsafeBufferPointer { entries in
-            segment.arena.withUnsafeBytes { arena in
-                body(RecordBatch(
-                    entries: UnsafeBufferPointer(rebasing: entries[start..<(start + count)]), arena: arena,
-                    baseOffset: offset, timestampType: timestampType))
-            }
+            body(RecordBatch(
+                entries: UnsafeBufferPointer(rebasing: entries[start..<(start + count)]), arena: segment.arena.bytes,
+                baseOffset: offset, timestampType: timestampType))
         }
         return count
     }

@@ -36,9 +36,8 @@ public final class Partition {
     static let deletedStartsCap = 256
 
     static func makeStorage(_ config: TopicConfig) -> SegmentStorage {
-        var storage = SegmentStorage(arena: [], entries: [])
+        var storage = SegmentStorage(arena: ByteArena(capacity: min(config.segmentBytes, 1 << 16)), entries: [])
         storage.entries.reserveCapacity(min(config.segmentRecords, 65_536))
-        storage.arena.reserveCapacity(min(config.segmentBytes, 1 << 20))
         return storage
     }
 

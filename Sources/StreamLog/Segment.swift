@@ -7,7 +7,7 @@ struct Segment {
     /// The offset of the first record.
     var baseOffset: Int64
     /// The records' key, value and header bytes, back to back.
-    var arena: ContiguousArray<UInt8>
+    let arena: ByteArena
     /// One entry per record, in offset order.
     var entries: ContiguousArray<RecordEntry>
     /// The sum of the records' sizes.
@@ -37,11 +37,11 @@ struct Segment {
         timestamp: Int64, appendTimeMs: Int64, sizeInBytes: Int
     ) {
         let start = arena.count
-        if let key { arena.append(contentsOf: key) }
-        arena.append(contentsOf: value)
+        if let key { arena.append(key) }
+        arena.append(value)
         var headersLength = 0
         for header in headers {
-            headersLength += Segment.appendHeader(header, to: &arena)
+            headersLength += Segment.appendHeader(header, to: arena)
         }
         entries.append(RecordEntry(
             timestamp: timestamp, appendTimeMs: appendTimeMs, start: start, sizeInBytes: sizeInBytes,
@@ -52,23 +52,23 @@ struct Segment {
     }
 
     /// Appends one header in the arena's layout; returns the bytes written.
-    private static func appendHeader(_ header: Header, to arena: inout ContiguousArray<UInt8>) -> Int {
+    private static func appendHeader(_ header: Header, to arena: ByteArena) -> Int {
         let key = header.key.utf8
-        appendLength(key.count, to: &arena)
-        arena.append(contentsOf: key)
-        appendLength(header.value.count, to: &arena)
-        arena.append(contentsOf: header.value)
+        appendLength(key.count, to: arena)
+        for byte in key { arena.append(byte) }
+        appendLength(header.value.count, to: arena)
+        header.value.withUnsafeBytes { arena.append($0) }
         return 8 + key.count + header.value.count
     }
 
-    private static func appendLength(_ length: Int, to arena: inout ContiguousArray<UInt8>) {
+    private static func appendLength(_ length: Int, to arena: ByteArena) {
         let value = UInt32(truncatingIfNeeded: length)
         for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }
 
     /// Empties the segment, handing back its buffers with their capacity.
     consuming func release() -> SegmentStorage {
-        arena.removeAll(keepingCapacity: true)
+        arena.removeAll()
         entries.removeAll(keepingCapacity: true)
         return SegmentStorage(arena: arena, entries: entries)
     }
@@ -76,6 +76,6 @@ struct Segment {
 
 /// The buffers of a segment, kept in a partition's free pool between uses.
 struct SegmentStorage {
-    var arena: ContiguousArray<UInt8>
+    let arena: ByteArena
     var entries: ContiguousArray<RecordEntry>
 }

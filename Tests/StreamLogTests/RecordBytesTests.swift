@@ -117,9 +117,9 @@ struct RecordBytesTests {
                 for time in 0..<count { partition.append(key: nil, value: value, timestamp: Int64(time), nowMs: Int64(time)) }
             }
         }
-        func arenaAddress() -> UnsafeRawPointer? { partition.active.arena.withUnsafeBytes { $0.baseAddress } }
+        func arenaAddress() -> UnsafeRawPointer { partition.active.arena.baseAddress }
         append(1_000)
-        var arenas: Set<UnsafeRawPointer?> = []
+        var arenas: Set<UnsafeRawPointer> = []
         for _ in 0..<10 {
             append(100)
             arenas.insert(arenaAddress())
