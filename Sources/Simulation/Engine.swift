@@ -20,7 +20,7 @@ public final class Engine {
     /// The log the world runs on.
     public let log: InProcessLog
 
-    var producers: [ProducerRuntime] = []
+    @exclusivity(unchecked) var producers: [ProducerRuntime] = []
     var groups: [ConsumerRuntime] = []
     var processors: [ProcessorRuntime] = []
     var chains: [ChainDriver] = []
@@ -30,7 +30,7 @@ public final class Engine {
     var topicTotals: [String: (records: Int64, bytes: Int64)] = [:]
     /// The recent records of the topics some `ref` generator reads (only those are kept).
     var recentValues: [String: RecentValues] = [:]
-    var feed = FeedBuffer()
+    @exclusivity(unchecked) var feed = FeedBuffer()
     /// Where a producer's record value is encoded before the log copies it into a segment (reused).
     let encodeBuffer = ByteArena()
     /// The same for the record's key.
@@ -50,7 +50,7 @@ public final class Engine {
     /// The control actions applied so far, with their ticks: the journal of this run.
     public internal(set) var journal: [TimedAction] = []
     /// Called for every record appended to any topic, in order (for exports).
-    public var onAppend: ((AppendedRecord) -> Void)?
+    @exclusivity(unchecked) public var onAppend: ((AppendedRecord) -> Void)?
 
     /// Ticks per simulated second.
     var ticksPerSecond: Int64 { max(1, 1000 / tickMs) }

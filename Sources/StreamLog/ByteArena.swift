@@ -2,80 +2,158 @@
 /// producer encodes a record into. Emptying keeps the memory, so reuse allocates nothing.
 ///
 /// A class so that a segment and its free-pool slot hand the same memory around; the owner
-/// never shares it across threads.
+/// never shares it across threads. Its state lives behind a constant pointer, so appending
+/// needs no exclusivity check and inlines into callers.
 public final class ByteArena {
-    @exclusivity(unchecked) private var base: UnsafeMutableRawPointer
-    /// The number of bytes written.
-    @exclusivity(unchecked) public private(set) var count = 0
-    /// The bytes it can hold before it grows.
-    @exclusivity(unchecked) public private(set) var capacity: Int
+    @usableFromInline
+    struct State {
+        @usableFromInline var base: UnsafeMutableRawPointer
+        @usableFromInline var count: Int
+        @usableFromInline var capacity: Int
+    }
+
+    @usableFromInline let state: UnsafeMutablePointer<State>
 
     /// An empty arena holding `capacity` bytes before it first grows.
     public init(capacity: Int = 256) {
-        self.capacity = max(16, capacity)
-        base = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
+        let capacity = max(16, capacity)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(base: .allocate(byteCount: capacity, alignment: 16), count: 0, capacity: capacity))
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        state.pointee.base.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// The number of bytes written.
+    @inlinable public var count: Int { state.pointee.count }
+
+    /// The bytes it can hold before it grows.
+    @inlinable public var capacity: Int { state.pointee.capacity }
 
     /// The bytes written so far, valid until the next write.
-    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    @inlinable public var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: state.pointee.base, count: state.pointee.count)
+    }
 
     /// Where the bytes start, for telling arenas apart (valid until the next write).
-    public var baseAddress: UnsafeRawPointer { UnsafeRawPointer(base) }
+    public var baseAddress: UnsafeRawPointer { UnsafeRawPointer(state.pointee.base) }
 
     /// Forgets the bytes, keeping the memory.
-    public func removeAll() { count = 0 }
+    @inlinable public func removeAll() { state.pointee.count = 0 }
 
     /// Appends `bytes`.
-    @inline(__always)
+    @inlinable
     public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        let count = state.pointee.count
         let needed = count + bytes.count
-        if needed > capacity { grow(to: needed) }
-        (base + count).copyMemory(from: source, byteCount: bytes.count)
-        count = needed
+        if needed > state.pointee.capacity { grow(to: needed) }
+        let target = state.pointee.base + count
+        if bytes.count <= 16 {
+            ByteArena.copySmall(from: source, to: target, count: bytes.count)
+        } else {
+            target.copyMemory(from: source, byteCount: bytes.count)
+        }
+        state.pointee.count = needed
+    }
+
+    /// Copies 1...16 bytes with at most two overlapping word loads and stores (no call).
+    @inlinable
+    static func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
+        if count >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            for index in 0..<count {
+                target.storeBytes(of: source.load(fromByteOffset: index, as: UInt8.self), toByteOffset: index, as: UInt8.self)
+            }
+        }
     }
 
     /// Appends one byte.
-    @inline(__always)
+    @inlinable
     public func append(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
-        count += 1
+        let count = state.pointee.count
+        if count == state.pointee.capacity { grow(to: count + 1) }
+        state.pointee.base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        state.pointee.count = count + 1
     }
 
     /// Lets `body` write at most `maximum` bytes at the end and keeps as many as it returns.
-    @inline(__always)
+    @inlinable
     public func write(atMost maximum: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
-        if count + maximum > capacity { grow(to: count + maximum) }
-        let written = body(UnsafeMutableBufferPointer(start: (base + count).assumingMemoryBound(to: UInt8.self), count: maximum))
-        count += min(max(written, 0), maximum)
+        let count = state.pointee.count
+        if count + maximum > state.pointee.capacity { grow(to: count + maximum) }
+        let start = (state.pointee.base + count).assumingMemoryBound(to: UInt8.self)
+        let written = body(UnsafeMutableBufferPointer(start: start, count: maximum))
+        state.pointee.count = count + min(max(written, 0), maximum)
     }
 
     /// Appends `value` in decimal.
+    @inlinable
     public func appendDecimal(_ value: Int64) {
         write(atMost: 20) { buffer in
-            let length = Value.decimalLength(value)
+            let negative = value < 0
             var rest = value.magnitude
-            var index = length - 1
-            repeat {
-                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
+            let digits = ByteArena.digitCount(rest)
+            let length = digits + (negative ? 1 : 0)
+            var index = length
+            while rest >= 100 {
+                let pair = Int(rest % 100) &* 2
+                rest /= 100
+                index -= 2
+                buffer[index] = ByteArena.digitPairs[pair]
+                buffer[index + 1] = ByteArena.digitPairs[pair + 1]
+            }
+            if rest >= 10 {
+                let pair = Int(rest) &* 2
+                index -= 2
+                buffer[index] = ByteArena.digitPairs[pair]
+                buffer[index + 1] = ByteArena.digitPairs[pair + 1]
+            } else {
                 index -= 1
-            } while rest > 0
-            if value < 0 { buffer[0] = UInt8(ascii: "-") }
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+            }
+            if negative { buffer[0] = UInt8(ascii: "-") }
             return length
         }
     }
 
-    private func grow(to needed: Int) {
-        var newCapacity = capacity
-        while newCapacity < needed { newCapacity *= 2 }
-        let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
-        grown.copyMemory(from: base, byteCount: count)
-        base.deallocate()
-        base = grown
-        capacity = newCapacity
+    /// The number of decimal digits of `value`.
+    @inlinable
+    static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var bound: UInt64 = 10
+        while value >= bound {
+            count += 1
+            if count == 20 { break }
+            bound &*= 10
+        }
+        return count
+    }
+
+    /// "00", "01", … "99" back to back.
+    @usableFromInline
+    static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
+    @usableFromInline
+    func grow(to needed: Int) {
+        var capacity = state.pointee.capacity
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        grown.copyMemory(from: state.pointee.base, byteCount: state.pointee.count)
+        state.pointee.base.deallocate()
+        state.pointee.base = grown
+        state.pointee.capacity = capacity
     }
 }

@@ -6,7 +6,7 @@ import DequeModule
 public final class Partition {
     /// The topic and partition number.
     public let topicPartition: TopicPartition
-    var config: TopicConfig
+    @exclusivity(unchecked) var config: TopicConfig
     /// Older segments, oldest first.
     var sealed: Deque<Segment> = []
     /// The segment being appended to.

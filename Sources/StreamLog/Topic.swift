@@ -3,10 +3,10 @@ public final class Topic {
     /// The topic name.
     public let name: String
     /// The settings the topic was created with.
-    public internal(set) var config: TopicConfig
+    @exclusivity(unchecked) public internal(set) var config: TopicConfig
     /// The partitions, indexed by partition number.
     public let partitions: [Partition]
-    var keyless: KeylessPartitioner
+    @exclusivity(unchecked) var keyless: KeylessPartitioner
 
     /// Creates a topic; throws on a partition count below 1 or unusable settings.
     public init(name: String, config: TopicConfig, random: SeededRandom) throws(StreamLogError) {

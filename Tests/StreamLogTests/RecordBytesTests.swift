@@ -64,6 +64,22 @@ struct RecordBytesTests {
         #expect(Value.int(Int64.min).jsonBytes == Array("-9223372036854775808".utf8))
     }
 
+    @Test func anArenaWritesNumbersAndBytesExactly() {
+        let arena = ByteArena(capacity: 16)
+        for value: Int64 in [0, 9, 10, 99, 100, 12_345, -7, -100, .max, .min] {
+            arena.appendDecimal(value)
+            arena.append(UInt8(ascii: " "))
+        }
+        let long = Array("a run of bytes longer than sixteen".utf8)
+        for count in [1, 3, 4, 7, 8, 15, 16, long.count] { long.withUnsafeBytes { arena.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) } }
+        let expected = "0 9 10 99 100 12345 -7 -100 9223372036854775807 -9223372036854775808 "
+            + "a" + "a r" + "a ru" + "a run o" + "a run of" + "a run of bytes " + "a run of bytes l" + "a run of bytes longer than sixteen"
+        #expect(Array(arena.bytes) == Array(expected.utf8))
+        #expect(arena.capacity >= arena.count)
+        arena.removeAll()
+        #expect(arena.count == 0)
+    }
+
     @Test func parsingJSONGivesTheValueBack() {
         #expect(Value(json: Array(#" {"a": [1, 2.5, -3e2], "b": "x\u00e9\ud83d\ude00\n", "c": {}} "#.utf8))
             == ["a": [1, 2.5, -300.0], "b": "xé😀\n", "c": [:]])

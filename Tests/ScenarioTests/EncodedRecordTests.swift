@@ -1,0 +1,63 @@
+import Scenario
+import StreamLog
+import Testing
+
+/// `encodeNext` writes exactly the compact JSON of the record `nextKeyed` gives, and its key's
+/// bytes, drawing the same random numbers: every generator kind, formats that can and cannot be
+/// laid out, keys of every type, walks and repeated names (which take the `Value` path).
+struct EncodedRecordTests {
+    static let templates: [(RecordTemplate, String?)] = [
+        (RecordTemplate(fields: [
+            TemplateField(name: "type", generator: .constant("Click")),
+            TemplateField(name: "user_id", generator: .pickRange(low: 1, high: 5_000, format: "u-{:04}")),
+            TemplateField(name: "page \"q\"", generator: .pick(["home", "cart\n", 3, nil], weights: [2, 1, 1, 1])),
+            TemplateField(name: "plain", generator: .pick(["a", "b"], weights: nil)),
+            TemplateField(name: "ms", generator: .uniformInteger(low: 5, high: 500)),
+            TemplateField(name: "n", generator: .pickRange(low: -50, high: 50, format: nil)),
+            TemplateField(name: "at", generator: .now),
+            TemplateField(name: "seq", generator: .sequence(format: "o-{n:07}!", start: 98)),
+            TemplateField(name: "odd", generator: .sequence(format: "\"{}\" and {}", start: -3)),
+            TemplateField(name: "amount", generator: .amount(low: 1, high: 500)),
+            TemplateField(name: "id", generator: .uuid),
+            TemplateField(name: "where", generator: .location),
+            TemplateField(name: "maybe", generator: .chance(0.5, then: .now, otherwise: .constant(nil))),
+            TemplateField(name: "nested", generator: .object(RecordTemplate(fields: [
+                TemplateField(name: "port", generator: .port(low: 1, high: 9)),
+            ]))),
+        ]), "user_id"),
+        (RecordTemplate(fields: [
+            TemplateField(name: "k", generator: .pick(["quote\"d", "tab\t", "é"], weights: nil)),
+        ]), "k"),
+        (RecordTemplate(fields: [TemplateField(name: "k", generator: .uniformInteger(low: 1, high: 3))]), "k"),
+        (RecordTemplate(fields: [TemplateField(name: "k", generator: .constant(["a": 1]))]), "k"),
+        (RecordTemplate(fields: []), nil),
+        (RecordTemplate(fields: [TemplateField(name: "x", generator: .now)]), "missing"),
+        (RecordTemplate(fields: [
+            TemplateField(name: "user_id", generator: .sequence(format: "a-{}", start: 1)),
+            TemplateField(name: "user_id", generator: .pickRange(low: 1, high: 9, format: nil)),
+        ]), "user_id"),
+        (RecordTemplate(fields: [
+            TemplateField(name: "sensor", generator: .pick(["s1", "s2"], weights: nil)),
+            TemplateField(name: "t", generator: .walk(start: .constant(20), stepLow: -1, stepHigh: 1, min: 0, max: 40, round: 1)),
+        ]), "sensor"),
+    ]
+
+    @Test(arguments: 0..<templates.count) func encodedBytesAreTheJSONOfTheKeyedRecord(_ index: Int) {
+        let (template, keyField) = Self.templates[index]
+        var encoded = RecordGenerator(template: template, keyField: keyField, random: SeededRandom(seed: 5))
+        var keyed = RecordGenerator(template: template, keyField: keyField, random: SeededRandom(seed: 5))
+        let value = ByteArena()
+        let key = ByteArena()
+        for now in 0..<300 {
+            let context = GeneratorContext(nowMs: Int64(now) * 997)
+            value.removeAll()
+            key.removeAll()
+            let hasKey = encoded.encodeNext(context, value: value, key: key)
+            let (expectedKey, expectedValue, size) = keyed.nextKeyed(context)
+            #expect(String(decoding: value.bytes, as: UTF8.self) == expectedValue.json)
+            #expect(value.count == size)
+            #expect(hasKey == (expectedKey != nil))
+            #expect(String(decoding: key.bytes, as: UTF8.self) == (expectedKey ?? ""))
+        }
+    }
+}
