@@ -55,16 +55,19 @@ extension Engine {
         for index in producers.indices {
             let count = producers[index].due(nowMs: now, tickMs: tickMs)
             guard count > 0 else { continue }
-            var appender = appender(for: producers[index].spec.topic)
+            let found = appender(for: producers[index].spec.topic)
             var appended = 0
-            for _ in 0..<count {
-                value.removeAll()
-                key.removeAll()
-                let keyed = producers[index].generator.encodeNext(context, value: value, key: key)
-                let stored = append(key: keyed ? key.bytes : nil, value: value.bytes, to: &appender, now: now)
-                if stored != nil { appended += 1 }
+            if var appender = found {
+                for _ in 0..<count {
+                    value.removeAll()
+                    key.removeAll()
+                    let keyed = producers[index].generator.encodeNext(context, value: value, key: key)
+                    if append(key: keyed ? key.bytes : nil, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+                }
+                finish(appender)
+            } else {
+                for _ in 0..<count { _ = producers[index].generator.encodeNext(context, value: value, key: key) }
             }
-            if let appender { finish(appender) }
             producers[index].produced += Int64(appended)
             producers[index].rate.add(Double(appended))
         }
@@ -73,12 +76,12 @@ extension Engine {
     /// Appends a record to its topic; returns its size in bytes, or nil if the log refused it.
     @discardableResult
     func append(_ output: OutputRecord, now: Int64) -> Int? {
-        var appender = appender(for: output.topic)
+        guard var appender = appender(for: output.topic) else { return nil }
         let size = output.value.withUnsafeBytes { value in
             guard let key = output.key else { return append(key: nil, value: value, to: &appender, now: now) }
             return key.withUnsafeBytes { append(key: $0, value: value, to: &appender, now: now) }
         }
-        if let appender { finish(appender) }
+        finish(appender)
         return size
     }
 
@@ -96,23 +99,25 @@ extension Engine {
     /// The bytes are copied into the log's segment; they are read again only for the feed line
     /// they are sampled for, the recent records a `ref` reads, and `onAppend`.
     private func append(
-        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, to appender: inout TopicAppender?, now: Int64
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, to appender: inout TopicAppender, now: Int64
     ) -> Int? {
-        guard let topic = appender?.topic else { return nil }
+        let topic = appender.topic
         let size = (key?.count ?? 0) + value.count
-        guard let metadata = try? topic.append(key: key, value: value, timestamp: now, nowMs: now) else { return nil }
-        appender?.records += 1
-        appender?.bytes += Int64(size)
-        if let recent = appender?.recent {
+        guard let position = try? topic.appendRecord(key: key, value: value, timestamp: now, nowMs: now) else { return nil }
+        appender.records += 1
+        appender.bytes += Int64(size)
+        if let recent = appender.recent {
             recent.append(key: key.map { String(decoding: $0, as: UTF8.self) }, value: Value(json: value) ?? .null)
         }
-        if appender?.sampler.keepsNext() == true, let every = appender?.sampler.every {
-            feed.keep(topic: topic.name, metadata: metadata, key: key, value: value, sampleOf: every, nowMs: now)
+        if appender.sampler.keepsNext() {
+            feed.keep(
+                topic: topic.name, partition: position.partition, offset: position.offset, key: key, value: value,
+                sampleOf: appender.sampler.every, nowMs: now)
         }
         if let onAppend {
             onAppend(AppendedRecord(
-                topic: topic.name, partition: metadata.topicPartition.partition, offset: metadata.offset,
-                timestamp: metadata.timestamp, timestampType: topic.config.timestampType,
+                topic: topic.name, partition: position.partition, offset: position.offset,
+                timestamp: position.timestamp, timestampType: topic.config.timestampType,
                 key: key.map { Array($0) }, value: Array(value), headers: []))
         }
         return size

@@ -26,11 +26,11 @@ struct FeedBuffer {
 
     /// Adds the line of a record its sampler kept, its key and value shown by `FeedText`.
     mutating func keep(
-        topic: String, metadata: RecordMetadata, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, sampleOf every: Int,
-        nowMs: Int64
+        topic: String, partition: Int, offset: Int64, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
+        sampleOf every: Int, nowMs: Int64
     ) {
         append(FeedEntry(timeMs: nowMs, kind: .record(
-            topic: topic, partition: metadata.topicPartition.partition, offset: metadata.offset, key: key.map(FeedText.text),
+            topic: topic, partition: partition, offset: offset, key: key.map(FeedText.text),
             payload: FeedText.text(value), sampleOf: every)))
     }
 

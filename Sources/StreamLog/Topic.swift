@@ -29,6 +29,21 @@ public final class Topic {
         return keyless.next(partitionCount: partitions.count, sizeInBytes: sizeInBytes)
     }
 
+    /// Partitions and appends a record's bytes, without headers, by the partitioner: the
+    /// produce path's form, which reports where the record went without building metadata.
+    public func appendRecord(
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64, nowMs: Int64
+    ) throws(StreamLogError) -> AppendPosition {
+        let size = (key?.count ?? 0) + value.count
+        let index = partitionFor(key: key, sizeInBytes: size)
+        guard partitions.indices.contains(index) else {
+            throw .unknownPartition(topic: name, partition: index, partitionCount: partitions.count)
+        }
+        let offset = partitions[index].append(key: key, value: value, headers: [], timestamp: timestamp, sizeInBytes: size, nowMs: nowMs)
+        return AppendPosition(
+            partition: index, offset: offset, timestamp: config.timestampType == .logAppendTime ? nowMs : timestamp)
+    }
+
     /// Partitions and appends a record's bytes; `partition` overrides the partitioner as in Kafka.
     /// `sizeInBytes`, when given, replaces the counted size (key, value and header bytes).
     public func append(
