@@ -320,7 +320,7 @@ import Testing
         #expect(spec.chain("c")?.enabled == true && spec.chain("c")?.arrivals == .accumulator)
         let batch = try #require(spec.batch("b"))
         #expect(batch.runtimeMs == 0 && batch.filter == nil && batch.groupBy.isEmpty && batch.to == nil && batch.enabled)
-        #expect(spec.script == [Step(id: "only", marker: "only", say: "hi", actions: [], advance: .key)])
+        #expect(spec.script == [Step(id: "only", marker: "only", say: "hi", actions: [], advance: .key, position: SourcePosition(line: 15, column: 5))])
     }
 }
 
