@@ -47,7 +47,8 @@ import Testing
           flat:
             topic: orders
             rate: 3
-            record: { v: 1 }
+            # Every field the processors and the batch job below read (they are checked).
+            record: { v: 1, message_id: m, host: h, action: allow, src: s, debug: d, amount: 5, account: a, bytes: 9, temp: 20 }
         groups:
           payments:
             topic: orders
