@@ -12,7 +12,7 @@ public enum ControlAction: Codable, Equatable, Sendable {
     /// Kill one member of a group or processor (it stops heartbeating).
     case killMember(group: String)
     /// The presenter changed the speed (×0.1 to ×20).
-    case setSpeed(Double)
+    case setSpeed(to: Double)
     /// The run ended here (the presenter quit, or a headless run finished): a replay stops here.
     case end
 }

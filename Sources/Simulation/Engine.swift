@@ -96,7 +96,7 @@ public final class Engine {
             perform(.addMember(group: group, count: 1), origin: "presenter")
         case .killMember(let group):
             perform(.killMember(group: group, count: 1), origin: "presenter")
-        case .setSpeed(let newSpeed):
+        case .setSpeed(to: let newSpeed):
             speed = min(Pacer.maximumSpeed, max(Pacer.minimumSpeed, newSpeed))
         case .end:
             break

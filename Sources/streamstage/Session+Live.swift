@@ -149,7 +149,7 @@ struct LiveLoop {
     /// Tells the engine (and so the journal) the presenter's speed when it changed: a step's
     /// reading time is wall-clock time, so the speed decides when a step may end.
     private mutating func syncSpeed() {
-        if engine.speed != state.speed { engine.apply(.setSpeed(state.speed)) }
+        if engine.speed != state.speed { engine.apply(.setSpeed(to: state.speed)) }
     }
 
     /// Writes the engine's new journal entries.

@@ -90,7 +90,7 @@ struct StepReadingTimeTests {
     /// speed change makes a rewind (and a replay) end the step at the same tick.
     @Test func atTwiceTheSpeedAStepStaysTwiceTheSimulatedTime() throws {
         let engine = try Self.engine()
-        engine.apply(.setSpeed(2))
+        engine.apply(.setSpeed(to: 2))
         engine.run(untilMs: 7_990)
         #expect(engine.stepIndex == 0)
         engine.run(untilMs: 8_000)
