@@ -9,19 +9,19 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check scenario files without running them (exit 2 on any problem).")
 
-    @Argument(help: "Scenario files (or names from demo-data/).")
-    var files: [String]
+    @Argument(help: "Scenario files (or names from demo-data/); with --rehearse, every demo-data/ scenario when none is named.")
+    var files: [String] = []
 
     @Flag(help: "Also play each script headless: name each step whose `when` already holds when it begins, or that ends before its narration can be read.")
     var rehearse = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one scenario file") }
+        if files.isEmpty, !rehearse { throw ValidationError("name at least one scenario file") }
     }
 
     func run() throws {
         var problems = 0
-        for file in files {
+        for file in try scenarios() {
             let path: String
             do {
                 path = try ScenarioLocator.path(for: file)
@@ -43,6 +43,15 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if problems > 0 { throw ExitCode(2) }
+    }
+
+    /// The files named, or with `--rehearse` and none named, every scenario in demo-data/.
+    private func scenarios() throws(UserFacingError) -> [String] {
+        guard files.isEmpty else { return files }
+        guard let directory = ScenarioLocator.dataDirectory else {
+            throw UserFacingError(message: "no scenario named and no demo-data/ folder was found (set STREAMSTAGE_DATA)")
+        }
+        return ScenarioLoader.bundledScenarios(in: directory)
     }
 
     /// Rehearses one valid scenario and reports it; returns the number of problems found.

@@ -44,6 +44,10 @@ struct CommandLineTests {
         let demo = try Binary.run(["validate", "--rehearse", "siem-reduction"])
         #expect(demo.status == 0)
         #expect(demo.out.hasSuffix("siem-reduction.yaml: ok — SIEM log reduction: filter, trim and dedupe firewall logs before Splunk (6 steps, rehearsed: every step shows its point)\n"))
+        let every = try Binary.run(["validate", "--rehearse"])
+        #expect(every.status == 0 && every.err.isEmpty)
+        #expect(every.out.split(separator: "\n").count == 6)
+        #expect(every.out.split(separator: "\n").allSatisfy { $0.hasSuffix("rehearsed: every step shows its point)") })
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("eager.yaml")
