@@ -99,6 +99,22 @@ struct StepReadingTimeTests {
         #expect(back.speed == 2 && back.tick == 800 && back.stepIndex == 1)
     }
 
+    /// A journal replayed headless ends every step at the tick the live run did: the speed
+    /// changes are in it.
+    @Test func aReplayedSpeedChangeEndsStepsAtTheSameTicks() throws {
+        let live = try Self.engine()
+        live.run(untilMs: 2_000)
+        live.apply(.setSpeed(to: 4))
+        live.run(untilMs: 30_000)
+        live.apply(.end)
+        // 2 s read at ×1, the other 2 s of reading at ×4 take 8 s of simulated time: step one
+        // (after: 5s) ends at 10 s.
+        #expect(Array(live.stepStartTicks.prefix(2)) == [0, 1_000])
+        let replay = try Self.engine()
+        replay.runHeadless(stepTimeMs: nil, scheduled: live.journal)
+        #expect(replay.stepStartTicks == live.stepStartTicks)
+    }
+
     @Test func theRehearsalNamesEachStepWithItsPosition() throws {
         let engine = try Self.engine()
         engine.runHeadless(stepTimeMs: 10_000)
