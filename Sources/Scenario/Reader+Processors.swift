@@ -32,6 +32,7 @@ extension Reader {
             let kind = processorKind(kindName, entries, what2)
         else { return nil }
         var processor = ProcessorSpec(name: name, kind: kind)
+        noteFieldUses(of: processor, entries, what2)
         for loop in Set(processor.inputs).intersection(processor.outputs).sorted() {
             report(
                 entries.position, "\(what) writes to its own input topic '\(loop)'",

@@ -70,7 +70,14 @@ extension Reader {
 
     /// A rate per second (≥ 0).
     func rate(_ node: YAMLNode, _ what: String) -> Double? {
-        number(node, what, in: 0...1e9, expected: "a rate ≥ 0 per second")
+        if let text = node.plainText, let perSecond = Reader.perSecond(text) {
+            report(
+                node.position, "invalid \(what): '\(text)' has a unit (rates are per second)",
+                expected: "a plain number of records per second, such as \(perSecond) or { constant: \(perSecond) }",
+                suggestion: perSecond)
+            return nil
+        }
+        return number(node, what, in: 0...1e9, expected: "a rate ≥ 0 per second")
     }
 
     /// A probability in 0…1.

@@ -29,7 +29,8 @@ extension Reader {
                 }
             }
             let advance = entries["advance"].flatMap { self.advance($0, stepWhat) } ?? .key
-            steps.append(Step(id: id, marker: marker.trimmingTrailingNewlines, say: say.trimmingTrailingNewlines, actions: actions, advance: advance))
+            steps.append(Step(id: id, marker: marker.trimmingTrailingNewlines, say: say.trimmingTrailingNewlines, actions: actions, advance: advance,
+                position: item.position))
         }
         return steps
     }

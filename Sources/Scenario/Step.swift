@@ -10,13 +10,18 @@ public struct Step: Sendable, Equatable {
     public var actions: [Action]
     /// When the script moves on to the next step.
     public var advance: Advance = .key
+    /// Where the step starts in its file (the rehearsal names it); nil for a step built in code.
+    public var position: SourcePosition?
 
-    public init(id: String, marker: String, say: String, actions: [Action], advance: Advance = .key) {
+    public init(
+        id: String, marker: String, say: String, actions: [Action], advance: Advance = .key, position: SourcePosition? = nil
+    ) {
         self.id = id
         self.marker = marker
         self.say = say
         self.actions = actions
         self.advance = advance
+        self.position = position
     }
 }
 

@@ -94,6 +94,7 @@ struct LiveLoop {
             }
             let now = clock.seconds
             pacer.paused = state.paused
+            syncSpeed()
             pacer.setSpeed(state.speed)
             let ticks = pacer.ticks(forElapsed: now - lastWall)
             lastWall = now
@@ -132,15 +133,23 @@ struct LiveLoop {
         recorder?.close()
     }
 
-    /// Applies the replayed journal's actions due at this tick.
+    /// Applies the replayed journal's actions due at this tick; a replayed speed change sets the
+    /// dashboard's speed too.
     private mutating func applyScheduled() {
         let scheduled = session.scheduled
         while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick < engine.tick { scheduledCursor += 1 }
         while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick == engine.tick {
             let action = scheduled[scheduledCursor].action
             if action != .end { engine.apply(action) }
+            if case .setSpeed = action { state.speed = engine.speed }
             scheduledCursor += 1
         }
+    }
+
+    /// Tells the engine (and so the journal) the presenter's speed when it changed: a step's
+    /// reading time is wall-clock time, so the speed decides when a step may end.
+    private mutating func syncSpeed() {
+        if engine.speed != state.speed { engine.apply(.setSpeed(to: state.speed)) }
     }
 
     /// Writes the engine's new journal entries.
@@ -159,13 +168,8 @@ struct LiveLoop {
         case .previousStep:
             replace(with: try? engine.rewound(toStep: engine.stepIndex - 1))
         case .jumpToStep(let number):
-            let target = number - 1
-            guard target < engine.scenario.script.count else { return }
-            if target < engine.stepIndex {
-                replace(with: try? engine.rewound(toStep: target))
-            } else {
-                while engine.stepIndex < target, !engine.scriptEnded { engine.apply(.nextStep) }
-            }
+            guard let jumped = try? engine.jumped(toStep: number - 1), jumped !== engine else { return }
+            replace(with: jumped)
         case .restart:
             replace(with: try? engine.rewound(toStep: 0))
         case .toggleRecording:

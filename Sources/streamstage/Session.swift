@@ -87,7 +87,7 @@ struct Session {
             if let warning = file.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         }
         journal?.close()
-        print(RunSummary.text(engine, wallSeconds: wall))
+        print(RunSummary.text(engine, wallSeconds: wall, file: path))
     }
 
     func open(_ path: String?) throws(UserFacingError) -> ExportWriter? {
