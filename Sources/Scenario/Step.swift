@@ -10,13 +10,16 @@ public struct Step: Sendable, Equatable {
     public var actions: [Action]
     /// When the script moves on to the next step.
     public var advance: Advance = .key
+    /// Live values drawn beside the narration while the step runs: what the step proves.
+    public var show: [ShowItem] = []
 
-    public init(id: String, marker: String, say: String, actions: [Action], advance: Advance = .key) {
+    public init(id: String, marker: String, say: String, actions: [Action], advance: Advance = .key, show: [ShowItem] = []) {
         self.id = id
         self.marker = marker
         self.say = say
         self.actions = actions
         self.advance = advance
+        self.show = show
     }
 }
 

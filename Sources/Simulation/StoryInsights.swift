@@ -106,6 +106,11 @@ struct StallTracker {
 
     /// The longest pause, ms (0 when consumption never stopped).
     var longestPauseMs: Int64 { pauses.max() ?? 0 }
+
+    /// All pauses so far, ms, counting one still going on at `nowMs`.
+    func stoppedMs(nowMs: Int64) -> Int64 {
+        pauses.reduce(0, +) + (pauseStartMs.map { nowMs - $0 } ?? 0)
+    }
 }
 
 /// A group's hottest partition at the moment it was hottest, against all the others.
