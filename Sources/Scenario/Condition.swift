@@ -91,6 +91,9 @@ public enum Metric: String, Sendable, Equatable, CaseIterable {
     /// Records retention had deleted before the group's latest replay from earliest began: what
     /// that replay can never see (group, processor).
     case missed
+    /// Records retention has deleted so far (topic): Σ log start offsets, what a replay from the
+    /// earliest offset can no longer read.
+    case deleted
     /// Ms from when the script last started a producer upstream of the topic until the topic's
     /// first record after that (topic); unavailable until that record arrives.
     case alertMs = "alert_ms"
@@ -104,7 +107,7 @@ public enum Metric: String, Sendable, Equatable, CaseIterable {
         case .errors, .lost, .inFlight: [.chain, .service]
         case .endOffset: [.topic]
         case .savedPct: [.processor, .topic]
-        case .bytes, .alertMs: [.topic]
+        case .bytes, .alertMs, .deleted: [.topic]
         case .produced: [.producer, .topic]
         case .consumed: [.group, .processor, .batch]
         case .runs: [.batch]

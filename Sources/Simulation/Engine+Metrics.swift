@@ -27,7 +27,7 @@ extension Engine {
             case .rebalances: return insights.stalls[name].map { Double($0.rebalances) }
             case .stoppedMs: return insights.stalls[name].map { Double($0.stoppedMs(nowMs: now)) }
             case .missed: return insights.replays.last { $0.consumer == name }.map { Double($0.missed) }
-            case .errors, .lost, .endOffset, .produced, .inFlight, .runs, .bytes, .alertMs: return nil
+            case .errors, .lost, .endOffset, .produced, .inFlight, .runs, .bytes, .alertMs, .deleted: return nil
             }
         }
         if let index = chains.firstIndex(where: { $0.spec.name == name }) {
@@ -79,6 +79,7 @@ extension Engine {
             case .endOffset: return (try? log.offsets(topic: name)).map { Double($0.reduce(0) { $0 + $1.logEndOffset }) }
             case .produced: return topicTotals[name].map { Double($0.records) }
             case .bytes: return topicTotals[name].map { Double($0.bytes) }
+            case .deleted: return (try? log.offsets(topic: name)).map { Double($0.reduce(0) { $0 + $1.logStartOffset }) }
             case .savedPct: return reduction(intoSink: name)?.savedBytesPercent
             case .alertMs: return alertDelayMs(topic: name).map(Double.init)
             default: return nil

@@ -6,8 +6,12 @@ import StreamLog
 extension Engine {
     /// The current step's `show:` items with their values now.
     func proofs() -> [ProofValue] {
-        guard let step = currentStep else { return [] }
-        return step.show.map { item in
+        currentStep.map { proofValues($0.show) } ?? []
+    }
+
+    /// `items` with their values now.
+    public func proofValues(_ items: [ShowItem]) -> [ProofValue] {
+        items.map { item in
             ProofValue(
                 label: item.label, value: item.value.evaluate({ metric($0, of: $1) }, world: { worldMetric($0) }),
                 format: item.format)
