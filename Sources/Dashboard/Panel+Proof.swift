@@ -2,18 +2,18 @@ import Simulation
 
 /// The current step's `show:` values, laid out in whole items: a value is never cut, so when the
 /// row is short some items are left out rather than drawn in part.
-enum ProofStrip {
+public enum ProofStrip {
     /// Space between two items on a line.
-    static let gap = 3
+    public static let gap = 3
 
     /// The width of one item: `label` then ` value ` (the value padded inside its reversed block).
-    static func width(_ proof: ProofValue) -> Int {
+    public static func width(_ proof: ProofValue) -> Int {
         proof.label.count + 1 + proof.text.count + 2
     }
 
     /// The items on each of at most `maxRows` lines of `width` cells, in order; an item that fits
     /// neither after the last line's items nor on a new line is left out.
-    static func lines(_ proofs: [ProofValue], width: Int, maxRows: Int) -> [[ProofValue]] {
+    public static func lines(_ proofs: [ProofValue], width: Int, maxRows: Int) -> [[ProofValue]] {
         var lines: [[ProofValue]] = []
         var used: [Int] = []
         for proof in proofs {
@@ -30,7 +30,7 @@ enum ProofStrip {
     }
 
     /// The lines the strip may use on a screen `rows` high: two from 40 rows, else one.
-    static func maxRows(screenRows: Int) -> Int {
+    public static func maxRows(screenRows: Int) -> Int {
         screenRows >= 40 ? 2 : 1
     }
 }
