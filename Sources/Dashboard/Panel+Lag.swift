@@ -20,7 +20,7 @@ extension Grid {
             guard y < inner.maxY else { break }
             let health = GroupHealth(group)
             let marked = world.isHighlighted(group.name)
-            var x = put(theme.marked(group.name, marked), in: Rect(x: inner.x, y: y, width: nameWidth, height: 1),
+            var x = put(theme.marked(group.name, marked), in: Rect(x: inner.x, y: y, width: nameWidth - 1, height: 1),
                         style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
             x = inner.x + nameWidth
             x = put(health.label.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
