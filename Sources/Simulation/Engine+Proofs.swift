@@ -9,6 +9,17 @@ extension Engine {
         currentStep.map { proofValues($0.show) } ?? []
     }
 
+    /// The `show:` values of each step with any, as it last ended, in step order.
+    public var shownAtStepEnds: [(step: Int, values: [ProofValue])] {
+        insights.shownAtEnd.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Keeps the current step's `show:` values as it ends, for the headless summary.
+    func noteShownAtEnd() {
+        guard let step = currentStep, !step.show.isEmpty else { return }
+        insights.shownAtEnd[stepIndex] = proofValues(step.show)
+    }
+
     /// `items` with their values now.
     public func proofValues(_ items: [ShowItem]) -> [ProofValue] {
         items.map { item in

@@ -22,6 +22,8 @@ struct StoryInsights {
     var producerChangesMs: [Int64] = []
     /// Groups a script action added, with the time it did.
     var addedGroups: [(name: String, atMs: Int64)] = []
+    /// The `show:` values of each step as it ended, by step index (the latest time it ended).
+    var shownAtEnd: [Int: [ProofValue]] = [:]
 
     /// Counts a processed record against its group's per-key order.
     mutating func noteProcessed(_ record: ConsumerRecord, by group: String) {
