@@ -97,6 +97,9 @@ public enum Metric: String, Sendable, Equatable, CaseIterable {
     /// Ms from when the script last started a producer upstream of the topic until the topic's
     /// first record after that (topic); unavailable until that record arrives.
     case alertMs = "alert_ms"
+    /// Ms the topic has been waiting for its first record since the script last started a producer
+    /// upstream of it (topic); unavailable before that start and once the record has arrived.
+    case alertWaitMs = "alert_wait_ms"
 
     /// The kinds of entity this metric is defined for.
     public var entityKinds: [EntityKind] {
@@ -107,7 +110,7 @@ public enum Metric: String, Sendable, Equatable, CaseIterable {
         case .errors, .lost, .inFlight: [.chain, .service]
         case .endOffset: [.topic]
         case .savedPct: [.processor, .topic]
-        case .bytes, .alertMs, .deleted: [.topic]
+        case .bytes, .alertMs, .alertWaitMs, .deleted: [.topic]
         case .produced: [.producer, .topic]
         case .consumed: [.group, .processor, .batch]
         case .runs: [.batch]

@@ -27,7 +27,7 @@ extension Engine {
             case .rebalances: return insights.stalls[name].map { Double($0.rebalances) }
             case .stoppedMs: return insights.stalls[name].map { Double($0.stoppedMs(nowMs: now)) }
             case .missed: return insights.replays.last { $0.consumer == name }.map { Double($0.missed) }
-            case .errors, .lost, .endOffset, .produced, .inFlight, .runs, .bytes, .alertMs, .deleted: return nil
+            case .errors, .lost, .endOffset, .produced, .inFlight, .runs, .bytes, .alertMs, .alertWaitMs, .deleted: return nil
             }
         }
         if let index = chains.firstIndex(where: { $0.spec.name == name }) {
@@ -82,6 +82,7 @@ extension Engine {
             case .deleted: return (try? log.offsets(topic: name)).map { Double($0.reduce(0) { $0 + $1.logStartOffset }) }
             case .savedPct: return reduction(intoSink: name)?.savedBytesPercent
             case .alertMs: return alertDelayMs(topic: name).map(Double.init)
+            case .alertWaitMs: return alertWaitMs(topic: name).map(Double.init)
             default: return nil
             }
         }

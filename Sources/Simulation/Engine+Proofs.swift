@@ -53,10 +53,21 @@ extension Engine {
     /// Ms from when the script last started a producer upstream of `topic` until the topic's first
     /// record after that; nil before any such start, or while the topic is still waiting.
     func alertDelayMs(topic: String) -> Int64? {
-        let upstream = insights.producerStarts.last { start in
+        latestStart(upstreamOf: topic).flatMap { firstRecordDelayMs(topic: topic, afterMs: $0) }
+    }
+
+    /// Ms an empty `topic` has waited so far for its first record since the script last started a
+    /// producer upstream of it; nil before any such start, and once the topic has a record.
+    func alertWaitMs(topic: String) -> Int64? {
+        guard let start = latestStart(upstreamOf: topic), insights.firstRecordMs[topic] == nil else { return nil }
+        return nowMs - start
+    }
+
+    /// When the script last started a producer whose records reach `topic`.
+    private func latestStart(upstreamOf topic: String) -> Int64? {
+        insights.producerStarts.last { start in
             scenario.producers.first { $0.name == start.name }.map { topics(downstreamOf: $0.topic).contains(topic) } ?? false
-        }
-        return upstream.flatMap { firstRecordDelayMs(topic: topic, afterMs: $0.atMs) }
+        }?.atMs
     }
 
     /// How long after `afterMs` `topic` received its very first record; nil if it had records before.
