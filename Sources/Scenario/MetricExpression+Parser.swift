@@ -22,17 +22,12 @@ struct MetricExpressionParser {
         conditions = try ConditionParser(text: text)
     }
 
-    private var base: ExpressionParser {
-        get { conditions.base }
-        set { conditions.base = newValue }
-    }
-
     mutating func parseSum() throws(ExpressionError) -> MetricExpression {
         var lhs = try parseProduct()
         while true {
             let op: ArithmeticOperator
-            if base.isSymbol("+") { op = .add } else if base.isSymbol("-") { op = .subtract } else { return lhs }
-            try base.advance()
+            if conditions.base.isSymbol("+") { op = .add } else if conditions.base.isSymbol("-") { op = .subtract } else { return lhs }
+            try conditions.base.advance()
             lhs = .binary(op, lhs, try parseProduct())
         }
     }
@@ -41,38 +36,38 @@ struct MetricExpressionParser {
         var lhs = try parseUnary()
         while true {
             let op: ArithmeticOperator
-            if base.isSymbol("*") { op = .multiply } else if base.isSymbol("/") { op = .divide } else { return lhs }
-            try base.advance()
+            if conditions.base.isSymbol("*") { op = .multiply } else if conditions.base.isSymbol("/") { op = .divide } else { return lhs }
+            try conditions.base.advance()
             lhs = .binary(op, lhs, try parseUnary())
         }
     }
 
     mutating func parseUnary() throws(ExpressionError) -> MetricExpression {
-        if base.isSymbol("-") {
-            try base.descend()
-            defer { base.depth -= 1 }
+        if conditions.base.isSymbol("-") {
+            try conditions.base.descend()
+            defer { conditions.base.depth -= 1 }
             return .negate(try parseUnary())
         }
-        if base.isSymbol("(") {
-            try base.descend()
-            defer { base.depth -= 1 }
+        if conditions.base.isSymbol("(") {
+            try conditions.base.descend()
+            defer { conditions.base.depth -= 1 }
             let inner = try parseSum()
-            try base.expectSymbol(")", "')' closing the parenthesis")
+            try conditions.base.expectSymbol(")", "')' closing the parenthesis")
             return inner
         }
-        let token = base.current
+        let token = conditions.base.current
         guard case .identifier(let name) = token.kind else { return .operand(try conditions.parseOperand()) }
         if let world = WorldMetric(rawValue: name) {
-            try base.advance()
-            guard base.isSymbol("(") else {
-                throw ExpressionError(message: "'\(name)' needs '()'", expected: "\(name)()", offset: base.current.offset)
+            try conditions.base.advance()
+            guard conditions.base.isSymbol("(") else {
+                throw ExpressionError(message: "'\(name)' needs '()'", expected: "\(name)()", offset: conditions.base.current.offset)
             }
-            try base.advance()
-            guard base.isSymbol(")") else {
+            try conditions.base.advance()
+            guard conditions.base.isSymbol(")") else {
                 throw ExpressionError(
-                    message: "'\(name)' takes no entity", expected: "\(name)()", offset: base.current.offset)
+                    message: "'\(name)' takes no entity", expected: "\(name)()", offset: conditions.base.current.offset)
             }
-            try base.advance()
+            try conditions.base.advance()
             return .world(world)
         }
         guard Metric(rawValue: name) != nil else {

@@ -74,9 +74,12 @@ public enum ShowFormat: String, Sendable, Equatable, CaseIterable {
     /// A duration given in ms: `340 ms`, `1.6 s`, `61 s`.
     case ms
 
-    /// The value as the audience reads it; `-` when there is no value (yet).
+    /// Values this large or larger read `-`: no demo counts that far, and whole numbers must fit.
+    public static let limit = 1e15
+
+    /// The value as the audience reads it; `-` when there is no value (yet), or it is out of range.
     public func text(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "-" }
+        guard let value, value.isFinite, abs(value) < Self.limit else { return "-" }
         switch self {
         case .count: return Self.grouped(Int64(value.rounded()))
         case .percent: return Self.decimal(value, 1) + " %"

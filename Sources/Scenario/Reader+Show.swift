@@ -16,6 +16,10 @@ extension Reader {
             let labelNode = entries["label"], let label = string(labelNode, "label of \(what)"),
             let valueNode = entries["value"], let text = string(valueNode, "value of \(what)")
         else { return nil }
+        guard !label.allSatisfy(\.isWhitespace) else {
+            report(labelNode.position, "empty label of \(what)", expected: "the words the audience reads beside the value")
+            return nil
+        }
         var format = ShowFormat.count
         if let formatNode = entries["format"] {
             let word = formatNode.scalarText ?? ""

@@ -49,6 +49,8 @@ import Testing
         #expect(ShowFormat.ms.text(1_640) == "1.6 s")
         #expect(ShowFormat.ms.text(60_010) == "60 s")
         #expect(ShowFormat.ms.text(nil) == "-")
+        #expect(ShowFormat.count.text(1e300) == "-")
+        #expect(ShowFormat.ms.text(-.infinity) == "-")
     }
 
     static let world = "topics: { t: {}, sink: { sink: true } }\ngroups: { g: { topic: t } }"
@@ -88,6 +90,9 @@ import Testing
         ]),
         ("missingValue", "    show: [ { label: k } ]", [
             "s.yaml:8:13: missing key 'value' in item 1 of show of step 'a'; expected value: …",
+        ]),
+        ("emptyLabel", "    show: [ { label: \"\", value: \"lag(g)\" } ]", [
+            "s.yaml:8:22: empty label of item 1 of show of step 'a'; expected the words the audience reads beside the value",
         ]),
         ("notAList", "    show: lag(g)", [
             "s.yaml:8:11: wrong type for show of step 'a': the string 'lag(g)'; expected a list of {label: \"…\", value: \"<expression>\", format: count}",
