@@ -27,7 +27,9 @@ extension Engine {
             case .rebalances: return insights.stalls[name].map { Double($0.rebalances) }
             case .stoppedMs: return insights.stalls[name].map { Double($0.stoppedMs(nowMs: now)) }
             case .missed: return insights.replays.last { $0.consumer == name }.map { Double($0.missed) }
-            case .errors, .lost, .endOffset, .produced, .inFlight, .runs, .bytes, .alertMs, .alertWaitMs, .deleted: return nil
+            case .errors, .lost, .endOffset, .produced, .inFlight, .runs: return nil
+            // Topic metrics: a topic may share its name with a group or processor.
+            case .bytes, .alertMs, .alertWaitMs, .deleted: break
             }
         }
         if let index = chains.firstIndex(where: { $0.spec.name == name }) {

@@ -39,6 +39,16 @@ struct ProofMetricTests {
         #expect(engine.metric(.savedPct, of: "all") == 100 * (1 - kept / Double(raw.totalBytes)))
     }
 
+    @Test func aTopicMetricReadsTheTopicWhenAGroupSharesItsName() throws {
+        let yaml = Self.pipeline.replacingOccurrences(of: "        script:\n", with: "        groups:\n          raw: { topic: raw }\n        script:\n")
+        let engine = try EngineTests.engine(yaml)
+        engine.run(untilMs: 2_000)
+        let raw = try #require(engine.snapshot().topics.first { $0.name == "raw" })
+        #expect(raw.totalBytes > 0)
+        #expect(engine.metric(.bytes, of: "raw") == Double(raw.totalBytes))
+        #expect(engine.metric(.deleted, of: "raw") == 0)
+    }
+
     /// Two groups of two members each; a third member joins each at 2 s.
     static let rebalancing = """
         scenario: 1
