@@ -64,6 +64,33 @@ struct HighlightAndProofRenderTests {
         }
     }
 
+    @Test func aHighlightedServiceHopIsMarkedInPlaceOfItsArrow() throws {
+        let yaml = """
+            scenario: 1
+            id: chain
+            title: Chain
+            seed: 3
+            layout: split
+            topics: { orders: {} }
+            chains:
+              checkout:
+                rate: { constant: 5 }
+                timeout: 1s
+                calls: [ { service: front, latency: 10ms }, { service: payment-svc, latency: 20ms } ]
+            script:
+              - { id: look, say: Look at payments., do: [ { highlight: payment-svc } ] }
+            """
+        let engine = try Engine(scenario: try ScenarioLoader.parse(yaml: yaml, file: "chain.yaml"))
+        engine.run(untilMs: 1_000)
+        let grid = DashboardView.render(
+            engine.snapshot(), state: DashboardState(), size: TerminalSize(cols: 80, rows: 24), theme: Theme(colors: .monochrome, glyphs: .ascii))
+        let hop = try #require(Self.find("* payment-svc", in: grid))
+        #expect(grid[hop.x + 2, hop.y].style.reverse && grid[hop.x + 2, hop.y].style.bold)
+        let front = try #require(Self.find("front", in: grid))
+        #expect(!grid[front.x, front.y].style.reverse)
+        #expect(front.x == hop.x)
+    }
+
     @Test func theProofStripDrawsLabelsAndValuesUnderTheNarration() throws {
         let world = try Self.world()
         let theme = Theme(colors: .monochrome, glyphs: .ascii)
