@@ -65,7 +65,7 @@ public enum Action: Sendable, Equatable {
     case addGroup(GroupSpec)
     /// Change a topic's retention limits.
     case setRetention(topic: String, Retention)
-    /// Draw the audience's eye to an entity or panel.
+    /// Draw the audience's eye to an entity: it is marked wherever it is drawn during the step.
     case highlight(String)
 }
 
