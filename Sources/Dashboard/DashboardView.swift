@@ -18,16 +18,18 @@ public enum DashboardView {
         let screen = Rect(size: size)
         let narrationLines = TextLayout.wrap(world.script.say.replacingOccurrences(of: "\n", with: " "), width: size.cols - 2)
         let narrationRows = min(max(1, narrationLines.count), size.rows >= 40 ? 4 : 2)
-        let parts = screen.rows([.fixed(1), .fixed(narrationRows), .fill(), .fixed(1)])
+        let proofLines = ProofStrip.lines(world.proofs, width: size.cols - 2, maxRows: ProofStrip.maxRows(screenRows: size.rows))
+        let parts = screen.rows([.fixed(1), .fixed(narrationRows), .fixed(proofLines.count), .fill(), .fixed(1)])
         grid.drawHeader(world, state: state, in: parts[0], theme: theme)
         grid.drawNarration(narrationLines, in: parts[1].inset(left: 1, right: 1), theme: theme)
-        let layout = PanelLayout.arrange(world, in: parts[2])
+        grid.drawProofs(proofLines, in: parts[2].inset(left: 1, right: 1), theme: theme)
+        let layout = PanelLayout.arrange(world, in: parts[3])
         for (panel, rect) in layout {
             grid.draw(panel, world: world, state: state, in: rect, theme: theme)
         }
-        grid.drawFooter(world, state: state, in: parts[3], theme: theme)
+        grid.drawFooter(world, state: state, in: parts[4], theme: theme)
         if state.helpVisible {
-            grid.drawHelpOverlay(.standard, in: parts[2], theme: theme)
+            grid.drawHelpOverlay(.standard, in: parts[3], theme: theme)
         }
         return grid
     }

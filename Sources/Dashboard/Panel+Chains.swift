@@ -21,9 +21,12 @@ extension Grid {
             for (depth, hop) in chain.hops.enumerated() {
                 guard y < inner.maxY else { break }
                 let indent = min(depth, 3)
-                let prefix = depth == 0 ? "" : String(repeating: " ", count: indent - 1) + (theme.glyphTier == .ascii ? "> " : "↳ ")
-                put(prefix + hop.service, in: Rect(x: inner.x, y: y, width: nameWidth + 1, height: 1), style: theme.style(.text),
-                    ellipsis: theme.glyphs.ellipsis)
+                let marked = world.isHighlighted(hop.service)
+                // A highlighted hop's mark takes the place of its arrow, so the name keeps its column.
+                let arrow = marked ? "\(theme.highlightMarker) " : (theme.glyphTier == .ascii ? "> " : "↳ ")
+                let prefix = depth == 0 ? (marked ? arrow : "") : String(repeating: " ", count: indent - 1) + arrow
+                put(prefix + hop.service, in: Rect(x: inner.x, y: y, width: nameWidth + 1, height: 1),
+                    style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
                 var x = inner.x + nameWidth + 1
                 if hop.failed {
                     put("DOWN — every call fails", x: x, y: y, style: theme.style(.error), maxWidth: inner.maxX - x)

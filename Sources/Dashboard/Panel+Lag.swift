@@ -12,15 +12,16 @@ extension Grid {
         let inner = drawBox(rect, title: "Consumer lag (tab: details)", theme: theme)
         guard inner.width > 30, inner.height > 0 else { return }
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
-        let nameWidth = min(14, (world.groups.map(\.name.count).max() ?? 4) + 1)
+        let nameWidth = min(14, (world.groups.map { theme.marked($0.name, world.isHighlighted($0.name)).count }.max() ?? 4) + 1)
         let twoLines = inner.height >= world.groups.count * 2
         let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1
         var y = inner.y
         for group in world.groups {
             guard y < inner.maxY else { break }
             let health = GroupHealth(group, nowMs: world.nowMs)
-            var x = put(group.name, in: Rect(x: inner.x, y: y, width: nameWidth, height: 1), style: theme.style(.text),
-                        ellipsis: theme.glyphs.ellipsis)
+            let marked = world.isHighlighted(group.name)
+            var x = put(theme.marked(group.name, marked), in: Rect(x: inner.x, y: y, width: nameWidth - 1, height: 1),
+                        style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
             x = inner.x + nameWidth
             x = put(health.shortLabel.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
                     maxWidth: inner.maxX - x)

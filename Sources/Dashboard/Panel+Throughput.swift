@@ -23,14 +23,15 @@ extension Grid {
         }
         for (index, topic) in world.topics.enumerated() {
             let style = theme.topicStyle(index)
-            row(topic.label, labelStyle: style.bolded,
+            row(theme.marked(topic.label, world.isHighlighted(topic.name)), labelStyle: theme.highlighted(style.bolded, world.isHighlighted(topic.name)),
                 numbers: "\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
                 numbersStyle: theme.style(.accent), history: topic.history, graph: style)
         }
         for processor in world.processors {
             var numbers = "\(NumberFormat.rate(processor.recordsInPerSecond))→\(NumberFormat.rate(processor.recordsOutPerSecond))"
             if let saved = processor.savedPercent { numbers += " −\(Self.oneDecimal(saved))%" }
-            row("\(processor.name) (\(processor.kind))", labelStyle: theme.style(.text), numbers: numbers,
+            let marked = world.isHighlighted(processor.name)
+            row(theme.marked("\(processor.name) (\(processor.kind))", marked), labelStyle: theme.highlighted(theme.style(.text), marked), numbers: numbers,
                 numbersStyle: theme.style(processor.enabled ? .accent : .muted), history: processor.outHistory, graph: theme.style(.muted))
         }
         for producer in world.producers where !producer.enabled {
@@ -50,7 +51,9 @@ extension Grid {
             let next = NumberFormat.duration(seconds: Double(max(0, batch.nextRunMs - world.nowMs)) / 1000)
             var line = "\(batch.name): every \(NumberFormat.duration(seconds: Double(batch.everyMs) / 1000))\(theme.dot)runs \(batch.runs)"
             line += batch.running ? "\(theme.dot)running now" : "\(theme.dot)next in \(next)"
-            put(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+            let marked = world.isHighlighted(batch.name)
+            put(theme.marked(line, marked), in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
             y += 1
             guard y < inner.maxY else { break }
             let p50 = batch.timeToInsightP50Ms.map { NumberFormat.duration(seconds: $0 / 1000) } ?? "–"

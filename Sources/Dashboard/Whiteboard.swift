@@ -54,16 +54,20 @@ extension Grid {
             let y = inner.y + row
             let topicStyle = theme.topicStyle(line.topicIndex)
             if let source = line.source {
+                let marked = world.isHighlighted(source.name)
                 put("\(source.name) \(NumberFormat.rate(source.rate))", in: Rect(x: inner.x, y: y, width: sourceWidth, height: 1),
-                    style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+                    style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
                 drawFlow(in: Rect(x: inner.x + sourceWidth, y: y, width: arrow, height: 1), direction: .right,
                          phase: source.rate > 0 ? state.animationPhase : 0, style: theme.style(.muted),
                          dotStyle: source.rate > 0 ? topicStyle : theme.style(.muted), theme: theme)
+                if marked { put(String(theme.highlightMarker), x: inner.x + sourceWidth, y: y, style: theme.style(.accent)) }
             }
             if let name = line.topic, let topic = world.topics.first(where: { $0.name == name }) {
                 let label = topic.isSink ? topic.label : "\(topic.label)[\(topic.partitions.count)]"
-                put(label, in: Rect(x: inner.x + sourceWidth + arrow, y: y, width: topicWidth - 1, height: 1), style: topicStyle.bolded,
-                    ellipsis: theme.glyphs.ellipsis)
+                let marked = world.isHighlighted(name)
+                put(label, in: Rect(x: inner.x + sourceWidth + arrow, y: y, width: topicWidth - 1, height: 1),
+                    style: theme.highlighted(topicStyle.bolded, marked), ellipsis: theme.glyphs.ellipsis)
+                if marked { put(String(theme.highlightMarker), x: inner.x + sourceWidth + arrow - 1, y: y, style: theme.style(.accent)) }
             } else if line.source != nil || line.consumer != nil {
                 put(String(theme.glyphs.frame.vertical), x: inner.x + sourceWidth + arrow, y: y, style: theme.style(.muted))
             }
@@ -74,9 +78,12 @@ extension Grid {
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
                      dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
             let status = GroupHealth(group, nowMs: world.nowMs)
-            var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
-                        style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
+            let marked = world.isHighlighted(consumer)
+            var x = put(consumer, in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
+                        style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.highlighted(theme.style(.text), marked),
                         ellipsis: theme.glyphs.ellipsis)
+            if marked { put(String(theme.highlightMarker), x: consumerX - 1, y: y, style: theme.style(.accent)) }
+            x = put(" ", x: x, y: y, maxWidth: inner.maxX - x)
             let label = inner.maxX - x >= status.label.count ? status.label : status.shortLabel
             x = put(label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
             let topicLag = group.lag.partitions.filter { $0.topicPartition.topic == line.topicName }.reduce(Int64(0)) { $0 + ($1.lag ?? 0) }

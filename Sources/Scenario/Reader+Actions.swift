@@ -66,8 +66,8 @@ extension Reader {
             let withoutTopic = YAMLNode(mappingOf: retentionPairs.filter { $0.key.scalarText != "topic" }, at: value.position)
             return retention(withoutTopic, what).map { .setRetention(topic: topic, $0) }
         default:
-            guard let text = string(value, what) else { return nil }
-            return .highlight(text)
+            // Only entities are drawn, so only an entity can be highlighted.
+            return target(value, "", EntityKind.allCases, what).map { .highlight($0) }
         }
     }
 

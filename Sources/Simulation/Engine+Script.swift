@@ -33,6 +33,7 @@ extension Engine {
     /// Ends the current step and begins the next; after the last step the script has ended.
     func advanceStep(timedOut: Bool) {
         guard !scriptEnded else { return }
+        noteShownAtEnd()
         if timedOut { timedOutSteps.append(stepIndex) }
         if stepIndex + 1 < scenario.script.count {
             stepIndex += 1

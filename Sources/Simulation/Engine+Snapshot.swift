@@ -23,7 +23,7 @@ extension Engine {
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
             feed: Array(feed.entries),
-            highlights: highlights)
+            highlights: highlights, proofs: proofs())
     }
 
     private func topicSnapshot(_ spec: TopicSpec) -> TopicSnapshot {

@@ -30,6 +30,15 @@ public enum RunSummary {
             lines.append("")
             lines += headlines.map { "• " + $0.text }
         }
+        let shown = engine.shownAtStepEnds
+        if !shown.isEmpty {
+            lines.append("")
+            lines.append("on screen as each step ended:")
+            lines += shown.map { entry in
+                "  step \(entry.step + 1) '\(steps[entry.step].marker)': "
+                    + entry.values.map { "\($0.label) \($0.text)" }.joined(separator: " · ")
+            }
+        }
         if !snapshot.groups.isEmpty {
             lines.append("")
             lines += table(
