@@ -49,10 +49,11 @@ extension Reader {
         return value
     }
 
-    /// An integer ≥ `minimum` that fits an Int.
-    func count(_ node: YAMLNode, _ what: String, minimum: Int) -> Int? {
-        let expected = minimum == 0 ? "an integer ≥ 0" : "an integer ≥ \(minimum)"
-        return int(node, what, in: Int64(minimum)...Int64(Int32.max), expected: expected).map { Int($0) }
+    /// An integer ≥ `minimum` that fits an Int, and at most `maximum` (a hard limit) when given.
+    func count(_ node: YAMLNode, _ what: String, minimum: Int, maximum: Int? = nil) -> Int? {
+        let expected = maximum.map { "an integer from \(minimum) to \($0) (the limit)" }
+            ?? (minimum == 0 ? "an integer ≥ 0" : "an integer ≥ \(minimum)")
+        return int(node, what, in: Int64(minimum)...Int64(maximum ?? Int(Int32.max)), expected: expected).map { Int($0) }
     }
 
     /// A number (integer or decimal) in `range`.
@@ -70,7 +71,7 @@ extension Reader {
 
     /// A rate per second (≥ 0).
     func rate(_ node: YAMLNode, _ what: String) -> Double? {
-        number(node, what, in: 0...1e9, expected: "a rate ≥ 0 per second")
+        number(node, what, in: 0...Limits.ratePerProducer, expected: "a rate from 0 to \(Int(Limits.ratePerProducer)) per second (the limit)")
     }
 
     /// A probability in 0…1.
@@ -98,6 +99,7 @@ extension Reader {
                 report(node.position, "invalid \(what): \(text) (must be more than 0)", expected: Quantity.durationExpected)
                 return nil
             }
+            guard value <= Limits.scenarioDurationMs else { return durationTooLong(node, what, text) }
             return value
         } catch {
             report(node.position, "invalid \(what): \(error.message)", expected: error.expected, suggestion: error.suggestion)
@@ -109,7 +111,9 @@ extension Reader {
     func fractionalDuration(_ node: YAMLNode, _ what: String) -> Double? {
         guard let text = durationText(node, what) else { return nil }
         do {
-            return try Quantity.fractionalMilliseconds(text)
+            let value = try Quantity.fractionalMilliseconds(text)
+            guard value <= Double(Limits.scenarioDurationMs) else { return durationTooLong(node, what, text) }
+            return value
         } catch {
             report(node.position, "invalid \(what): \(error.message)", expected: error.expected, suggestion: error.suggestion)
             return nil

@@ -26,6 +26,7 @@ public enum ScenarioLoader {
 
     /// Parses and validates YAML text; `file` labels positions in messages (and gives the default id).
     public static func parse(yaml: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
+        if let problem = YAMLBudget.problem(in: yaml, file: file) { throw ScenarioErrors([problem]) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -38,8 +39,10 @@ public enum ScenarioLoader {
                 expected: "a mapping with scenario: 1, title, topics, … and script")])
         }
         let reader = Reader(file: file)
-        let spec = reader.document(YAMLNode(root), defaultID: defaultID(for: file))
+        let tree = YAMLNode(root)
+        let spec = reader.document(tree, defaultID: defaultID(for: file))
         Validator(reader: reader).checkReferences()
+        if let spec { reader.checkTotals(spec, root: tree) }
         guard let spec, reader.errors.isEmpty else {
             throw ScenarioErrors(reader.errors.sorted { $0.position < $1.position })
         }
@@ -48,6 +51,13 @@ public enum ScenarioLoader {
 
     /// Reads and parses the file at `path`.
     public static func load(path: String) throws(ScenarioErrors) -> ScenarioSpec {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let bytes = (attributes?[.size] as? NSNumber)?.intValue, bytes > Limits.fileBytes {
+            throw ScenarioErrors([ScenarioError(
+                file: path, at: SourcePosition(line: 1, column: 1),
+                message: "the file is \(bytes) bytes, more than the limit of \(Limits.fileBytes)",
+                expected: "a scenario file of at most 1 MiB")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([ScenarioError(
                 file: path, at: SourcePosition(line: 1, column: 1), message: "cannot read the file",
