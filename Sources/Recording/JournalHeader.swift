@@ -35,6 +35,18 @@ public struct JournalHeader: Codable, Equatable, Sendable {
         self.terminalSize = terminalSize
     }
 
+    /// What is out of range in a header read from a file (a size no terminal has, a speed the
+    /// dashboard cannot set); nil when every field is usable.
+    public var rangeProblem: String? {
+        if !(10...1000).contains(terminalSize.cols) || !(5...500).contains(terminalSize.rows) {
+            return "expected cols from 10 to 1000 and rows from 5 to 500, found \(terminalSize.cols)×\(terminalSize.rows)"
+        }
+        if !(0.1...20).contains(initialSpeed) {
+            return "expected an initialSpeed from 0.1 to 20, found \(initialSpeed)"
+        }
+        return nil
+    }
+
     private enum CodingKeys: String, CodingKey {
         case format = "journal", scenarioName, scenarioPath, scenarioHash, seed, initialSpeed, cols, rows
     }

@@ -35,7 +35,7 @@ public enum Limits {
 
     /// How a duration limit reads in messages: "30d", "24h".
     public static func describe(ms: Int64) -> String {
-        if ms % 86_400_000 == 0 { return "\(ms / 86_400_000)d" }
+        if ms % 86_400_000 == 0, ms > 86_400_000 { return "\(ms / 86_400_000)d" }
         if ms % 3_600_000 == 0 { return "\(ms / 3_600_000)h" }
         return "\(ms)ms"
     }

@@ -31,7 +31,7 @@ public enum ScenarioLoader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw ScenarioErrors([yamlError(error, file: file)])
+            throw ScenarioErrors([yamlError(error, file: file, yaml: yaml)])
         }
         guard let root else {
             throw ScenarioErrors([ScenarioError(
@@ -104,8 +104,9 @@ public enum ScenarioLoader {
         return Reader.isValidName(stem) ? stem : "scenario"
     }
 
-    /// A Yams parse error as one positioned problem.
-    static func yamlError(_ error: Error, file: String) -> ScenarioError {
+    /// A Yams parse error as one positioned problem (at most at the end of the last line: libyaml
+    /// puts an unexpected end after a final newline on the line that does not exist).
+    static func yamlError(_ error: Error, file: String, yaml: String) -> ScenarioError {
         let expected = "valid YAML: check the indentation, the ':' after each key and matching quotes or brackets"
         var position = SourcePosition(line: 1, column: 1)
         var message = "malformed YAML"
@@ -114,7 +115,7 @@ public enum ScenarioLoader {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
-                position = SourcePosition(line: mark.line, column: mark.column)
+                position = clamped(SourcePosition(line: mark.line, column: mark.column), to: yaml)
                 message = "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? "")
             case .reader(let problem, _, _, _):
                 message = "malformed YAML: \(problem)"
@@ -129,5 +130,13 @@ public enum ScenarioLoader {
             }
         }
         return ScenarioError(file: file, at: position, message: message, expected: expected)
+    }
+
+    /// `position`, or the end of the last line when it lies past it.
+    static func clamped(_ position: SourcePosition, to yaml: String) -> SourcePosition {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        guard position.line > lines.count, let last = lines.last else { return position }
+        return SourcePosition(line: lines.count, column: last.unicodeScalars.count + 1)
     }
 }

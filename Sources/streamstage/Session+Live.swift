@@ -25,9 +25,10 @@ extension Session {
             }
             var loop = LiveLoop(session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, speed: speed)
             loop.run(durationMs: durationMs)
-            loop.finish()
+            let failures = loop.finish()
             screen.close()
-            return nil
+            // The header showed a failed recording while the talk went on; the exit code says it too.
+            return failures.isEmpty ? nil : UserFacingError(message: failures.joined(separator: "\nstreamstage: "))
         }
         if let failure { throw failure }
     }
@@ -123,13 +124,16 @@ struct LiveLoop {
         }
     }
 
-    /// Closes the files: the journal ends with the tick the run stopped at.
-    mutating func finish() {
+    /// Closes the files (the journal ends with the tick the run stopped at) and returns why any of
+    /// them is incomplete.
+    mutating func finish() -> [String] {
         syncJournal()
         journal?.append(.end, tick: UInt64(engine.tick))
         journal?.close()
+        let failures = [recorder?.writer.warning, journal?.warning].compactMap { $0 }
         journal = nil
         recorder?.close()
+        return failures
     }
 
     /// Applies the replayed journal's actions due at this tick.

@@ -53,13 +53,14 @@ struct Session {
     func runHeadless(
         stepTimeMs: Int64, durationMs: Int64?, exportEvents: String?, exportMetrics: String?, output: OutputOptions
     ) throws(UserFacingError) {
+        let (size, fps) = try output.checked()
         let engine = try makeEngine()
         let events = try open(exportEvents)
         let metrics = try open(exportMetrics)
         metrics?.write(MetricsExport.header)
         let journalPath = Self.journalPath(output)
         let journal = try journalPath.map { path throws(UserFacingError) in
-            try openJournal(path, speed: spec.clock.speed, size: TerminalSize(cols: output.size?.cols ?? 120, rows: output.size?.rows ?? 40))
+            try openJournal(path, speed: spec.clock.speed, size: size)
         }
         if let events { engine.onAppend = { events.write(EventExport.line($0)) } }
         let start = Date()
@@ -67,16 +68,16 @@ struct Session {
             if let metrics { for row in MetricsExport.rows(engine.snapshot()) { metrics.write(row) } }
         }
         let stepTime = scheduled.isEmpty ? stepTimeMs : nil
+        var failures: [String] = []
         if let path = output.record {
-            let size = TerminalSize(cols: output.size?.cols ?? 120, rows: output.size?.rows ?? 40)
             let recorder = try Recorder(path: path, size: size, title: spec.title)
             let theme = Theme(colors: output.noColor || ProcessInfo.processInfo.environment["NO_COLOR"] != nil ? .monochrome : .palette256,
                               glyphs: output.ascii ? .ascii : .braille)
-            HeadlessRecording(size: size, theme: theme, fps: output.fps ?? 10).record(
+            HeadlessRecording(size: size, theme: theme, fps: fps).record(
                 engine, to: recorder.writer, stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled,
                 everySecond: everySecond)
             recorder.close()
-            if let warning = recorder.writer.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            failures += [recorder.writer.warning].compactMap { $0 }
         } else {
             engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled, everySecond: everySecond)
         }
@@ -84,10 +85,13 @@ struct Session {
         for entry in engine.journal { journal?.append(entry.action, tick: UInt64(entry.tick)) }
         for file in [events, metrics].compactMap({ $0 }) {
             file.close()
-            if let warning = file.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            failures += [file.warning].compactMap { $0 }
         }
         journal?.close()
+        failures += [journal?.warning].compactMap { $0 }
         print(RunSummary.text(engine, wallSeconds: wall))
+        // A file asked for but not written completely makes the run fail, after the summary.
+        if !failures.isEmpty { throw UserFacingError(message: failures.joined(separator: "\nstreamstage: ")) }
     }
 
     func open(_ path: String?) throws(UserFacingError) -> ExportWriter? {
