@@ -39,7 +39,6 @@ public struct Journal<Action: Codable> {
                 line: 1,
                 message: "unsupported journal format \(header.format); this build reads format \(JournalHeader.currentFormat)")
         }
-        if let problem = header.rangeProblem { throw JournalError(line: 1, message: problem) }
         var entries: [JournalEntry<Action>] = []
         for (index, bytes) in lines.enumerated().dropFirst() {
             let entry = try Self.decode(

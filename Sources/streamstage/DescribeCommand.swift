@@ -24,7 +24,9 @@ struct DescribeCommand: ParsableCommand {
         let stepTimeMs = try durationOption(stepTime, "--step-time") ?? 10_000
         let seed = try world.seedValue()
         let (spec, path) = try ScenarioLocator.load(world.scenario)
-        let engine = try Session(spec: spec, path: path, seed: seed, actions: []).makeEngine()
+        let session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        if session.seedPicked { FileHandle.standardError.write(Data("seed 0: picked seed \(session.seed)\n".utf8)) }
+        let engine = try session.makeEngine()
         engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs)
         let names = engine.log.groupNames
         if let group, !names.contains(group) {

@@ -44,7 +44,7 @@ struct ReplayCommand: ParsableCommand {
                 message: "\(journal): line \(index + 2): tick \(file.entries[index].tick) is beyond the limit of \(Limits.describe(ms: Limits.runDurationMs)) of simulated time (tick \(lastTick) at \(spec.clock.tickMs) ms a tick)")
         }
         let actions = file.entries.map { TimedAction(tick: Int64($0.tick), action: $0.action) }
-        let session = try Session(spec: spec, path: path, seed: header.seed, actions: actions)
+        let session = try Session(spec: spec, path: path, seed: header.seed, actions: actions, exactSeed: true)
         guard session.scenarioHash == header.scenarioHash else {
             throw UserFacingError(
                 message: "\(path) changed since the journal was written (hash \(session.scenarioHash), journal \(header.scenarioHash)): the replay would not be exact")

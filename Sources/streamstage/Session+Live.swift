@@ -69,6 +69,7 @@ struct LiveLoop {
         self.recorder = recorder
         self.journalPath = journalPath
         state = DashboardState(speed: speed)
+        state.pickedSeed = session.seedPicked ? session.seed : nil
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
         journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
         state.recording = recorder?.indicator

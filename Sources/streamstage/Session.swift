@@ -10,14 +10,21 @@ struct Session {
     let spec: ScenarioSpec
     let path: String
     let seed: UInt64
+    /// True when the scenario or `--seed` said 0 and this run picked `seed` (reported, and written
+    /// to the journal so a replay is exact).
+    let seedPicked: Bool
     /// Actions to apply at their ticks (a journal being replayed); empty for a fresh run.
     let scheduled: [TimedAction]
     let scenarioHash: ContentHash
 
-    init(spec: ScenarioSpec, path: String, seed: UInt64?, actions: [TimedAction]) throws(UserFacingError) {
+    /// `seed` overrides the scenario's; 0 picks one (1…999 999, easy to read off the header) from the system's entropy (the only place that
+    /// may), unless `exactSeed` (a replay runs with the journal's seed as written).
+    init(spec: ScenarioSpec, path: String, seed: UInt64?, actions: [TimedAction], exactSeed: Bool = false) throws(UserFacingError) {
         self.spec = spec
         self.path = path
-        self.seed = seed ?? spec.seed
+        let requested = seed ?? spec.seed
+        seedPicked = requested == 0 && !exactSeed
+        self.seed = seedPicked ? UInt64.random(in: 1...999_999) : requested
         scheduled = actions
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw UserFacingError(message: "cannot read \(path)")
@@ -89,7 +96,7 @@ struct Session {
         }
         journal?.close()
         failures += [journal?.warning].compactMap { $0 }
-        print(RunSummary.text(engine, wallSeconds: wall))
+        print(RunSummary.text(engine, wallSeconds: wall, seedPicked: seedPicked))
         // A file asked for but not written completely makes the run fail, after the summary.
         if !failures.isEmpty { throw UserFacingError(message: failures.joined(separator: "\nstreamstage: ")) }
     }
