@@ -27,7 +27,9 @@ struct DescribeCommand: ParsableCommand {
         let session = try Session(spec: spec, path: path, seed: seed, actions: [])
         if session.seedPicked { FileHandle.standardError.write(Data("seed 0: picked seed \(session.seed)\n".utf8)) }
         let engine = try session.makeEngine()
-        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs)
+        let progress = HeadlessProgress(totalMs: atMs)
+        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs, everySecond: progress.update)
+        progress.finish()
         let names = engine.log.groupNames
         if let group, !names.contains(group) {
             throw UserFacingError(message: "Consumer group '\(group)' does not exist. (groups at \(atMs / 1000) s: \(names.joined(separator: ", ")))")

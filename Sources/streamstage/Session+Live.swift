@@ -84,7 +84,7 @@ struct LiveLoop {
         let endTick = session.scheduled.first { $0.action == .end }?.tick
         while !state.quitRequested {
             if let signal = screen.pendingSignal {
-                finish()
+                _ = finish()
                 screen.closeAndExit(signal: signal)
             }
             let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))

@@ -71,7 +71,9 @@ struct Session {
         }
         if let events { engine.onAppend = { events.write(EventExport.line($0)) } }
         let start = Date()
+        let progress = HeadlessProgress(totalMs: durationMs)
         let everySecond: (Engine) -> Void = { engine in
+            progress.update(engine)
             if let metrics { for row in MetricsExport.rows(engine.snapshot()) { metrics.write(row) } }
         }
         let stepTime = scheduled.isEmpty ? stepTimeMs : nil
@@ -88,6 +90,7 @@ struct Session {
         } else {
             engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled, everySecond: everySecond)
         }
+        progress.finish()
         let wall = Date().timeIntervalSince(start)
         for entry in engine.journal { journal?.append(entry.action, tick: UInt64(entry.tick)) }
         for file in [events, metrics].compactMap({ $0 }) {
