@@ -23,10 +23,6 @@ public enum Limits {
     public static let membersPerGroup = 64
     /// The most members of all groups and processors together, when the run starts.
     public static let totalMembers = 256
-    /// The highest rate of one producer or chain, per second.
-    public static let ratePerProducer = 10_000.0
-    /// The highest rate of all producers and chains together, per second (each at its peak).
-    public static let totalRate = 50_000.0
     /// The longest duration a scenario file may write (retention, timeouts, waits): 30 days.
     public static let scenarioDurationMs: Int64 = 30 * 86_400_000
     /// The longest simulated time one run may cover (`--duration`, `--at`, `--step-time`, a
@@ -39,4 +35,18 @@ public enum Limits {
         if ms % 3_600_000 == 0 { return "\(ms / 3_600_000)h" }
         return "\(ms)ms"
     }
+}
+
+/// The rate limits a scenario is read with: a talk's, or the benchmarks' (which measure the
+/// engine itself at a million records per second, with retention sized for it).
+public struct RateLimits: Sendable, Equatable {
+    /// The highest rate of one producer or chain (also after `set_rate`), per second.
+    public var perProducer: Double
+    /// The highest rate of all producers and chains together, each at its peak, per second.
+    public var total: Double
+
+    /// What `validate`, `run` and `describe` allow.
+    public static let talk = RateLimits(perProducer: 10_000, total: 50_000)
+    /// What `streamstage bench` and the benchmarks package allow.
+    public static let benchmark = RateLimits(perProducer: 2_000_000, total: 4_000_000)
 }

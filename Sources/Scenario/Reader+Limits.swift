@@ -41,13 +41,13 @@ extension Reader {
             }
         }
         var rate = 0.0
-        let rates = spec.producers.map { ($0.name, "producers", $0.rate.peakRate) }
+        let peaks = spec.producers.map { ($0.name, "producers", $0.rate.peakRate) }
             + spec.chains.map { ($0.name, "chains", $0.rate.peakRate) }
-        for (name, section, peak) in rates {
+        for (name, section, peak) in peaks {
             rate += peak
-            if rate > Limits.totalRate {
+            if rate > rates.total {
                 report(position(of: name, in: section, root), "'\(name)' takes the rate of all producers and chains to \(Int(rate))/s",
-                       expected: "at most \(Int(Limits.totalRate)) records per second in all, each at its peak (the limit)")
+                       expected: "at most \(Int(rates.total)) records per second in all, each at its peak (the limit)")
                 break
             }
         }

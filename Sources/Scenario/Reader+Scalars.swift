@@ -71,7 +71,7 @@ extension Reader {
 
     /// A rate per second (≥ 0).
     func rate(_ node: YAMLNode, _ what: String) -> Double? {
-        number(node, what, in: 0...Limits.ratePerProducer, expected: "a rate from 0 to \(Int(Limits.ratePerProducer)) per second (the limit)")
+        number(node, what, in: 0...rates.perProducer, expected: "a rate from 0 to \(Int(rates.perProducer)) per second (the limit)")
     }
 
     /// A probability in 0…1.

@@ -25,7 +25,8 @@ public enum ScenarioLoader {
     public static let defaultScenario = "command-vs-events"
 
     /// Parses and validates YAML text; `file` labels positions in messages (and gives the default id).
-    public static func parse(yaml: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
+    /// `rates` are a talk's unless a benchmark says otherwise.
+    public static func parse(yaml: String, file: String, rates: RateLimits = .talk) throws(ScenarioErrors) -> ScenarioSpec {
         if let problem = YAMLBudget.problem(in: yaml, file: file) { throw ScenarioErrors([problem]) }
         let root: Node?
         do {
@@ -39,6 +40,7 @@ public enum ScenarioLoader {
                 expected: "a mapping with scenario: 1, title, topics, … and script")])
         }
         let reader = Reader(file: file)
+        reader.rates = rates
         let tree = YAMLNode(root)
         let spec = reader.document(tree, defaultID: defaultID(for: file))
         Validator(reader: reader).checkReferences()

@@ -99,6 +99,14 @@ struct HostileInputTests {
         ])
     }
 
+    @Test("a file over 1 MiB is refused before it is parsed")
+    func fileSize() {
+        let text = "scenario: 1\n" + String(repeating: "#", count: Limits.fileBytes)
+        #expect(problems(text, file: "big.yaml") == [
+            "big.yaml:1:1: the file is 1048588 bytes, more than the limit of 1048576; expected a scenario file of at most 1 MiB"
+        ])
+    }
+
     @Test("a file cut after a newline in the middle of a value is reported at the end of its last line")
     func cutFile() {
         let text = "scenario: 1\ntitle: \"Cut\n"
@@ -130,7 +138,7 @@ struct HostileInputTests {
                 #expect(spec.topics.allSatisfy { $0.partitions <= Limits.partitionsPerTopic })
                 #expect(spec.topics.reduce(0) { $0 + $1.partitions } <= Limits.totalPartitions)
                 #expect(spec.groups.allSatisfy { $0.members <= Limits.membersPerGroup })
-                #expect(spec.producers.allSatisfy { $0.rate.peakRate <= Limits.ratePerProducer })
+                #expect(spec.producers.allSatisfy { $0.rate.peakRate <= RateLimits.talk.perProducer })
                 let root = YAMLNode(try #require(try Yams.compose(yaml: text)))
                 #expect(root.nodeCount(upTo: Limits.expandedNodes + 1) <= Limits.expandedNodes)
             } else {
