@@ -51,9 +51,14 @@ extension Reader {
 
     /// An integer ≥ `minimum` that fits an Int, and at most `maximum` (a hard limit) when given.
     func count(_ node: YAMLNode, _ what: String, minimum: Int, maximum: Int? = nil) -> Int? {
-        let expected = maximum.map { "an integer from \(minimum) to \($0) (the limit)" }
-            ?? (minimum == 0 ? "an integer ≥ 0" : "an integer ≥ \(minimum)")
-        return int(node, what, in: Int64(minimum)...Int64(maximum ?? Int(Int32.max)), expected: expected).map { Int($0) }
+        let expected = minimum == 0 ? "an integer ≥ 0" : "an integer ≥ \(minimum)"
+        guard let value = int(node, what, in: Int64(minimum)...Int64(Int32.max), expected: expected) else { return nil }
+        if let maximum, value > maximum {
+            report(node.position, "invalid \(what): \(value) is more than the limit of \(maximum)",
+                   expected: "an integer from \(minimum) to \(maximum)")
+            return nil
+        }
+        return Int(value)
     }
 
     /// A number (integer or decimal) in `range`.
@@ -71,7 +76,13 @@ extension Reader {
 
     /// A rate per second (≥ 0).
     func rate(_ node: YAMLNode, _ what: String) -> Double? {
-        number(node, what, in: 0...rates.perProducer, expected: "a rate from 0 to \(Int(rates.perProducer)) per second (the limit)")
+        guard let value = number(node, what, in: 0...1e9, expected: "a rate ≥ 0 per second") else { return nil }
+        guard value <= rates.perProducer else {
+            report(node.position, "invalid \(what): \(node.scalarText ?? "") is more than the limit of \(Int(rates.perProducer)) per second",
+                   expected: "a rate from 0 to \(Int(rates.perProducer)) per second")
+            return nil
+        }
+        return value
     }
 
     /// A probability in 0…1.

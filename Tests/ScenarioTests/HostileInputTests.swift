@@ -65,11 +65,11 @@ struct HostileInputTests {
               g: { topic: b, members: 100000 }
             """)
         #expect(problems(text) == [
-            "test.yaml:4:20: invalid partitions of topic 'a': 65536; expected an integer from 1 to 256 (the limit)",
+            "test.yaml:4:20: invalid partitions of topic 'a': 65536 is more than the limit of 256; expected an integer from 1 to 256",
             "test.yaml:5:44: invalid time of retention of topic 'b': 31d is longer than the limit of 30d; expected a duration of at most 30d",
             "test.yaml:8:3: topic 'e' takes the partitions of all topics to 1025; expected at most 1024 partitions in all (the limit)",
-            "test.yaml:10:24: invalid rate of producer 'p': 1e9; expected a rate from 0 to 10000 per second (the limit)",
-            "test.yaml:12:27: invalid members of group 'g': 100000; expected an integer from 0 to 64 (the limit)",
+            "test.yaml:10:24: invalid rate of producer 'p': 1e9 is more than the limit of 10000 per second; expected a rate from 0 to 10000 per second",
+            "test.yaml:12:27: invalid members of group 'g': 100000 is more than the limit of 64; expected an integer from 0 to 64",
         ])
     }
 
