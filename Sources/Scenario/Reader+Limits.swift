@@ -18,7 +18,7 @@ extension Reader {
     }
 
     /// Reports the first topic, group or producer that takes a total beyond its limit, at its name
-    /// in `root` (partitions, members when the run starts, and rates at their peaks).
+    /// in `root` (partitions, members when the run starts, and rates at their peaks, `set_rate` included).
     func checkTotals(_ spec: ScenarioSpec, root: YAMLNode) {
         var partitions = 0
         for topic in spec.topics {
@@ -41,8 +41,13 @@ extension Reader {
             }
         }
         var rate = 0.0
-        let peaks = spec.producers.map { ($0.name, "producers", $0.rate.peakRate) }
-            + spec.chains.map { ($0.name, "chains", $0.rate.peakRate) }
+        // Each at the highest rate it is given: in its definition or by a later `set_rate`.
+        var raised: [String: Double] = [:]
+        for case .setRate(let target, let profile) in spec.script.flatMap(\.actions) {
+            raised[target] = max(raised[target] ?? 0, profile.peakRate)
+        }
+        let peaks = spec.producers.map { ($0.name, "producers", max($0.rate.peakRate, raised[$0.name] ?? 0)) }
+            + spec.chains.map { ($0.name, "chains", max($0.rate.peakRate, raised[$0.name] ?? 0)) }
         for (name, section, peak) in peaks {
             rate += peak
             if rate > rates.total {

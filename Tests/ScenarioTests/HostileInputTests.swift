@@ -84,6 +84,19 @@ struct HostileInputTests {
         ])
     }
 
+    @Test("a set_rate that raises a producer counts towards the total")
+    func setRateTotal() {
+        let producers = (1...6).map { "  p\($0): { topic: t, rate: 8000, record: { x: 1 } }" }.joined(separator: "\n")
+        let steady = scenario("topics:\n  t: {}\nproducers:\n\(producers)")
+        #expect(problems(steady) == [])
+        let raised = scenario(
+            "topics:\n  t: {}\nproducers:\n\(producers)",
+            steps: "  - { id: up, say: faster, do: [{ set_rate: { target: p1, to: 10000 } }, { set_rate: { target: p2, to: 10000 } }] }")
+        #expect(problems(raised) == [
+            "test.yaml:11:3: 'p6' takes the rate of all producers and chains to 52000/s; expected at most 50000 records per second in all, each at its peak (the limit)"
+        ])
+    }
+
     @Test("a record template with a 10⁶-element aliased list is refused by the alias budget; a big literal one by its size")
     func templateSize() {
         var aliased = "scenario: 1\ntitle: t\ntopics: { t: {} }\nl1: &l1 [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n"
