@@ -21,16 +21,17 @@ enum YAMLBudget {
 
     /// The first limit `yaml` breaks, as a positioned problem; nil when it stays within them.
     static func problem(in yaml: String, file: String) -> ScenarioError? {
-        var bytes = Array(yaml.utf8)
-        if bytes.count > Limits.fileBytes {
+        let size = yaml.utf8.count
+        if size > Limits.fileBytes {
             return ScenarioError(
                 file: file, at: SourcePosition(line: 1, column: 1),
-                message: "the file is \(bytes.count) bytes, more than the limit of \(Limits.fileBytes)",
+                message: "the file is \(size) bytes, more than the limit of \(Limits.fileBytes)",
                 expected: "a scenario file of at most 1 MiB")
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
+        var bytes = Array(yaml.utf8)
         return bytes.withUnsafeMutableBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             return scan(&parser, file: file)
