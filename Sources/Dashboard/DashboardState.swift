@@ -22,6 +22,8 @@ public struct DashboardState: Equatable, Sendable {
     public var animationPhase = 0
     /// Set once the presenter asked to quit.
     public var quitRequested = false
+    /// The seed the run picked because the scenario (or `--seed`) said 0; shown in the header.
+    public var pickedSeed: UInt64?
 
     /// Creates the state a run starts in.
     public init(speed: Double = 1) {

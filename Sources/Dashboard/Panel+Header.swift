@@ -16,6 +16,7 @@ extension Grid {
         case .failed(let message): right.append((" REC stopped: \(message) ", theme.style(.error)))
         case nil: break
         }
+        if let seed = state.pickedSeed { right.append((" seed \(seed) ", theme.style(.muted))) }
         right.append((" \(Self.clock(world.nowMs))  \(Self.speedText(state.speed, times: theme.glyphs.times)) ", header))
         let rightWidth = right.reduce(0) { $0 + $1.0.count }
         var x = rect.x

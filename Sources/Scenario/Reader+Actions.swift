@@ -36,7 +36,7 @@ extension Reader {
         case "add_member", "kill_member":
             guard let (group, spec) = targetWithOptions(value, key: "group", options: ["count"], Reader.groupLike, what)
             else { return nil }
-            let members = spec?["count"].flatMap { count($0, "count of \(what)", minimum: 1) } ?? 1
+            let members = spec?["count"].flatMap { count($0, "count of \(what)", minimum: 1, maximum: Limits.membersPerGroup) } ?? 1
             memberActions.append(node.position)
             return kind == "add_member" ? .addMember(group: group, count: members) : .killMember(group: group, count: members)
         case "pause", "resume":

@@ -38,7 +38,7 @@ extension Reader {
                 entries.position, "\(what) writes to its own input topic '\(loop)'",
                 expected: "a different output topic (a loop would feed records back forever)")
         }
-        if let value = entries["members"] { processor.members = count(value, "members of \(what)", minimum: 0) ?? 1 }
+        if let value = entries["members"] { processor.members = count(value, "members of \(what)", minimum: 0, maximum: Limits.membersPerGroup) ?? 1 }
         if let value = entries["process"] { processor.process = processing(value, "process of \(what)") ?? processor.process }
         if let value = entries["commit"] { processor.commit = commitPolicy(value, "commit of \(what)") ?? processor.commit }
         if let value = entries["start"] {

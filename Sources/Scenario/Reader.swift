@@ -18,6 +18,8 @@ final class Reader {
     var memberActions: [SourcePosition] = []
     /// A counter giving references and definitions their order in the file.
     var order = 0
+    /// The rate limits this file is read with.
+    var rates = RateLimits.talk
 
     init(file: String) {
         self.file = file

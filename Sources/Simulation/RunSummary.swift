@@ -5,12 +5,13 @@ import StreamLog
 /// The end-of-run summary of a headless run: what happened, in numbers a presenter can quote.
 public enum RunSummary {
     /// The summary text; `wallSeconds` is how long the run took (measured by the caller), `file`
-    /// the scenario's path for the rehearsal's warnings (the scenario's id when not given).
-    public static func text(_ engine: Engine, wallSeconds: Double?, file: String? = nil) -> String {
+    /// the scenario's path for the rehearsal's warnings (the scenario's id when not given);
+    /// `seedPicked` marks a seed picked for `seed: 0`.
+    public static func text(_ engine: Engine, wallSeconds: Double?, file: String? = nil, seedPicked: Bool = false) -> String {
         let snapshot = engine.snapshot()
         let simSeconds = Double(engine.nowMs) / 1000
         var lines: [String] = []
-        var title = "\(snapshot.title) — seed \(engine.seed) — \(format(simSeconds, 1)) s simulated"
+        var title = "\(snapshot.title) — seed \(engine.seed)\(seedPicked ? " (picked for seed 0)" : "") — \(format(simSeconds, 1)) s simulated"
         if let wallSeconds, wallSeconds > 0 {
             title += " in \(format(wallSeconds, 2)) s (\(twoSignificant(simSeconds / wallSeconds))× real time)"
         }

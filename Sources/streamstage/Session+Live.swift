@@ -25,9 +25,10 @@ extension Session {
             }
             var loop = LiveLoop(session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, speed: speed)
             loop.run(durationMs: durationMs)
-            loop.finish()
+            let failures = loop.finish()
             screen.close()
-            return nil
+            // The header showed a failed recording while the talk went on; the exit code says it too.
+            return failures.isEmpty ? nil : UserFacingError(message: failures.joined(separator: "\nstreamstage: "))
         }
         if let failure { throw failure }
     }
@@ -68,6 +69,7 @@ struct LiveLoop {
         self.recorder = recorder
         self.journalPath = journalPath
         state = DashboardState(speed: speed)
+        state.pickedSeed = session.seedPicked ? session.seed : nil
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
         journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
         state.recording = recorder?.indicator
@@ -82,7 +84,7 @@ struct LiveLoop {
         let endTick = session.scheduled.first { $0.action == .end }?.tick
         while !state.quitRequested {
             if let signal = screen.pendingSignal {
-                finish()
+                _ = finish()
                 screen.closeAndExit(signal: signal)
             }
             let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
@@ -124,13 +126,16 @@ struct LiveLoop {
         }
     }
 
-    /// Closes the files: the journal ends with the tick the run stopped at.
-    mutating func finish() {
+    /// Closes the files (the journal ends with the tick the run stopped at) and returns why any of
+    /// them is incomplete.
+    mutating func finish() -> [String] {
         syncJournal()
         journal?.append(.end, tick: UInt64(engine.tick))
         journal?.close()
+        let failures = [recorder?.writer.warning, journal?.warning].compactMap { $0 }
         journal = nil
         recorder?.close()
+        return failures
     }
 
     /// Applies the replayed journal's actions due at this tick; a replayed speed change sets the
