@@ -7,10 +7,14 @@ extension Grid {
         let inner = drawBox(rect, title: "Throughput", theme: theme)
         guard inner.width > 24, inner.height > 0 else { return }
         let labelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
-        let numbersWidth = min(22, inner.width / 3)
         var y = inner.y
-        func row(_ label: String, labelStyle: CellStyle, numbers: String, numbersStyle: CellStyle, history: [Double], graph: CellStyle) {
+        /// One row: the numbers in the most exact form that fits get their room first, then the
+        /// label (clipped), then the graph in between.
+        func row(_ label: String, labelStyle: CellStyle, numbers forms: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle) {
             guard y < inner.maxY else { return }
+            let numbers = Fit.first(forms, width: inner.width - min(labelWidth, 8) - 1) ?? ""
+            let numbersWidth = max(min(22, inner.width / 3), numbers.count)
+            let labelWidth = min(labelWidth, inner.width - numbersWidth - 1)
             put(label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: labelStyle, ellipsis: theme.glyphs.ellipsis)
             let graphX = inner.x + labelWidth
             let graphWidth = inner.width - labelWidth - numbersWidth - 1
@@ -24,17 +28,22 @@ extension Grid {
         for (index, topic) in world.topics.enumerated() {
             let style = theme.topicStyle(index)
             row(topic.label, labelStyle: style.bolded,
-                numbers: "\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
+                numbers: ["\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
+                          NumberFormat.rate(topic.recordsPerSecond)],
                 numbersStyle: theme.style(.accent), history: topic.history, graph: style)
         }
         for processor in world.processors {
-            var numbers = "\(NumberFormat.rate(processor.recordsInPerSecond))→\(NumberFormat.rate(processor.recordsOutPerSecond))"
-            if let saved = processor.savedPercent { numbers += " −\(Self.oneDecimal(saved))%" }
+            let flow = "\(NumberFormat.rate(processor.recordsInPerSecond))→\(NumberFormat.rate(processor.recordsOutPerSecond))"
+            var numbers = [flow]
+            if let saved = processor.savedPercent {
+                let whole = "−\(Int(saved.rounded()))%"
+                numbers = ["\(flow) −\(Self.oneDecimal(saved))%", "\(flow) \(whole)", "→\(NumberFormat.rate(processor.recordsOutPerSecond)) \(whole)", whole]
+            }
             row("\(processor.name) (\(processor.kind))", labelStyle: theme.style(.text), numbers: numbers,
                 numbersStyle: theme.style(processor.enabled ? .accent : .muted), history: processor.outHistory, graph: theme.style(.muted))
         }
         for producer in world.producers where !producer.enabled {
-            row(producer.name, labelStyle: theme.style(.muted), numbers: "stopped", numbersStyle: theme.style(.muted), history: producer.history,
+            row(producer.name, labelStyle: theme.style(.muted), numbers: ["stopped"], numbersStyle: theme.style(.muted), history: producer.history,
                 graph: theme.style(.muted))
         }
     }

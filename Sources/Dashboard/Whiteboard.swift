@@ -7,8 +7,9 @@ import StreamLog
 enum Whiteboard {
     /// One line of the diagram.
     struct Line {
-        /// A producer or processor writing the topic, with its rate.
-        var source: (name: String, rate: Double)?
+        /// A producer, processor or batch job writing the topic, with its rate (a batch job's in
+        /// words: it writes once per run).
+        var source: (name: String, rate: String, flowing: Bool)?
         /// The topic, on the first line of its block.
         var topic: String?
         var topicIndex: Int
@@ -21,8 +22,10 @@ enum Whiteboard {
     static func lines(_ world: WorldSnapshot) -> [Line] {
         var lines: [Line] = []
         for (index, topic) in world.topics.enumerated() {
-            let sources: [(String, Double)] = world.producers.filter { $0.topic == topic.name }.map { ($0.name, $0.recordsPerSecond) }
+            let rated = world.producers.filter { $0.topic == topic.name }.map { ($0.name, $0.recordsPerSecond) }
                 + world.processors.filter { $0.outputs.contains(topic.name) }.map { ($0.name, $0.recordsOutPerSecond) }
+            let sources: [(name: String, rate: String, flowing: Bool)] = rated.map { ($0.0, NumberFormat.rate($0.1), $0.1 > 0) }
+                + world.batches.filter { $0.to == topic.name }.map { ($0.name, $0.running ? "running" : "batch", $0.running) }
             let consumers = world.groups.filter { $0.topics.contains(topic.name) }.map(\.name)
             let count = max(1, sources.count, consumers.count)
             for row in 0..<count {
@@ -43,7 +46,7 @@ extension Grid {
         let inner = drawBox(rect, title: title, theme: theme)
         guard inner.width > 20, inner.height > 0 else { return }
         let lines = Whiteboard.lines(world)
-        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + 7 } }.max() ?? 0), inner.width / 3)
+        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + $0.rate.count + 2 } }.max() ?? 0), inner.width / 3)
         let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), inner.width / 4 + 1)
         let arrow = inner.width >= 60 ? 5 : 4
         let consumerX = inner.x + sourceWidth + arrow + topicWidth + arrow
@@ -52,11 +55,14 @@ extension Grid {
             let y = inner.y + row
             let topicStyle = theme.topicStyle(line.topicIndex)
             if let source = line.source {
-                put("\(source.name) \(NumberFormat.rate(source.rate))", in: Rect(x: inner.x, y: y, width: sourceWidth, height: 1),
-                    style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+                // The rate is drawn whole (or not at all); the name is what gets clipped.
+                let rate = source.rate.count + 2 <= sourceWidth - 3 ? " " + source.rate : ""
+                let x = put(source.name, in: Rect(x: inner.x, y: y, width: sourceWidth - 1 - rate.count, height: 1),
+                            style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+                put(rate, x: x, y: y, style: theme.style(.text))
                 drawFlow(in: Rect(x: inner.x + sourceWidth, y: y, width: arrow, height: 1), direction: .right,
-                         phase: source.rate > 0 ? state.animationPhase : 0, style: theme.style(.muted),
-                         dotStyle: source.rate > 0 ? topicStyle : theme.style(.muted), theme: theme)
+                         phase: source.flowing ? state.animationPhase : 0, style: theme.style(.muted),
+                         dotStyle: source.flowing ? topicStyle : theme.style(.muted), theme: theme)
             }
             if let name = line.topic, let topic = world.topics.first(where: { $0.name == name }) {
                 let label = topic.isSink ? topic.label : "\(topic.label)[\(topic.partitions.count)]"
@@ -72,10 +78,15 @@ extension Grid {
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
                      dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
             let status = GroupHealth(group)
-            var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
+            // The status word gets its room first; the group's name is what gets clipped.
+            let nameWidth = consumerWidth - status.label.count - 1
+            var x = consumerX
+            if nameWidth >= 4 {
+                x = put(consumer, in: Rect(x: consumerX, y: y, width: min(nameWidth, consumer.count), height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
-                        ellipsis: theme.glyphs.ellipsis)
-            x = put(status.label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
+                        ellipsis: theme.glyphs.ellipsis) + 1
+            }
+            x = putWhole(status.label, x: x, y: y, style: theme.style(status.role), limit: inner.maxX)
             let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
         }
