@@ -68,7 +68,7 @@ extension Grid {
                 style: theme.style(.warn), ellipsis: theme.glyphs.ellipsis)
             y += 1
             for result in batch.lastResults.prefix(max(0, min(3, inner.maxY - y))) {
-                put(result.json, in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1), style: theme.style(.muted),
+                put(result.readableJSON, in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1), style: theme.style(.muted),
                     ellipsis: theme.glyphs.ellipsis)
                 y += 1
             }
