@@ -20,21 +20,23 @@ extension Grid {
             let health = GroupHealth(group)
             // The status word gets its room first; the name is what gets clipped.
             let name = Rect(x: inner.x, y: y, width: min(nameWidth, inner.width - statusWidth), height: 1)
-            put(group.name, in: name, style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+            put(group.name, in: Rect(x: name.x, y: y, width: name.width - 1, height: 1), style: theme.style(.text),
+                ellipsis: theme.glyphs.ellipsis)
             var x = putWhole(health.label, x: name.maxX, y: y, style: theme.style(health.role), limit: inner.maxX) + 1
             x = max(x, name.maxX + statusWidth)
-            let gaugeWidth = inner.maxX - x >= 34 ? max(4, min(12, inner.width / 6)) : 0
-            if gaugeWidth > 0 {
-                drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x, y: y, width: gaugeWidth, height: 1),
-                          style: theme.style(health.role == .ok ? .ok : health.role), theme: theme)
-                x += gaugeWidth + 1
-            }
             let total = Int(group.lag.totalLag)
             let seconds = NumberFormat.duration(seconds: group.lag.maxLagSeconds ?? 0)
             let forms = [
                 "\(NumberFormat.grouped(total)) msgs \(seconds)", "\(NumberFormat.compact(total)) msgs \(seconds)",
                 "\(NumberFormat.compact(total)) msgs", NumberFormat.compact(total),
             ]
+            // The gauge only where the numbers and the member count still fit beside it.
+            let gaugeWidth = max(4, min(12, inner.width / 6))
+            if inner.maxX - x >= gaugeWidth + 1 + forms[0].count + 4 {
+                drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x, y: y, width: gaugeWidth, height: 1),
+                          style: theme.style(health.role == .ok ? .ok : health.role), theme: theme)
+                x += gaugeWidth + 1
+            }
             if let numbers = Fit.first(forms, width: inner.maxX - x) {
                 put(numbers, x: x, y: y, style: theme.style(group.lag.totalLag > 0 ? .accent : .text))
                 x += max(numbers.count, min(18, inner.maxX - x - 1)) + 1

@@ -6,31 +6,15 @@ extension Grid {
     mutating func drawThroughput(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let inner = drawBox(rect, title: "Throughput", theme: theme)
         guard inner.width > 24, inner.height > 0 else { return }
-        let labelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
-        var y = inner.y
-        /// One row: the numbers in the most exact form that fits get their room first, then the
-        /// label (clipped), then the graph in between.
-        func row(_ label: String, labelStyle: CellStyle, numbers forms: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle) {
-            guard y < inner.maxY else { return }
-            let numbers = Fit.first(forms, width: inner.width - min(labelWidth, 8) - 1) ?? ""
-            let numbersWidth = max(min(22, inner.width / 3), numbers.count)
-            let labelWidth = min(labelWidth, inner.width - numbersWidth - 1)
-            put(label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: labelStyle, ellipsis: theme.glyphs.ellipsis)
-            let graphX = inner.x + labelWidth
-            let graphWidth = inner.width - labelWidth - numbersWidth - 1
-            if graphWidth > 2 {
-                drawSparkline(history.map { Optional($0) }, in: Rect(x: graphX, y: y, width: graphWidth, height: 1), style: graph, theme: theme)
-            }
-            put(numbers, in: Rect(x: inner.maxX - numbersWidth, y: y, width: numbersWidth, height: 1), alignment: .right,
-                style: numbersStyle, ellipsis: theme.glyphs.ellipsis)
-            y += 1
-        }
+        let wantedLabelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
+        typealias Row = (label: String, labelStyle: CellStyle, numbers: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle)
+        var rows: [Row] = []
         for (index, topic) in world.topics.enumerated() {
             let style = theme.topicStyle(index)
-            row(topic.label, labelStyle: style.bolded,
-                numbers: ["\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
+            rows.append((topic.label, style.bolded,
+                         ["\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
                           NumberFormat.rate(topic.recordsPerSecond)],
-                numbersStyle: theme.style(.accent), history: topic.history, graph: style)
+                         theme.style(.accent), topic.history, style))
         }
         for processor in world.processors {
             let flow = "\(NumberFormat.rate(processor.recordsInPerSecond))→\(NumberFormat.rate(processor.recordsOutPerSecond))"
@@ -39,12 +23,27 @@ extension Grid {
                 let whole = "−\(Int(saved.rounded()))%"
                 numbers = ["\(flow) −\(Self.oneDecimal(saved))%", "\(flow) \(whole)", "→\(NumberFormat.rate(processor.recordsOutPerSecond)) \(whole)", whole]
             }
-            row("\(processor.name) (\(processor.kind))", labelStyle: theme.style(.text), numbers: numbers,
-                numbersStyle: theme.style(processor.enabled ? .accent : .muted), history: processor.outHistory, graph: theme.style(.muted))
+            rows.append(("\(processor.name) (\(processor.kind))", theme.style(.text), numbers,
+                         theme.style(processor.enabled ? .accent : .muted), processor.outHistory, theme.style(.muted)))
         }
         for producer in world.producers where !producer.enabled {
-            row(producer.name, labelStyle: theme.style(.muted), numbers: ["stopped"], numbersStyle: theme.style(.muted), history: producer.history,
-                graph: theme.style(.muted))
+            rows.append((producer.name, theme.style(.muted), ["stopped"], theme.style(.muted), producer.history, theme.style(.muted)))
+        }
+        // The numbers, each in the most exact form that fits, get their room first (one width for
+        // every row, so the graphs line up); then the labels, clipped; the graphs take the rest.
+        let numbers = rows.map { Fit.first($0.numbers, width: inner.width - min(wantedLabelWidth, 8) - 1) ?? "" }
+        let numbersWidth = max(min(22, inner.width / 3), numbers.map(\.count).max() ?? 0)
+        let labelWidth = min(wantedLabelWidth, inner.width - numbersWidth - 1)
+        for (index, row) in rows.prefix(inner.height).enumerated() {
+            let y = inner.y + index
+            put(row.label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: row.labelStyle, ellipsis: theme.glyphs.ellipsis)
+            let graphWidth = inner.width - labelWidth - numbersWidth - 1
+            if graphWidth > 2 {
+                drawSparkline(row.history.map { Optional($0) }, in: Rect(x: inner.x + labelWidth, y: y, width: graphWidth, height: 1),
+                              style: row.graph, theme: theme)
+            }
+            put(numbers[index], in: Rect(x: inner.maxX - numbersWidth, y: y, width: numbersWidth, height: 1), alignment: .right,
+                style: row.numbersStyle, ellipsis: theme.glyphs.ellipsis)
         }
     }
 

@@ -46,9 +46,12 @@ extension Grid {
         let inner = drawBox(rect, title: title, theme: theme)
         guard inner.width > 20, inner.height > 0 else { return }
         let lines = Whiteboard.lines(world)
-        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + $0.rate.count + 2 } }.max() ?? 0), inner.width / 3)
-        let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), inner.width / 4 + 1)
-        let arrow = inner.width >= 60 ? 5 : 4
+        // Narrow boards give the consumers (name and status word) the room the sources can spare.
+        let narrow = inner.width < 60
+        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + $0.rate.count + 2 } }.max() ?? 0),
+                              narrow ? inner.width / 4 + 1 : inner.width / 3)
+        let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), narrow ? inner.width / 5 + 1 : inner.width / 4 + 1)
+        let arrow = narrow ? 3 : 5
         let consumerX = inner.x + sourceWidth + arrow + topicWidth + arrow
         let consumerWidth = inner.maxX - consumerX
         for (row, line) in lines.prefix(inner.height).enumerated() {
@@ -78,14 +81,12 @@ extension Grid {
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
                      dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
             let status = GroupHealth(group)
-            // The status word gets its room first; the group's name is what gets clipped.
-            let nameWidth = consumerWidth - status.label.count - 1
-            var x = consumerX
-            if nameWidth >= 4 {
-                x = put(consumer, in: Rect(x: consumerX, y: y, width: min(nameWidth, consumer.count), height: 1),
+            // The status word gets its room before the group's name is clipped; when not even four
+            // letters of the name fit beside it, the word is left out whole (the lag panel has it).
+            let nameWidth = min(consumer.count, max(4, consumerWidth - status.label.count - 1))
+            var x = put(consumer, in: Rect(x: consumerX, y: y, width: nameWidth, height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis) + 1
-            }
             x = putWhole(status.label, x: x, y: y, style: theme.style(status.role), limit: inner.maxX)
             let lag = " lag \(NumberFormat.compact(Double(group.lag.totalLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }
