@@ -8,7 +8,8 @@ public enum TextLayout {
     /// `text` cut to `width` characters, its last one replaced by `ellipsis` when cut.
     ///
     /// A cut never leaves part of a number: when it would fall inside one (`12|0/s`, `673.|57`,
-    /// `1.2|k`, `1| 240`), the whole number goes and the ellipsis takes its place.
+    /// `1.2|k`, `1| 240`) or right after one (`:1|,`), the whole number goes and the ellipsis takes
+    /// its place.
     ///
     ///     TextLayout.clip("consumer-group", width: 8, ellipsis: "…") // "consume…"
     ///     TextLayout.clip("checkout 120/s", width: 12, ellipsis: "…") // "checkout …"
@@ -17,7 +18,8 @@ public enum TextLayout {
         guard text.count > width else { return text }
         let characters = Array(text)
         var cut = width - 1
-        if let number = numberSpans(characters).first(where: { $0.lowerBound < cut && cut < $0.upperBound }) {
+        // A number ending right at the cut goes too: `1…` would read as the start of a longer one.
+        if let number = numberSpans(characters).first(where: { $0.lowerBound < cut && cut <= $0.upperBound }) {
             cut = number.lowerBound
         }
         var clipped = String(characters[..<cut])

@@ -39,6 +39,7 @@ struct FitTests {
         #expect(TextLayout.clip("360 msgs 2.1 s", width: 12, ellipsis: "…") == "360 msgs …")
         #expect(TextLayout.clip("lag 1 240 msgs", width: 6, ellipsis: "…") == "lag …")
         #expect(TextLayout.clip("rate 1.2k/s", width: 9, ellipsis: "…") == "rate …")
+        #expect(TextLayout.clip(#""quantity":1,"price":9.5"#, width: 13, ellipsis: "…") == #""quantity":…"#)
         #expect(TextLayout.clip("consumer-group", width: 8, ellipsis: "…") == "consume…")
     }
 
