@@ -12,16 +12,17 @@ extension Grid {
         let inner = drawBox(rect, title: "Consumer lag (tab: details)", theme: theme)
         guard inner.width > 30, inner.height > 0 else { return }
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
-        let nameWidth = min(14, (world.groups.map(\.name.count).max() ?? 4) + 1)
         let statusWidth = (world.groups.map { GroupHealth($0).label.count }.max() ?? 2) + 1
+        // Names as long as the numbers (16 columns) can spare, at least 14.
+        let nameWidth = min((world.groups.map(\.name.count).max() ?? 4) + 1, max(14, inner.width - statusWidth - 16))
         let rows = Self.lagRows(groups: world.groups.count, height: inner.height)
         var y = inner.y
         for (index, group) in world.groups.prefix(rows.shown).enumerated() {
             let health = GroupHealth(group)
             // The status word gets its room first; the name is what gets clipped.
             let name = Rect(x: inner.x, y: y, width: min(nameWidth, inner.width - statusWidth), height: 1)
-            put(group.name, in: Rect(x: name.x, y: y, width: name.width - 1, height: 1), style: theme.style(.text),
-                ellipsis: theme.glyphs.ellipsis)
+            put(TextLayout.clipName(group.name, width: name.width - 1, ellipsis: theme.glyphs.ellipsis), x: name.x, y: y,
+                style: theme.style(.text))
             var x = putWhole(health.label, x: name.maxX, y: y, style: theme.style(health.role), limit: inner.maxX) + 1
             x = max(x, name.maxX + statusWidth)
             let total = Int(group.lag.totalLag)
@@ -30,9 +31,10 @@ extension Grid {
                 "\(NumberFormat.grouped(total)) msgs \(seconds)", "\(NumberFormat.compact(total)) msgs \(seconds)",
                 "\(NumberFormat.compact(total)) msgs", NumberFormat.compact(total),
             ]
-            // The gauge only where the numbers and the member count still fit beside it.
+            // The gauge only where the numbers (16 columns kept for them) and the member count
+            // still fit beside it: the same choice for every group.
             let gaugeWidth = max(4, min(12, inner.width / 6))
-            if inner.maxX - x >= gaugeWidth + 1 + forms[0].count + 4 {
+            if inner.maxX - x >= gaugeWidth + 1 + 16 + 4 {
                 drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x, y: y, width: gaugeWidth, height: 1),
                           style: theme.style(health.role == .ok ? .ok : health.role), theme: theme)
                 x += gaugeWidth + 1

@@ -27,6 +27,17 @@ public enum TextLayout {
         return clipped
     }
 
+    /// A name cut to `width`, keeping a short last part that tells it from its siblings:
+    /// `large-payments-v1` → `large-pa…-v1`, `ledger-range-2` → `ledger-ra…-2`; other names are
+    /// clipped at the end like ``clip(_:width:ellipsis:)``.
+    public static func clipName(_ name: String, width: Int, ellipsis: Character) -> String {
+        guard name.count > width else { return name }
+        guard let dash = name.lastIndex(of: "-") else { return clip(name, width: width, ellipsis: ellipsis) }
+        let tail = name[dash...]
+        guard tail.count <= 3, width - tail.count - 1 >= 3 else { return clip(name, width: width, ellipsis: ellipsis) }
+        return String(name.prefix(width - tail.count - 1)) + String(ellipsis) + tail
+    }
+
     /// Where the numbers in `characters` are, each with its sign and unit: `-42.5`, `1.2k/s`,
     /// `54.4%`, `1 240` (digit groups), `850 ms`, `3m 05s`.
     static func numberSpans(_ characters: [Character]) -> [Range<Int>] {

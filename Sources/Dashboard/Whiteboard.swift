@@ -58,9 +58,11 @@ extension Grid {
             let y = inner.y + row
             let topicStyle = theme.topicStyle(line.topicIndex)
             if let source = line.source {
-                // The rate is drawn whole (or not at all); the name is what gets clipped.
-                let rate = source.rate.count + 2 <= sourceWidth - 3 ? " " + source.rate : ""
-                let x = put(source.name, in: Rect(x: inner.x, y: y, width: sourceWidth - 1 - rate.count, height: 1),
+                // The rate is drawn whole, or not at all when it would leave the name under eight
+                // letters (the throughput panel has every rate).
+                let rate = sourceWidth - 2 - source.rate.count >= min(source.name.count, 8) ? " " + source.rate : ""
+                let x = put(TextLayout.clipName(source.name, width: sourceWidth - 1 - rate.count, ellipsis: theme.glyphs.ellipsis),
+                            in: Rect(x: inner.x, y: y, width: sourceWidth - 1 - rate.count, height: 1),
                             style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
                 put(rate, x: x, y: y, style: theme.style(.text))
                 drawFlow(in: Rect(x: inner.x + sourceWidth, y: y, width: arrow, height: 1), direction: .right,
@@ -84,7 +86,7 @@ extension Grid {
             // The status word gets its room before the group's name is clipped; when not even four
             // letters of the name fit beside it, the word is left out whole (the lag panel has it).
             let nameWidth = min(consumer.count, max(4, consumerWidth - status.label.count - 1))
-            var x = put(consumer, in: Rect(x: consumerX, y: y, width: nameWidth, height: 1),
+            var x = put(TextLayout.clipName(consumer, width: nameWidth, ellipsis: theme.glyphs.ellipsis), in: Rect(x: consumerX, y: y, width: nameWidth, height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
                         ellipsis: theme.glyphs.ellipsis) + 1
             x = putWhole(status.label, x: x, y: y, style: theme.style(status.role), limit: inner.maxX)

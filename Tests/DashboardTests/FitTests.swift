@@ -43,6 +43,13 @@ struct FitTests {
         #expect(TextLayout.clip("consumer-group", width: 8, ellipsis: "…") == "consume…")
     }
 
+    @Test func aClippedNameKeepsTheSuffixThatTellsItApart() {
+        #expect(TextLayout.clipName("large-payments-v1", width: 12, ellipsis: "…") == "large-pa…-v1")
+        #expect(TextLayout.clipName("ledger-range-2", width: 12, ellipsis: "…") == "ledger-ra…-2")
+        #expect(TextLayout.clipName("audit-keyless", width: 10, ellipsis: "…") == "audit-key…")
+        #expect(TextLayout.clipName("v1", width: 5, ellipsis: "…") == "v1")
+    }
+
     /// Over random values in every format the dashboard uses and every width, the clipped text
     /// holds the number whole or none of it.
     @Test func noWidthLeavesAPartialNumber() {
