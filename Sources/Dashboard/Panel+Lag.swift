@@ -103,7 +103,7 @@ extension Grid {
         let x = put("\(membership.state.rawValue)\(theme.dot)generation \(membership.generation)\(theme.dot)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))",
                     in: summary, style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
         putWhole(health.label, x: x + 1, y: inner.y, style: theme.style(health.role), limit: inner.maxX)
-        let rows: [[TableCell]] = group.lag.partitions.map { partition in
+        let allColumns: [[TableCell]] = group.lag.partitions.map { partition in
             let owner = partition.ownerMemberId.map { Self.shortMember($0) } ?? ("-", nil)
             let status = partition.status
             let role: StyleRole = status == .ok || status == .notFound ? .ok : (status == .warn ? .warn : .error)
@@ -116,11 +116,18 @@ extension Grid {
             ]
         }
         let titles = ["P", "OWNER", "COMMITTED", "END", "LAG", "LAG-S", "STATUS"]
-        let columns = titles.enumerated().map { index, title in
-            // Every column but the owner is as wide as its widest cell; the owner takes the rest.
-            let width = rows.map { $0[index].text.count }.reduce(title.count, max)
-            return TableColumn(title, width: index == 1 ? .fill() : .fixed(width), alignment: index == 1 || index == 6 ? .left : .right)
+        // Every column but the owner is as wide as its widest cell; the owner takes the rest. When
+        // that is too little for the owners' client ids, LAG-S and then END are dropped whole.
+        let widths = titles.enumerated().map { index, title in allColumns.map { $0[index].text.count }.reduce(title.count, max) }
+        let ownerNeed = min(16, allColumns.map { ($0[1].shorter.last ?? $0[1].text).count }.max() ?? 0)
+        var kept = Array(titles.indices)
+        for dropped in [5, 3] where inner.width - kept.filter({ $0 != 1 }).reduce(kept.count - 1, { $0 + widths[$1] }) < ownerNeed {
+            kept.removeAll { $0 == dropped }
         }
+        let columns = kept.map { index in
+            TableColumn(titles[index], width: index == 1 ? .fill() : .fixed(widths[index]), alignment: index == 1 || index == 6 ? .left : .right)
+        }
+        let rows = allColumns.map { row in kept.map { row[$0] } }
         let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         let visible = max(1, table.height - 1)
         let first = min(max(0, firstRow), max(0, rows.count - visible))
