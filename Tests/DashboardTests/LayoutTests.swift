@@ -151,6 +151,35 @@ struct LayoutTests {
         #expect(grid.row(4).hasPrefix(" word of this narration must reach the audience whole.  "))
     }
 
+    @Test(arguments: DashboardRenderTests.scenarios)
+    func noNumberOrStatusIsCutAtAnySize(_ scenario: String) throws {
+        let statuses = ["OK", "WARN", "ERR", "STOP", "STALL", "REWIND", "PAUSED", "NO MEMBERS", "REBALANCING", "DOWN — every call fails"]
+        for seconds: Int64 in [5, 25, 45] {
+            let world = try DashboardRenderTests.world(scenario, seconds: seconds)
+            for size in DashboardRenderTests.sizes {
+                let text = DashboardView.render(world, state: DashboardState(), size: size, theme: Self.theme).text
+                let lines = text.split(separator: "\n")
+                let cutNumber = lines.first { line in
+                    zip(line, line.dropFirst()).contains { $0.isNumber && $0.isASCII && $1 == "…" }
+                }
+                #expect(cutNumber == nil, "\(scenario) at \(seconds) s, \(size): \(cutNumber ?? "")")
+                for status in statuses {
+                    for length in 2..<status.count {
+                        let cut = String(status.prefix(length)) + "…"
+                        #expect(!text.contains(cut), "\(scenario) at \(seconds) s, \(size): \(cut)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theBatchJobWritesItsOutputTopicOnTheWhiteboard() throws {
+        let world = try DashboardRenderTests.world("batch-vs-streaming", seconds: 25)
+        let grid = DashboardView.render(world, state: DashboardState(), size: Self.laptop, theme: Self.theme)
+        let board = Self.panel("Whiteboard", in: grid)
+        #expect(board.contains { $0.hasPrefix("nightly-batch batch ●───►report (nightly batch)[1]") })
+    }
+
     @Test func theHeaderSaysWhenTheEngineCannotKeepUp() {
         var state = DashboardState(speed: 2)
         state.achievedSpeed = 1.1
