@@ -43,6 +43,17 @@ struct FitTests {
         #expect(TextLayout.clip("consumer-group", width: 8, ellipsis: "…") == "consume…")
     }
 
+    @Test func aTableCellTakesItsFirstFormThatFits() {
+        var grid = Grid(size: TerminalSize(cols: 14, rows: 3))
+        let columns = [TableColumn("OWNER", width: .fill()), TableColumn("END", width: .fixed(5), alignment: .right)]
+        let rows: [[TableCell]] = [
+            [TableCell("ledger-range-1:b226", shorter: ["ledger-range-1"]), .count(1_234_567)],
+            [TableCell("audit-keyed-2:9f01", shorter: ["audit-keyed-2"]), .count(4_500)],
+        ]
+        grid.drawTable(columns, rows: rows, in: Rect(x: 0, y: 0, width: 14, height: 3), theme: Theme(colors: .monochrome, glyphs: .braille))
+        #expect(grid.text == "OWNER      END\nledger-…  1.2M\naudit-k…  4500")
+    }
+
     @Test func aClippedNameKeepsTheSuffixThatTellsItApart() {
         #expect(TextLayout.clipName("large-payments-v1", width: 12, ellipsis: "…") == "large-pa…-v1")
         #expect(TextLayout.clipName("ledger-range-2", width: 12, ellipsis: "…") == "ledger-ra…-2")
