@@ -21,10 +21,14 @@ extension Grid {
             switch entry.kind {
             case .record(let topic, let partition, let offset, let key, let payload, let sampleOf):
                 let style = theme.topicStyle(topicIndex[topic] ?? 0)
-                // The topic may be clipped; the position, key and sampling are drawn whole or not at all.
+                // The topic and key may be clipped (never inside a number); the position and the
+                // sampling are drawn whole or not at all.
                 x = put(topic, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: style.bolded, ellipsis: theme.glyphs.ellipsis) + 1
                 x = putWhole("p\(partition)@\(offset) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX)
-                if let key { x = putWhole("\(key) ", x: x, y: y, style: theme.style(.accent), limit: inner.maxX) }
+                if let key {
+                    x = put(key, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: theme.style(.accent),
+                            ellipsis: theme.glyphs.ellipsis) + 1
+                }
                 if sampleOf > 1 { x = putWhole("1/\(NumberFormat.compact(sampleOf)) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX) }
                 put(payload, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
             case .group(_, let text):

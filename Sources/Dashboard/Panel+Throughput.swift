@@ -7,11 +7,11 @@ extension Grid {
         let inner = drawBox(rect, title: "Throughput", theme: theme)
         guard inner.width > 24, inner.height > 0 else { return }
         let wantedLabelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
-        typealias Row = (label: String, labelStyle: CellStyle, numbers: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle)
+        typealias Row = (labels: [String], labelStyle: CellStyle, numbers: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle)
         var rows: [Row] = []
         for (index, topic) in world.topics.enumerated() {
             let style = theme.topicStyle(index)
-            rows.append((topic.label, style.bolded,
+            rows.append(([topic.label], style.bolded,
                          ["\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
                           NumberFormat.rate(topic.recordsPerSecond)],
                          theme.style(.accent), topic.history, style))
@@ -23,20 +23,23 @@ extension Grid {
                 let whole = "−\(Int(saved.rounded()))%"
                 numbers = ["\(flow) −\(Self.oneDecimal(saved))%", "\(flow) \(whole)", "→\(NumberFormat.rate(processor.recordsOutPerSecond)) \(whole)", whole]
             }
-            rows.append(("\(processor.name) (\(processor.kind))", theme.style(.text), numbers,
+            rows.append((["\(processor.name) (\(processor.kind))", processor.name], theme.style(.text), numbers,
                          theme.style(processor.enabled ? .accent : .muted), processor.outHistory, theme.style(.muted)))
         }
         for producer in world.producers where !producer.enabled {
-            rows.append((producer.name, theme.style(.muted), ["stopped"], theme.style(.muted), producer.history, theme.style(.muted)))
+            rows.append(([producer.name], theme.style(.muted), ["stopped"], theme.style(.muted), producer.history, theme.style(.muted)))
         }
         // The numbers, each in the most exact form that fits, get their room first (one width for
-        // every row, so the graphs line up); then the labels, clipped; the graphs take the rest.
+        // every row, so the graphs line up); then the labels; the graphs take the rest.
         let numbers = rows.map { Fit.first($0.numbers, width: inner.width - min(wantedLabelWidth, 8) - 1) ?? "" }
         let numbersWidth = max(min(22, inner.width / 3), numbers.map(\.count).max() ?? 0)
         let labelWidth = min(wantedLabelWidth, inner.width - numbersWidth - 1)
         for (index, row) in rows.prefix(inner.height).enumerated() {
             let y = inner.y + index
-            put(row.label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: row.labelStyle, ellipsis: theme.glyphs.ellipsis)
+            // The label in its longest form that fits, else its name clipped with its telling suffix kept.
+            let label = Fit.first(row.labels, width: labelWidth - 1)
+                ?? TextLayout.clipName(row.labels.last ?? "", width: labelWidth - 1, ellipsis: theme.glyphs.ellipsis)
+            put(label, x: inner.x, y: y, style: row.labelStyle)
             let graphWidth = inner.width - labelWidth - numbersWidth - 1
             if graphWidth > 2 {
                 drawSparkline(row.history.map { Optional($0) }, in: Rect(x: inner.x + labelWidth, y: y, width: graphWidth, height: 1),

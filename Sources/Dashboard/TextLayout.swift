@@ -28,14 +28,22 @@ public enum TextLayout {
     }
 
     /// A name cut to `width`, keeping a short last part that tells it from its siblings:
-    /// `large-payments-v1` → `large-pa…-v1`, `ledger-range-2` → `ledger-ra…-2`; other names are
-    /// clipped at the end like ``clip(_:width:ellipsis:)``.
+    /// `large-payments-v1` → `large-pa…-v1`, `large payments (v2)` → `large p…(v2)`; other names
+    /// are clipped at the end like ``clip(_:width:ellipsis:)``.
     public static func clipName(_ name: String, width: Int, ellipsis: Character) -> String {
         guard name.count > width else { return name }
-        guard let dash = name.lastIndex(of: "-") else { return clip(name, width: width, ellipsis: ellipsis) }
-        let tail = name[dash...]
-        guard tail.count <= 3, width - tail.count - 1 >= 3 else { return clip(name, width: width, ellipsis: ellipsis) }
-        return String(name.prefix(width - tail.count - 1)) + String(ellipsis) + tail
+        let tail: Substring
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "("), name[open...].count <= 5 {
+            tail = name[open...]
+        } else if let dash = name.lastIndex(of: "-"), name[dash...].count <= 3 {
+            tail = name[dash...]
+        } else {
+            return clip(name, width: width, ellipsis: ellipsis)
+        }
+        guard width - tail.count - 1 >= 3 else { return clip(name, width: width, ellipsis: ellipsis) }
+        var head = String(name.prefix(width - tail.count - 1))
+        while head.last == " " { head.removeLast() }
+        return head + String(ellipsis) + tail
     }
 
     /// Where the numbers in `characters` are, each with its sign and unit: `-42.5`, `1.2k/s`,

@@ -57,6 +57,8 @@ struct FitTests {
     @Test func aClippedNameKeepsTheSuffixThatTellsItApart() {
         #expect(TextLayout.clipName("large-payments-v1", width: 12, ellipsis: "…") == "large-pa…-v1")
         #expect(TextLayout.clipName("ledger-range-2", width: 12, ellipsis: "…") == "ledger-ra…-2")
+        #expect(TextLayout.clipName("large payments (v2)", width: 12, ellipsis: "…") == "large p…(v2)")
+        #expect(TextLayout.clipName("large payments (v1)", width: 11, ellipsis: "…") == "large…(v1)")
         #expect(TextLayout.clipName("audit-keyless", width: 10, ellipsis: "…") == "audit-key…")
         #expect(TextLayout.clipName("v1", width: 5, ellipsis: "…") == "v1")
     }
