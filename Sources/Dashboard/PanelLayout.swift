@@ -6,6 +6,7 @@ import Simulation
 /// screens (180×50 and up) two rows of three. The request/response chains, when the scenario has
 /// them, stand beside the log's whiteboard, so the two designs are seen side by side.
 enum PanelLayout {
+    /// Each panel with its rectangle in `body`.
     ///
     /// A focused group's describe table asks for a row per partition in the medium layout, so
     /// twelve partitions are seen at once at 120×40.
