@@ -15,15 +15,13 @@ public enum DashboardView {
             return TooSmallScreen.render(have: size, need: minimumSize, theme: theme)
         }
         var grid = Grid(size: size)
-        let screen = Rect(size: size)
-        let narrationLines = TextLayout.wrap(world.script.say.replacingOccurrences(of: "\n", with: " "), width: size.cols - 2)
-        let narrationRows = min(max(1, narrationLines.count), size.rows >= 40 ? 4 : 2)
+        let narration = NarrationLayout(world, state: state, size: size)
         let proofLines = ProofStrip.lines(world.proofs, width: size.cols - 2, maxRows: ProofStrip.maxRows(screenRows: size.rows))
-        let parts = screen.rows([.fixed(1), .fixed(narrationRows), .fixed(proofLines.count), .fill(), .fixed(1)])
+        let parts = Rect(size: size).rows([.fixed(1), .fixed(narration.rows), .fixed(proofLines.count), .fill(), .fixed(1)])
         grid.drawHeader(world, state: state, in: parts[0], theme: theme)
-        grid.drawNarration(narrationLines, in: parts[1].inset(left: 1, right: 1), theme: theme)
+        grid.drawNarration(narration, in: parts[1].inset(left: 1, right: 1), theme: theme)
         grid.drawProofs(proofLines, in: parts[2].inset(left: 1, right: 1), theme: theme)
-        let layout = PanelLayout.arrange(world, in: parts[3])
+        let layout = PanelLayout.arrange(world, focused: state.focusedGroup, in: parts[3])
         for (panel, rect) in layout {
             grid.draw(panel, world: world, state: state, in: rect, theme: theme)
         }
@@ -32,6 +30,16 @@ public enum DashboardView {
             grid.drawHelpOverlay(.standard, in: parts[3], theme: theme)
         }
         return grid
+    }
+
+    /// What one page holds at `state.screenSize`: the focused group's describe table rows and
+    /// the narration's rows (and all its lines), so a scroll key moves by a page.
+    public static func pages(_ world: WorldSnapshot, state: DashboardState) -> (describeRows: Int, narrationRows: Int, narrationLines: Int) {
+        let size = state.screenSize
+        let narration = NarrationLayout(world, state: state, size: size)
+        let body = Rect(size: size).rows([.fixed(1), .fixed(narration.rows), .fill(), .fixed(1)])[2]
+        let lag = PanelLayout.arrange(world, focused: state.focusedGroup, in: body).first { $0.0 == .lag }?.1
+        return (max(1, (lag?.height ?? 0) - Grid.describeChromeRows), narration.rows, narration.lines.count)
     }
 }
 

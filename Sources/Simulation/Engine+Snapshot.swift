@@ -84,7 +84,7 @@ extension Engine {
 
     private func batchSnapshot(_ batch: BatchRuntime) -> BatchSnapshot {
         BatchSnapshot(
-            name: batch.spec.name, from: batch.spec.from, everyMs: batch.spec.everyMs, runs: batch.runs,
+            name: batch.spec.name, from: batch.spec.from, to: batch.spec.to, everyMs: batch.spec.everyMs, runs: batch.runs,
             lastRunEndMs: batch.lastRunEndMs, nextRunMs: batch.nextRunMs, running: batch.pending != nil,
             lastResults: batch.lastResults, timeToInsightP50Ms: batch.timeToInsight.percentile(50),
             timeToInsightP99Ms: batch.timeToInsight.percentile(99))

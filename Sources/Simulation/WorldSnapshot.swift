@@ -156,6 +156,8 @@ public struct ChainSnapshot: Equatable, Sendable {
 public struct BatchSnapshot: Equatable, Sendable {
     public var name: String
     public var from: String
+    /// The topic its results are written to (nil = only shown on the dashboard).
+    public var to: String?
     public var everyMs: Int64
     public var runs: Int
     public var lastRunEndMs: Int64?

@@ -89,6 +89,7 @@ struct LiveLoop {
             }
             let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
             if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
+                state.screenSize = screen.size
                 if key != .resize {
                     for effect in state.reduce(key, world: world) { handle(effect) }
                 }
@@ -100,6 +101,10 @@ struct LiveLoop {
             pacer.setSpeed(state.speed)
             let ticks = pacer.ticks(forElapsed: now - lastWall)
             lastWall = now
+            if state.achievedSpeed != pacer.achievedSpeed {
+                state.achievedSpeed = pacer.achievedSpeed
+                dirty = true
+            }
             if ticks > 0 {
                 for _ in 0..<ticks {
                     if let endTick, engine.tick >= endTick {
