@@ -51,22 +51,23 @@ struct LayoutTests {
         state.screenSize = Self.projector
         state.focusedGroup = "ledger-range"
         let page = DashboardView.pages(Self.groups101, state: state).describeRows
-        #expect(page == 5)
+        // The step's proof strip takes one row of the 80×24 screen: four partitions a page.
+        #expect(page == 4)
         _ = state.reduce(.character("]"), world: Self.groups101)
-        #expect(state.describeFirstRow == 5)
+        #expect(state.describeFirstRow == 4)
         var grid = DashboardView.render(Self.groups101, state: state, size: Self.projector, theme: Self.theme)
-        #expect(grid.text.contains("rows 6–10 of 12 ([ ])"))
+        #expect(grid.text.contains("rows 5–8 of 12 ([ ])"))
         let panel = Self.panel("ledger-range — describe", in: grid)
-        #expect(panel.dropFirst(2).map(Self.firstWord) == ["5", "6", "7", "8", "9"])
+        #expect(panel.dropFirst(2).map(Self.firstWord) == ["4", "5", "6", "7"])
         // 38 columns: LAG-S and END go whole so the owner's client id stays readable.
         #expect(panel.dropFirst().first?.split(separator: " ") == ["P", "OWNER", "COMMITTED", "LAG", "STATUS"])
         #expect(panel.dropFirst(2).allSatisfy { $0.contains("ledger-range-") })
         for _ in 0..<5 { _ = state.reduce(.pageDown, world: Self.groups101) }
-        #expect(state.describeFirstRow == 7)  // the last page, not past it
+        #expect(state.describeFirstRow == 8)  // the last page, not past it
         grid = DashboardView.render(Self.groups101, state: state, size: Self.projector, theme: Self.theme)
-        #expect(grid.text.contains("rows 8–12 of 12"))
+        #expect(grid.text.contains("rows 9–12 of 12"))
         _ = state.reduce(.character("["), world: Self.groups101)
-        #expect(state.describeFirstRow == 2)
+        #expect(state.describeFirstRow == 4)
         _ = state.reduce(.tab, world: Self.groups101)
         #expect(state.focusedGroup == "ledger-coop")
         #expect(state.describeFirstRow == 0)
@@ -78,9 +79,9 @@ struct LayoutTests {
         #expect(panels.contains(KeyHelpRow(keys: "] pgdn", help: "page down")))
     }
 
-    /// The first word of a row, blanks before it skipped.
+    /// The first word of a row, blanks and a highlight marker before it skipped.
     static func firstWord(_ row: String) -> String {
-        row.split(separator: " ").first.map(String.init) ?? ""
+        row.split(separator: " ").first { $0 != "▶" }.map(String.init) ?? ""
     }
 
     /// consumer-groups-101 with `extra` more groups, copies of its audit-keyed group.
@@ -103,7 +104,7 @@ struct LayoutTests {
         let rows = Self.panel("Consumer lag", in: grid)
         #expect(rows.count >= 5)
         #expect(rows.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-        for group in world.groups { #expect(rows.contains { $0.hasPrefix(String(group.name.prefix(12))) }) }
+        for group in world.groups { #expect(rows.contains { Self.firstWord($0).hasPrefix(String(group.name.prefix(12))) }) }
     }
 
     @Test func groupsThatDoNotFitAreCountedNotHidden() {
