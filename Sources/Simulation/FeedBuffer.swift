@@ -24,14 +24,15 @@ struct FeedBuffer {
         skipped[sampler.topic] = sampler.seen
     }
 
-    /// Adds the line of a record its sampler kept, its key and value shown by `FeedText`.
+    /// Adds the line of a record its sampler kept, its key and value shown by `FeedText`
+    /// (a JSON value with its doubles readable).
     mutating func keep(
         topic: String, partition: Int, offset: Int64, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
         sampleOf every: Int, nowMs: Int64
     ) {
         append(FeedEntry(timeMs: nowMs, kind: .record(
             topic: topic, partition: partition, offset: offset, key: key.map(FeedText.text),
-            payload: FeedText.text(value), sampleOf: every)))
+            payload: FeedText.payload(value), sampleOf: every)))
     }
 
     /// Adds an event line.

@@ -1,6 +1,15 @@
+import StreamLog
+
 /// How record bytes read in the feed: text as it is with control characters escaped, and
 /// `<binary 42 B>` for bytes that are not UTF-8.
 enum FeedText {
+    /// The feed's text for a record value: JSON as `Value.readableJSON` writes it (doubles
+    /// rounded to the digits a double holds), anything else as `text(_:)` shows it.
+    static func payload(_ bytes: UnsafeRawBufferPointer) -> String {
+        if let json = Value(json: bytes) { return json.readableJSON }
+        return text(bytes)
+    }
+
     /// The feed's text for `bytes`: JSON and other UTF-8 text as is, except that tab, line
     /// breaks and other control characters are shown as `\t`, `\n`, `\r` and `\xNN`.
     static func text(_ bytes: UnsafeRawBufferPointer) -> String {
