@@ -1,14 +1,12 @@
 import StreamLog
 
-/// A compiled template written straight as compact JSON: the bytes that never change (field
-/// names, constants, pick choices, a format's literal text, and the key text of constants and
-/// choices) laid out once in one pool, and one plain step per field, so a record costs no
-/// allocation and no reference counting.
+/// A compiled template written straight as compact JSON: everything that never changes (braces,
+/// field names, constants, pick choices, a format's literal text) laid out once as the chunks
+/// between the variable parts, so a record is chunk, value, chunk, value, …, chunk — no
+/// allocation, no reference counting, one copy per chunk.
 final class FieldEncoding: @unchecked Sendable {
-    /// What a step writes between its fixed lead and tail bytes.
+    /// What a step writes after its lead chunk.
     enum Kind: UInt8 {
-        /// Nothing: the lead holds the constant too.
-        case fixed
         /// One of the choices `choiceStart ..< choiceStart + choiceCount`, by weight when `weighted`.
         case pick
         /// An integer in `low...high`: in decimal, or padded when `width` ≥ 0.
@@ -17,29 +15,24 @@ final class FieldEncoding: @unchecked Sendable {
         case now
         /// The `seq` counter in `slot`, padded like a format.
         case sequence
-        /// The node's `Value`, encoded (generators not laid out here).
+        /// The value of node `node`, encoded (generators not laid out here).
         case value
     }
 
-    /// One field: its lead bytes (`{"name":` or `,"name":`, plus fixed text), the variable part,
-    /// then its tail bytes. Plain data: copying it retains nothing.
+    /// One variable part and the fixed bytes before it. Plain data: copying it retains nothing.
     struct Step {
         var kind: Kind
         var weighted = false
         var zeros = false
-        /// For the key field: the key is the pool span `keyStart`/`keyCount` (constants), the
-        /// chosen choice's key span (picks), the written bytes without `keyTrim` at each end
-        /// (numbers, formats), or — when `keyFromJSON` — the text of the written JSON.
-        var keyFromJSON = false
-        var keyTrim = 0
+        /// Whether this field is the producer's key.
+        var isKey = false
         var leadStart: Int
-        var leadCount: Int
-        /// Where the value starts within the lead (after the name and colon).
-        var nameCount: Int
-        var tailStart = 0
-        var tailCount = 0
-        var keyStart = 0
-        var keyCount = 0
+        var leadCount = 0
+        /// A format's literal text before and after the number (the key text around the digits).
+        var beforeStart = 0
+        var beforeCount = 0
+        var afterStart = 0
+        var afterCount = 0
         var choiceStart = 0
         var choiceCount = 0
         var weightStart = 0
@@ -49,12 +42,11 @@ final class FieldEncoding: @unchecked Sendable {
         /// Padding of a formatted number; -1 writes it plain.
         var width = -1
         var slot = 0
+        var node = 0
 
-        init(kind: Kind, leadStart: Int, nameCount: Int) {
+        init(kind: Kind, leadStart: Int) {
             self.kind = kind
             self.leadStart = leadStart
-            leadCount = nameCount
-            self.nameCount = nameCount
         }
     }
 
@@ -68,35 +60,43 @@ final class FieldEncoding: @unchecked Sendable {
 
     let steps: UnsafeMutablePointer<Step>
     let stepCount: Int
+    /// The chunk after the last variable part (ends with the closing brace).
+    let finalStart: Int
+    let finalCount: Int
+    /// The key text when the key field is a constant.
+    let constantKey: (start: Int, count: Int)?
     let pool: UnsafeMutableRawPointer
     let choices: UnsafeMutablePointer<Choice>
     let weights: UnsafeMutablePointer<Double>
     /// The nodes, for `.value` steps.
     let nodes: [PlanNode]
 
-    init(names: [String], nodes: [PlanNode]) {
-        var bytes = ContiguousArray<UInt8>()
+    init(names: [String], nodes: [PlanNode], keyIndex: Int?) {
+        var chunks = ContiguousArray<UInt8>()  // the record's fixed bytes, in record order
+        var side = ContiguousArray<UInt8>()    // choices and key texts
         var steps: [Step] = []
         var choices: [Choice] = []
         var weights: [Double] = []
-        /// Appends `value`'s key text (`Value.text`) to the pool; returns its span.
+        var constantKey: (Int, Int)?
+        var chunkStart = 0
+        /// Appends `value`'s key text (`Value.text`) to `side`; returns its span there.
         func keyText(_ value: Value) -> (Int, Int) {
-            let start = bytes.count
-            if case .string(let text) = value { bytes.append(contentsOf: text.utf8) } else { value.appendJSON(to: &bytes) }
-            return (start, bytes.count - start)
+            let start = side.count
+            if case .string(let text) = value { side.append(contentsOf: text.utf8) } else { value.appendJSON(to: &side) }
+            return (start, side.count - start)
         }
         for index in names.indices {
-            let leadStart = bytes.count
-            bytes.append(UInt8(ascii: index == 0 ? "{" : ","))
-            Value.appendJSONString(names[index], to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            var step = Step(kind: .value, leadStart: leadStart, nameCount: bytes.count - leadStart)
+            chunks.append(UInt8(ascii: index == 0 ? "{" : ","))
+            Value.appendJSONString(names[index], to: &chunks)
+            chunks.append(UInt8(ascii: ":"))
+            var step = Step(kind: .value, leadStart: chunkStart)
+            step.node = index
+            step.isKey = index == keyIndex
             switch nodes[index] {
             case .stateless(.constant(let value)):
-                step.kind = .fixed
-                value.appendJSON(to: &bytes)
-                step.leadCount = bytes.count - leadStart
-                (step.keyStart, step.keyCount) = keyText(value)
+                value.appendJSON(to: &chunks)
+                if index == keyIndex { constantKey = keyText(value) }
+                continue
             case .stateless(.pick(let values, let given)) where !values.isEmpty:
                 step.kind = .pick
                 step.choiceStart = choices.count
@@ -108,9 +108,9 @@ final class FieldEncoding: @unchecked Sendable {
                     weights += given
                 }
                 for value in values {
-                    let start = bytes.count
-                    value.appendJSON(to: &bytes)
-                    let count = bytes.count - start
+                    let start = side.count
+                    value.appendJSON(to: &side)
+                    let count = side.count - start
                     let (keyStart, keyCount) = keyText(value)
                     choices.append(Choice(start: start, count: count, keyStart: keyStart, keyCount: keyCount))
                 }
@@ -120,24 +120,39 @@ final class FieldEncoding: @unchecked Sendable {
                 step.kind = .now
             case .range(let low, let high, let format):
                 (step.kind, step.low, step.high) = (.range, low, high)
-                if let format { Self.layOut(format, in: &step, bytes: &bytes) }
+                if let format, !Self.layOut(format, in: &step, chunks: &chunks, side: &side) { step.kind = .value }
             case .sequence(let format, let slot):
                 (step.kind, step.slot) = (.sequence, slot)
-                Self.layOut(format, in: &step, bytes: &bytes)
+                if !Self.layOut(format, in: &step, chunks: &chunks, side: &side) { step.kind = .value }
             default:
-                step.keyFromJSON = true
+                break
+            }
+            step.leadCount = chunks.count - chunkStart
+            chunkStart = chunks.count
+            if step.afterCount > 0 || step.width >= 0, step.kind != .value {
+                // The format's text after the number and its closing quote start the next chunk.
+                chunks.append(contentsOf: side[step.afterStart..<(step.afterStart + step.afterCount)])
+                chunks.append(UInt8(ascii: "\""))
             }
             steps.append(step)
         }
-        // The closing brace (an empty object opens here too) is one more fixed step.
-        let closing = names.isEmpty ? Array("{}".utf8) : [UInt8(ascii: "}")]
-        var last = Step(kind: .fixed, leadStart: bytes.count, nameCount: 0)
-        last.leadCount = closing.count
-        steps.append(last)
-        bytes.append(contentsOf: closing)
-
+        chunks.append(contentsOf: names.isEmpty ? Array("{}".utf8) : [UInt8(ascii: "}")])
+        finalStart = chunkStart
+        finalCount = chunks.count - chunkStart
+        // One pool: the chunks, then the side bytes (spans into `side` shift by the chunks' size).
+        let shift = chunks.count
+        for index in steps.indices {
+            steps[index].beforeStart += shift
+            steps[index].afterStart += shift
+        }
+        for index in choices.indices {
+            choices[index].start += shift
+            choices[index].keyStart += shift
+        }
+        self.constantKey = constantKey.map { (start: $0.0 + shift, count: $0.1) }
+        let bytes = chunks + side
         stepCount = steps.count
-        self.steps = .allocate(capacity: steps.count)
+        self.steps = .allocate(capacity: max(1, steps.count))
         self.steps.initialize(from: steps, count: steps.count)
         let pool = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
         bytes.withUnsafeBytes { pool.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(pool), byteCount: $0.count) }
@@ -157,28 +172,32 @@ final class FieldEncoding: @unchecked Sendable {
     }
 
     /// Lays out a format with one placeholder and plain literal text: the opening quote and the
-    /// text before the number end the lead, the text after it and the closing quote are the
-    /// tail. Any other format stays a `.value` step.
-    private static func layOut(_ format: CompiledNumberFormat, in step: inout Step, bytes: inout ContiguousArray<UInt8>) {
+    /// text before the number end the lead chunk; the text after it is kept for the next chunk.
+    /// False (nothing written) for any other format, which stays a `.value` step.
+    private static func layOut(
+        _ format: CompiledNumberFormat, in step: inout Step, chunks: inout ContiguousArray<UInt8>,
+        side: inout ContiguousArray<UInt8>
+    ) -> Bool {
         let isNumber = { (piece: CompiledNumberFormat.Piece) -> Bool in if case .number = piece { true } else { false } }
         guard format.pieces.filter(isNumber).count == 1, format.literalsArePlainJSON,
               let at = format.pieces.firstIndex(where: isNumber),
               case .number(let width, let zeros) = format.pieces[at]
-        else {
-            step.kind = .value
-            step.keyFromJSON = true
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for case .text(let text) in format.pieces[..<at] { bytes.append(contentsOf: text.utf8) }
-        step.leadCount = bytes.count - step.leadStart
-        step.tailStart = bytes.count
-        for case .text(let text) in format.pieces[(at + 1)...] { bytes.append(contentsOf: text.utf8) }
-        bytes.append(UInt8(ascii: "\""))
-        step.tailCount = bytes.count - step.tailStart
+        else { return false }
+        var before: [UInt8] = []
+        for case .text(let text) in format.pieces[..<at] { before += text.utf8 }
+        var after: [UInt8] = []
+        for case .text(let text) in format.pieces[(at + 1)...] { after += text.utf8 }
+        chunks.append(UInt8(ascii: "\""))
+        chunks.append(contentsOf: before)
+        step.beforeStart = side.count
+        step.beforeCount = before.count
+        side.append(contentsOf: before)
+        step.afterStart = side.count
+        step.afterCount = after.count
+        side.append(contentsOf: after)
         step.width = width ?? 0
         step.zeros = zeros
-        step.keyTrim = 1
+        return true
     }
 
     /// The pool bytes from `start`.
@@ -202,16 +221,13 @@ extension RecordGenerator {
             text.withUTF8 { key.append(UnsafeRawBufferPointer($0)) }
             return true
         }
-        let keyIndex = plan.keyIndex ?? -1
         var index = 0
         while index < encoding.stepCount {
             let step = encoding.steps + index
             out.append(encoding.bytes(step.pointee.leadStart, step.pointee.leadCount))
-            let valueStart = out.count &- (step.pointee.leadCount &- step.pointee.nameCount)
+            let start = out.count
             var choice = 0
             switch step.pointee.kind {
-            case .fixed:
-                break
             case .pick:
                 choice = step.pointee.choiceStart &+ pick(step, encoding: encoding)
                 let chosen = encoding.choices + choice
@@ -226,27 +242,28 @@ extension RecordGenerator {
                 writeNumber(n, step, into: out)
             case .value:
                 var json = ContiguousArray<UInt8>()
-                evaluate(encoding.nodes[index], fields: plan, values: [], context: context).appendJSON(to: &json)
+                evaluate(encoding.nodes[step.pointee.node], fields: plan, values: [], context: context).appendJSON(to: &json)
                 json.withUnsafeBytes { out.append($0) }
             }
-            if step.pointee.tailCount > 0 { out.append(encoding.bytes(step.pointee.tailStart, step.pointee.tailCount)) }
-            if index == keyIndex {
+            if step.pointee.isKey {
+                let written = UnsafeRawBufferPointer(rebasing: out.bytes[start...])
                 switch step.pointee.kind {
-                case _ where step.pointee.keyFromJSON:
-                    Self.appendKeyText(of: valueStart..<out.count, in: out, to: key)
-                case .fixed:
-                    key.append(encoding.bytes(step.pointee.keyStart, step.pointee.keyCount))
                 case .pick:
                     let chosen = encoding.choices + choice
                     key.append(encoding.bytes(chosen.pointee.keyStart, chosen.pointee.keyCount))
+                case .value:
+                    Self.appendKeyText(of: written, to: key)
                 default:
-                    let trim = step.pointee.keyTrim
-                    key.append(UnsafeRawBufferPointer(rebasing: out.bytes[(valueStart &+ trim)..<(out.count &- trim)]))
+                    key.append(encoding.bytes(step.pointee.beforeStart, step.pointee.beforeCount))
+                    key.append(written)
+                    key.append(encoding.bytes(step.pointee.afterStart, step.pointee.afterCount))
                 }
             }
             index &+= 1
         }
-        return keyIndex >= 0
+        out.append(encoding.bytes(encoding.finalStart, encoding.finalCount))
+        if let constant = encoding.constantKey { key.append(encoding.bytes(constant.start, constant.count)) }
+        return plan.keyIndex != nil
     }
 
     /// The index of the chosen pick value: `index(weights:count:)` over the laid-out weights.
@@ -281,10 +298,9 @@ extension RecordGenerator {
         }
     }
 
-    /// Appends the key text of the JSON value at `range` of `out` (what `Value.text` gives: a
-    /// string's characters, anything else its JSON) to `key`.
-    private static func appendKeyText(of range: Range<Int>, in out: ByteArena, to key: ByteArena) {
-        let json = UnsafeRawBufferPointer(rebasing: out.bytes[range])
+    /// Appends the key text of a JSON value (what `Value.text` gives: a string's characters,
+    /// anything else its JSON) to `key`.
+    private static func appendKeyText(of json: UnsafeRawBufferPointer, to key: ByteArena) {
         guard json.first == UInt8(ascii: "\"") else {
             key.append(json)
             return

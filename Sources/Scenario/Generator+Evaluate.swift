@@ -278,7 +278,7 @@ final class PlanFields: Sendable {
         keyIndex = keyField.flatMap { names.firstIndex(of: $0) }
         namesSize = 2 + max(0, names.count - 1) + names.reduce(0) { $0 + Value.string($1).encodedSize + 1 }
         // At the top level, `walks` counts the nested ones too.
-        encoding = distinct && walks == 0 ? FieldEncoding(names: names, nodes: nodes) : nil
+        encoding = distinct && walks == 0 ? FieldEncoding(names: names, nodes: nodes, keyIndex: keyIndex) : nil
     }
 }
 

@@ -103,28 +103,16 @@ public final class ByteArena {
     @inlinable
     public func appendDecimal(_ value: Int64) {
         write(atMost: 20) { buffer in
-            let negative = value < 0
             var rest = value.magnitude
-            let digits = ByteArena.digitCount(rest)
-            let length = digits + (negative ? 1 : 0)
+            let length = ByteArena.digitCount(rest) &+ (value < 0 ? 1 : 0)
             var index = length
-            while rest >= 100 {
-                let pair = Int(rest % 100) &* 2
-                rest /= 100
-                index -= 2
-                buffer[index] = ByteArena.digitPairs[pair]
-                buffer[index + 1] = ByteArena.digitPairs[pair + 1]
-            }
-            if rest >= 10 {
-                let pair = Int(rest) &* 2
-                index -= 2
-                buffer[index] = ByteArena.digitPairs[pair]
-                buffer[index + 1] = ByteArena.digitPairs[pair + 1]
-            } else {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
-            }
-            if negative { buffer[0] = UInt8(ascii: "-") }
+            repeat {
+                let quotient = rest / 10
+                index &-= 1
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest &- quotient &* 10)
+                rest = quotient
+            } while rest > 0
+            if value < 0 { buffer[0] = UInt8(ascii: "-") }
             return length
         }
     }
@@ -135,16 +123,12 @@ public final class ByteArena {
         var count = 1
         var bound: UInt64 = 10
         while value >= bound {
-            count += 1
+            count &+= 1
             if count == 20 { break }
             bound &*= 10
         }
         return count
     }
-
-    /// "00", "01", … "99" back to back.
-    @usableFromInline
-    static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
     @usableFromInline
     func grow(to needed: Int) {
