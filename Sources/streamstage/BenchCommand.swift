@@ -22,8 +22,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var scenario: String?
 
+    @Option(help: "Only run the engine's speed scenario (1 M records/s) headless for this simulated time, e.g. 0.7s, and print the records appended: two runs under callgrind give instructions per record (scripts/instructions-per-record.sh).")
+    var engineRun: String?
+
     /// Measures one group here when asked (as JSON), else every group in its own process.
     func run() throws {
+        if let durationMs = try durationOption(engineRun, "--engine-run") {
+            print(try EngineBench.run(forMs: durationMs))
+            return
+        }
         if let group {
             print(BenchFigure.json(try figures(group)))
             return

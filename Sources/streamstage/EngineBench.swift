@@ -73,6 +73,14 @@ struct EngineBench {
         ]
     }
 
+    /// Runs the speed scenario from its start for `durationMs` of simulated time; returns the
+    /// records appended.
+    static func run(forMs durationMs: Int64) throws(UserFacingError) -> Int64 {
+        let engine = try engine(BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml")
+        engine.run(untilMs: durationMs)
+        return try appended(engine, topic: "clicks")
+    }
+
     /// An engine for a scenario written in YAML.
     private static func engine(_ yaml: String, file: String) throws(UserFacingError) -> Engine {
         do {
