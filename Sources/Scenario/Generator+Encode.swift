@@ -58,16 +58,30 @@ final class FieldEncoding: @unchecked Sendable {
         var keyCount: Int
     }
 
-    let steps: UnsafeMutablePointer<Step>
-    let stepCount: Int
-    /// The chunk after the last variable part (ends with the closing brace).
-    let finalStart: Int
-    let finalCount: Int
-    /// The key text when the key field is a constant.
-    let constantKey: (start: Int, count: Int)?
-    let pool: UnsafeMutableRawPointer
-    let choices: UnsafeMutablePointer<Choice>
-    let weights: UnsafeMutablePointer<Double>
+    /// The laid-out memory, as plain pointers and counts: what `encodeNext` reads. Valid while
+    /// the `FieldEncoding` that allocated it lives (a generator keeps its plan).
+    struct Layout: @unchecked Sendable {
+        let steps: UnsafeMutablePointer<Step>
+        let stepCount: Int
+        /// The chunk after the last variable part (ends with the closing brace).
+        let finalStart: Int
+        let finalCount: Int
+        /// The key text when the key field is a constant; count -1 when it is not.
+        let constantKeyStart: Int
+        let constantKeyCount: Int
+        let hasKey: Bool
+        let pool: UnsafeMutableRawPointer
+        let choices: UnsafeMutablePointer<Choice>
+        let weights: UnsafeMutablePointer<Double>
+
+        /// The pool bytes from `start`.
+        @inline(__always)
+        func bytes(_ start: Int, _ count: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: pool + start, count: count)
+        }
+    }
+
+    let layout: Layout
     /// The nodes, for `.value` steps.
     let nodes: [PlanNode]
 
@@ -137,8 +151,6 @@ final class FieldEncoding: @unchecked Sendable {
             steps.append(step)
         }
         chunks.append(contentsOf: names.isEmpty ? Array("{}".utf8) : [UInt8(ascii: "}")])
-        finalStart = chunkStart
-        finalCount = chunks.count - chunkStart
         // One pool: the chunks, then the side bytes (spans into `side` shift by the chunks' size).
         let shift = chunks.count
         for index in steps.indices {
@@ -149,26 +161,27 @@ final class FieldEncoding: @unchecked Sendable {
             choices[index].start += shift
             choices[index].keyStart += shift
         }
-        self.constantKey = constantKey.map { (start: $0.0 + shift, count: $0.1) }
         let bytes = chunks + side
-        stepCount = steps.count
-        self.steps = .allocate(capacity: max(1, steps.count))
-        self.steps.initialize(from: steps, count: steps.count)
+        let stepMemory = UnsafeMutablePointer<Step>.allocate(capacity: max(1, steps.count))
+        stepMemory.initialize(from: steps, count: steps.count)
         let pool = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
         bytes.withUnsafeBytes { pool.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(pool), byteCount: $0.count) }
-        self.pool = pool
-        self.choices = .allocate(capacity: max(1, choices.count))
-        self.choices.initialize(from: choices, count: choices.count)
-        self.weights = .allocate(capacity: max(1, weights.count))
-        self.weights.initialize(from: weights, count: weights.count)
+        let choiceMemory = UnsafeMutablePointer<Choice>.allocate(capacity: max(1, choices.count))
+        choiceMemory.initialize(from: choices, count: choices.count)
+        let weightMemory = UnsafeMutablePointer<Double>.allocate(capacity: max(1, weights.count))
+        weightMemory.initialize(from: weights, count: weights.count)
+        layout = Layout(
+            steps: stepMemory, stepCount: steps.count, finalStart: chunkStart, finalCount: chunks.count - chunkStart,
+            constantKeyStart: (constantKey?.0 ?? 0) + shift, constantKeyCount: constantKey?.1 ?? -1,
+            hasKey: keyIndex.map(names.indices.contains) ?? false, pool: pool, choices: choiceMemory, weights: weightMemory)
         self.nodes = nodes
     }
 
     deinit {
-        steps.deallocate()
-        pool.deallocate()
-        choices.deallocate()
-        weights.deallocate()
+        layout.steps.deallocate()
+        layout.pool.deallocate()
+        layout.choices.deallocate()
+        layout.weights.deallocate()
     }
 
     /// Lays out a format with one placeholder and plain literal text: the opening quote and the
@@ -200,11 +213,6 @@ final class FieldEncoding: @unchecked Sendable {
         return true
     }
 
-    /// The pool bytes from `start`.
-    @inline(__always)
-    func bytes(_ start: Int, _ count: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: pool + start, count: count)
-    }
 }
 
 extension RecordGenerator {
@@ -212,7 +220,7 @@ extension RecordGenerator {
     /// what `nextKeyed` gives, drawing the same random numbers) and its key's UTF-8 bytes into
     /// `key`; returns whether the record has a key. Both arenas are appended to.
     public mutating func encodeNext(_ context: GeneratorContext, value out: ByteArena, key: ByteArena) -> Bool {
-        guard let encoding = plan.encoding else {
+        guard let encoding = layout else {
             let (text, value, _) = nextKeyed(context)
             var json = ContiguousArray<UInt8>()
             value.appendJSON(to: &json)
@@ -242,7 +250,8 @@ extension RecordGenerator {
                 writeNumber(n, step, into: out)
             case .value:
                 var json = ContiguousArray<UInt8>()
-                evaluate(encoding.nodes[step.pointee.node], fields: plan, values: [], context: context).appendJSON(to: &json)
+                let nodes = plan.encoding?.nodes ?? plan.nodes
+                evaluate(nodes[step.pointee.node], fields: plan, values: [], context: context).appendJSON(to: &json)
                 json.withUnsafeBytes { out.append($0) }
             }
             if step.pointee.isKey {
@@ -262,13 +271,13 @@ extension RecordGenerator {
             index &+= 1
         }
         out.append(encoding.bytes(encoding.finalStart, encoding.finalCount))
-        if let constant = encoding.constantKey { key.append(encoding.bytes(constant.start, constant.count)) }
-        return plan.keyIndex != nil
+        if encoding.constantKeyCount >= 0 { key.append(encoding.bytes(encoding.constantKeyStart, encoding.constantKeyCount)) }
+        return encoding.hasKey
     }
 
     /// The index of the chosen pick value: `index(weights:count:)` over the laid-out weights.
     @inline(__always)
-    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, encoding: FieldEncoding) -> Int {
+    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, encoding: FieldEncoding.Layout) -> Int {
         let count = step.pointee.choiceCount
         guard step.pointee.weighted else { return Int(integer(0, Int64(count) - 1)) }
         guard step.pointee.totalWeight > 0 else { return 0 }

@@ -27,6 +27,8 @@ public struct RecordGenerator: Sendable {
     var random: SeededRandom
     /// The template with each stateful generator given its state slot, built once.
     let plan: PlanFields
+    /// The top level's byte layout (owned by `plan`), copied here so encoding retains nothing.
+    let layout: FieldEncoding.Layout?
     /// The next number of each `seq`, by slot.
     var counters: [Int64]
     /// The current value of each `walk` per record key, by slot.
@@ -39,6 +41,7 @@ public struct RecordGenerator: Sendable {
         var starts: [Int64] = []
         var walkCount = 0
         plan = PlanFields(compiling: template, keyField: keyField, counters: &starts, walks: &walkCount)
+        layout = plan.encoding?.layout
         counters = starts
         walks = Array(repeating: [:], count: walkCount)
     }

@@ -45,7 +45,7 @@ public final class ByteArena {
     @inlinable public func removeAll() { state.pointee.count = 0 }
 
     /// Appends `bytes`.
-    @inlinable
+    @inlinable @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = state.pointee.count
@@ -61,7 +61,7 @@ public final class ByteArena {
     }
 
     /// Copies 1...16 bytes with at most two overlapping word loads and stores (no call).
-    @inlinable
+    @inlinable @inline(__always)
     static func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
         if count >= 8 {
             let head = source.loadUnaligned(as: UInt64.self)

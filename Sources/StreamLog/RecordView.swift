@@ -4,13 +4,21 @@
 public struct RecordView {
     /// The record's offset in its partition.
     public let offset: Int64
-    let entry: RecordEntry
-    let arena: UnsafeRawBufferPointer
+    @usableFromInline let entry: RecordEntry
+    @usableFromInline let arena: UnsafeRawBufferPointer
     /// Whether `timestamp` is the producer's CreateTime or the log's LogAppendTime.
     public let timestampType: TimestampType
 
+    @inlinable
+    init(offset: Int64, entry: RecordEntry, arena: UnsafeRawBufferPointer, timestampType: TimestampType) {
+        self.offset = offset
+        self.entry = entry
+        self.arena = arena
+        self.timestampType = timestampType
+    }
+
     /// The record's timestamp in ms of simulated time.
-    public var timestamp: Int64 { entry.timestamp }
+    @inlinable public var timestamp: Int64 { entry.timestamp }
     /// When the log appended the record, in ms of simulated time.
     public var appendTimeMs: Int64 { entry.appendTimeMs }
     /// The record's size in bytes as retention counts it.
@@ -70,15 +78,23 @@ public struct RecordView {
 /// A run of consecutive records of one segment, as a poll hands them out: valid during the call
 /// only, read in place without copying a record.
 public struct RecordBatch: RandomAccessCollection {
-    let entries: UnsafeBufferPointer<RecordEntry>
-    let arena: UnsafeRawBufferPointer
+    @usableFromInline let entries: UnsafeBufferPointer<RecordEntry>
+    @usableFromInline let arena: UnsafeRawBufferPointer
     /// The offset of the first record.
     public let baseOffset: Int64
-    let timestampType: TimestampType
+    @usableFromInline let timestampType: TimestampType
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { entries.count }
+    init(entries: UnsafeBufferPointer<RecordEntry>, arena: UnsafeRawBufferPointer, baseOffset: Int64, timestampType: TimestampType) {
+        self.entries = entries
+        self.arena = arena
+        self.baseOffset = baseOffset
+        self.timestampType = timestampType
+    }
 
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { entries.count }
+
+    @inlinable
     public subscript(position: Int) -> RecordView {
         RecordView(offset: baseOffset + Int64(position), entry: entries[position], arena: arena, timestampType: timestampType)
     }

@@ -39,7 +39,9 @@ public final class Topic {
         guard partitions.indices.contains(index) else {
             throw .unknownPartition(topic: name, partition: index, partitionCount: partitions.count)
         }
-        let offset = partitions[index].append(key: key, value: value, headers: [], timestamp: timestamp, sizeInBytes: size, nowMs: nowMs)
+        let offset = partitions.withUnsafeBufferPointer {
+            $0[index].append(key: key, value: value, headers: [], timestamp: timestamp, sizeInBytes: size, nowMs: nowMs)
+        }
         return AppendPosition(
             partition: index, offset: offset, timestamp: config.timestampType == .logAppendTime ? nowMs : timestamp)
     }
