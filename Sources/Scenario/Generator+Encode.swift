@@ -243,7 +243,8 @@ extension RecordGenerator {
             case .range:
                 writeNumber(integer(step.pointee.low, step.pointee.high), step, into: out)
             case .now:
-                out.appendDecimal(context.nowMs)
+                if nowText.ms != context.nowMs { nowText = NowText(context.nowMs) }
+                withUnsafeBytes(of: nowText.digits) { out.append(UnsafeRawBufferPointer(rebasing: $0[..<nowText.count])) }
             case .sequence:
                 let n = counters[step.pointee.slot]
                 counters[step.pointee.slot] = n &+ 1
@@ -328,6 +329,22 @@ extension CompiledNumberFormat {
         pieces.allSatisfy { piece in
             guard case .text(let text) = piece else { return true }
             return text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        }
+    }
+}
+
+/// A sim time in decimal, kept while records of one tick are encoded.
+struct NowText: Sendable {
+    var ms: Int64 = .min
+    var count = 0
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+
+    init() {}
+
+    init(_ ms: Int64) {
+        self.ms = ms
+        count = withUnsafeMutableBytes(of: &digits) { raw in
+            ByteArena.writeDecimal(ms, into: raw.bindMemory(to: UInt8.self))
         }
     }
 }

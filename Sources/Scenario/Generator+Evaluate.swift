@@ -31,6 +31,8 @@ public struct RecordGenerator: Sendable {
     let layout: FieldEncoding.Layout?
     /// The next number of each `seq`, by slot.
     var counters: [Int64]
+    /// `now` in decimal for the sim time it was last written at (a tick's records share it).
+    var nowText = NowText()
     /// The current value of each `walk` per record key, by slot.
     private var walks: [[String: Double]]
 

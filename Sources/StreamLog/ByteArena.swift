@@ -102,19 +102,23 @@ public final class ByteArena {
     /// Appends `value` in decimal.
     @inlinable
     public func appendDecimal(_ value: Int64) {
-        write(atMost: 20) { buffer in
-            var rest = value.magnitude
-            let length = ByteArena.digitCount(rest) &+ (value < 0 ? 1 : 0)
-            var index = length
-            repeat {
-                let quotient = rest / 10
-                index &-= 1
-                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest &- quotient &* 10)
-                rest = quotient
-            } while rest > 0
-            if value < 0 { buffer[0] = UInt8(ascii: "-") }
-            return length
-        }
+        write(atMost: 20) { ByteArena.writeDecimal(value, into: $0) }
+    }
+
+    /// Writes `value` in decimal at the start of `buffer` (at least 20 bytes); returns the length.
+    @inlinable
+    public static func writeDecimal(_ value: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var rest = value.magnitude
+        let length = digitCount(rest) &+ (value < 0 ? 1 : 0)
+        var index = length
+        repeat {
+            let quotient = rest / 10
+            index &-= 1
+            buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest &- quotient &* 10)
+            rest = quotient
+        } while rest > 0
+        if value < 0 { buffer[0] = UInt8(ascii: "-") }
+        return length
     }
 
     /// The number of decimal digits of `value`.
