@@ -45,11 +45,4 @@ public struct Record: Equatable, Sendable {
     public func field(_ name: String) -> Value? {
         value.withUnsafeBytes { JSONFieldReader.field(name, in: $0) }
     }
-
-    /// The payload size of a record: key, value and header bytes.
-    public static func payloadSize(key: [UInt8]?, value: [UInt8], headers: [Header]) -> Int {
-        var size = (key?.count ?? 0) + value.count
-        for header in headers { size += header.key.utf8.count + header.value.count }
-        return size
-    }
 }

@@ -15,9 +15,4 @@ struct EncodedSizeTests {
     @Test(arguments: values) func encodedSizeIsTheJSONTextSize(_ value: Value) {
         #expect(value.encodedSize == value.json.utf8.count, "\(value.json)")
     }
-
-    @Test func payloadSizeCountsKeyValueAndHeaders() {
-        let value: Value = ["a": 1]
-        #expect(Record.payloadSize(key: Array("k-1".utf8), value: value.jsonBytes, headers: []) == 3 + value.json.utf8.count)
-    }
 }
