@@ -51,7 +51,7 @@ extension Partition {
     private func deleteOldestSegments(_ count: Int, reason: RetentionReason) {
         var records: Int64 = 0
         for _ in 0..<count {
-            guard let segment = sealed.popFirst() else { break }
+            guard var segment = sealed.popFirst() else { break }
             records += Int64(segment.count)
             retainedBytes -= segment.bytes
             if let first = segment.entries.first {

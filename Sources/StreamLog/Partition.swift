@@ -36,7 +36,7 @@ public final class Partition {
     static let deletedStartsCap = 256
 
     static func makeStorage(_ config: TopicConfig) -> SegmentStorage {
-        var storage = SegmentStorage(arena: ByteArena(capacity: min(config.segmentBytes, 1 << 16)), entries: [])
+        var storage = SegmentStorage(arena: ByteArena(capacity: min(config.segmentBytes, 4_096)), entries: [])
         storage.entries.reserveCapacity(min(config.segmentRecords, 65_536))
         return storage
     }

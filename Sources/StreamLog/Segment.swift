@@ -66,8 +66,9 @@ struct Segment {
         for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }
 
-    /// Empties the segment, handing back its buffers with their capacity.
-    consuming func release() -> SegmentStorage {
+    /// Empties the segment in place (its buffers are its own, so nothing is copied or
+    /// allocated) and hands back the buffers with their capacity.
+    mutating func release() -> SegmentStorage {
         arena.removeAll()
         entries.removeAll(keepingCapacity: true)
         return SegmentStorage(arena: arena, entries: entries)
