@@ -15,7 +15,8 @@ import StreamLog
 struct ConsumerRuntime {
     /// A member of the group that this engine still drives (crashed members are dropped).
     struct Member {
-        var memberId: String
+        let client: ConsumerClient
+        var memberId: String { client.memberId }
         var budgetMs: Double = 0
         /// When the record the member processed last is done (sim ms).
         var busyUntilMs: Double = 0
@@ -36,6 +37,13 @@ struct ConsumerRuntime {
     var lagTrend = LagTrend(windowMs: ConsumerRuntime.trendWindowMs)
     var processedTotal: Int64 = 0
     var clientCounter = 0
+    /// What the group's consumers were handed (shared by its members).
+    let ledger = DeliveryLedger()
+    /// Members that crashed, until the coordinator times them out: their positions still count.
+    var crashed: [ConsumerClient] = []
+    /// Polls and commits the backend refused, and heartbeats that failed.
+    var failedPolls = 0
+    var failedHeartbeats = 0
 
     /// Records one poll may return when processing is free: as fast as the log hands them out.
     static let unlimitedPerTick = 200_000
@@ -62,30 +70,55 @@ struct ConsumerRuntime {
     static let trendWindowMs: Int64 = 2_000
 
     /// Joins one new member; returns its member id.
-    mutating func addMember(log: InProcessLog, nowMs: Int64) throws(StreamLogError) -> String {
+    mutating func addMember(log: any StreamLogBackend, nowMs: Int64) throws(StreamLogError) -> String {
         clientCounter += 1
         var memberOptions = options
         memberOptions.clientId = "consumer-\(name)-\(clientCounter)"
-        let id = try log.joinGroup(name, options: memberOptions, nowMs: nowMs)
-        members.append(Member(memberId: id))
+        let client = ConsumerClient(group: name, options: memberOptions, backend: log, ledger: ledger, nowMs: nowMs)
+        let id = try client.join(nowMs: nowMs)
+        members.append(Member(client: client))
         return id
     }
 
     /// Kills the newest live member: it stops polling and heartbeating, and keeps its partitions
     /// until its session times out. Returns its id, or nil when nobody is left.
-    mutating func killMember(log: InProcessLog) -> String? {
+    mutating func killMember() -> String? {
         guard let victim = members.popLast() else { return nil }
-        try? log.crashMember(name, memberId: victim.memberId)
+        victim.client.crash()
+        crashed.append(victim.client)
         return victim.memberId
     }
 
-    /// Polls and processes for one tick; `handle`, when given, sees every processed record.
-    mutating func step(log: InProcessLog, nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, Record) -> Void)? = nil) {
-        guard !paused else {
-            for member in members { try? log.heartbeat(name, memberId: member.memberId, nowMs: nowMs) }
-            return
+    /// Every live member leaves the group cleanly; returns how many did.
+    mutating func leaveAll(nowMs: Int64) -> [StreamLogError] {
+        var errors: [StreamLogError] = []
+        for member in members {
+            do { try member.client.leave(nowMs: nowMs) } catch { errors.append(error) }
         }
-        let group = name
+        members = []
+        return errors
+    }
+
+    /// Heartbeats for every live member (paused and stopped consumers heartbeat too).
+    mutating func heartbeat(nowMs: Int64) {
+        for member in members {
+            do { try member.client.heartbeat(nowMs: nowMs) } catch { failedHeartbeats += 1 }
+        }
+    }
+
+    /// The consumers' side of the lag: positions (crashed members' too, until they time out),
+    /// reset policy and deliveries.
+    var progress: ConsumerProgress {
+        var positions: [String: [TopicPartition: Int64]] = [:]
+        for client in crashed { positions[client.memberId] = client.positions }
+        for member in members { positions[member.memberId] = member.client.positions }
+        return ConsumerProgress(positions: positions, resetPolicy: options.autoOffsetReset, deliveries: ledger.deliveries)
+    }
+
+    /// Polls and processes for one tick; `handle`, when given, sees every processed record.
+    mutating func step(nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, Record) -> Void)? = nil) {
+        heartbeat(nowMs: nowMs)
+        guard !paused else { return }
         let perRecord = processing.perRecordMs
         let doneAt = Double(nowMs + tickMs)
         for index in members.indices {
@@ -95,22 +128,26 @@ struct ConsumerRuntime {
                 var remaining = Self.unlimitedPerTick
                 while remaining > 0 {
                     let wanted = min(maxPollRecords, remaining)
-                    let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
+                    let polled = Self.poll(member.client, maxRecords: wanted, nowMs: nowMs) {
                         consume($0, $1, by: &member, perRecord: nil, doneAt: doneAt, handle: handle)
-                    }) ?? 0
+                    }
+                    if polled == nil { failedPolls += 1 }
+                    let count = polled ?? 0
                     remaining -= count
                     if count < wanted { break }
                 }
-                commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs)
+                commitIfManual(member.client, nowMs: nowMs)
             } else {
                 member.budgetMs = min(member.budgetMs + Double(tickMs), Double(tickMs) + perRecord + processing.jitterMs)
                 let affordable = Int(member.budgetMs / perRecord)
                 let wanted = min(maxPollRecords, affordable)
                 member.busyUntilMs = max(member.busyUntilMs, Double(nowMs))
-                let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
+                let polled = Self.poll(member.client, maxRecords: wanted, nowMs: nowMs) {
                     consume($0, $1, by: &member, perRecord: perRecord, doneAt: doneAt, handle: handle)
-                }) ?? 0
-                if count > 0 { commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs) }
+                }
+                if polled == nil { failedPolls += 1 }
+                let count = polled ?? 0
+                if count > 0 { commitIfManual(member.client, nowMs: nowMs) }
                 if count == 0 { member.budgetMs = min(member.budgetMs, perRecord) }
             }
             members[index] = member
@@ -171,9 +208,26 @@ struct ConsumerRuntime {
         return max(0, perRecord + (random.unit() * 2 - 1) * processing.jitterMs)
     }
 
-    private func commitIfManual(log: InProcessLog, memberId: String, nowMs: Int64) {
+    private func commitIfManual(_ client: ConsumerClient, nowMs: Int64) {
         guard options.commitPolicy == .manual else { return }
-        try? log.commit(name, memberId: memberId, offsets: nil, generation: nil, nowMs: nowMs)
+        client.commitPositions(nowMs: nowMs)
+    }
+
+    /// One poll; a refused one is reported as a feed event and gives nil.
+    private static func poll(
+        _ client: ConsumerClient, maxRecords: Int, nowMs: Int64, _ body: (TopicPartition, UnsafeBufferPointer<Record>) -> Void
+    ) -> Int? {
+        do {
+            return try client.poll(maxRecords: maxRecords, nowMs: nowMs, body)
+        } catch {
+            client.backend.report(.pollFailed(group: client.group, memberId: client.memberId, error: error))
+            return nil
+        }
+    }
+
+    /// Commits refused over all members, crashed ones included.
+    var failedCommits: Int {
+        members.reduce(0) { $0 + $1.client.failedCommits } + crashed.reduce(0) { $0 + $1.failedCommits }
     }
 }
 

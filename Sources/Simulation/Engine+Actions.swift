@@ -30,7 +30,7 @@ extension Engine {
             note("\(group): \(count) member\(count == 1 ? "" : "s") added (\(origin))")
         case .killMember(let group, let count):
             withConsumer(group) { consumer in
-                for _ in 0..<count { _ = consumer.killMember(log: log) }
+                for _ in 0..<count { _ = consumer.killMember() }
             }
             note("\(group): \(count) member\(count == 1 ? "" : "s") killed (\(origin))")
         case .pause(let group):
@@ -112,8 +112,7 @@ extension Engine {
         withConsumer(group) { consumer in
             topics = consumer.topics
             memberCount = consumer.members.count
-            for member in consumer.members { try? log.leaveGroup(group, memberId: member.memberId, nowMs: now) }
-            consumer.members = []
+            for error in consumer.leaveAll(nowMs: now) { note("\(group): a member could not leave: \(error)") }
             consumer.lagTrend.restart()
         }
         let logTarget: OffsetResetTarget
@@ -125,6 +124,7 @@ extension Engine {
         }
         do {
             let offsets = try log.resetOffsets(group: group, topics: topics, to: logTarget, nowMs: now)
+            withConsumer(group) { $0.ledger.forget(from: offsets) }
             let listing = offsets.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: " ")
             feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: "\(group): offsets reset to \(target.text): \(listing)")))
         } catch {

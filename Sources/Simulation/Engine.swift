@@ -17,8 +17,10 @@ public final class Engine {
     public let tickMs: Int64
     /// The ticks run so far.
     public internal(set) var tick: Int64 = 0
-    /// The log the world runs on.
-    public let log: InProcessLog
+    /// The log the world runs on, reached only through the backend protocol.
+    public let log: any StreamLogBackend
+    /// Lag, rates and Burrow status, computed above the backend.
+    let monitor: LagMonitor
 
     var producers: [ProducerRuntime] = []
     var groups: [ConsumerRuntime] = []
@@ -61,7 +63,9 @@ public final class Engine {
         self.seed = seed ?? scenario.seed
         tickMs = max(1, scenario.clock.tickMs)
         random = SeededRandom(seed: self.seed)
-        log = InProcessLog(random: random.fork("log"))
+        let backend = InProcessLog(random: random.fork("log"))
+        log = backend
+        monitor = LagMonitor(backend: backend, settings: backend.settings)
         try build()
         beginStep(0)
     }

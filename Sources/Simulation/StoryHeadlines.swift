@@ -34,7 +34,7 @@ extension Engine {
             guard requests > 0, let topic = scenario.topics.first(where: { !$0.sink }) else { return nil }
             let appended = topicTotals[topic.name]?.records ?? 0
             let readers = groups.filter { $0.topics == [topic.name] }
-            let behind = readers.reduce(Int64(0)) { $0 + ((try? log.lag(group: $1.name, nowMs: nowMs))?.totalLag ?? 0) }
+            let behind = readers.reduce(Int64(0)) { $0 + ((try? lag($1, nowMs: nowMs))?.totalLag ?? 0) }
             let lostShare = 100 * Double(chain.runtime.lost) / Double(requests)
             return Headline(
                 kind: .commandVsEvents, subject: chain.spec.name,

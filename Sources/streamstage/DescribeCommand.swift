@@ -23,12 +23,12 @@ struct DescribeCommand: ParsableCommand {
         let (spec, path) = try ScenarioLocator.load(world.scenario)
         let engine = try Session(spec: spec, path: path, seed: world.seed, actions: []).makeEngine()
         engine.runHeadless(stepTimeMs: stepTime?.milliseconds ?? 10_000, durationMs: at.milliseconds)
-        let names = engine.log.groupNames
+        let names = engine.groupNames
         if let group, !names.contains(group) {
             throw UserFacingError(message: "Consumer group '\(group)' does not exist. (groups at \(at.milliseconds / 1000) s: \(names.joined(separator: ", ")))")
         }
         for (index, name) in names.enumerated() where group == nil || group == name {
-            let description = engine.log.describe(group: name, nowMs: engine.nowMs)
+            let description = engine.describe(group: name)
             if let notice = description.notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
             if index > 0 && group == nil { print("") }
             print(description.table(extraColumns: true))
