@@ -48,6 +48,8 @@ let package = Package(
         ]),
 
         .testTarget(name: "StreamLogTests", dependencies: ["StreamLog"]),
+        // The Kafka-semantics suite, run against every backend (`Backend.all`).
+        .testTarget(name: "ConformanceTests", dependencies: ["StreamLog", "Simulation"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "StreamLog"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "StreamLog"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Scenario"],

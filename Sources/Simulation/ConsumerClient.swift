@@ -150,26 +150,32 @@ final class ConsumerClient: GroupMemberClient {
 
     // MARK: Commits
 
-    /// commitSync of the current positions (the application's own commit).
-    func commitPositions(nowMs: Int64) {
-        guard !crashed else { return }
-        commit(positions, nowMs: nowMs)
-    }
-
-    /// Sends an OffsetCommit; a refusal is counted (the coordinator reports fencing itself, the
-    /// client reports anything else).
-    @discardableResult
-    private func commit(_ offsets: [TopicPartition: Int64], nowMs: Int64) -> Bool {
+    /// commitSync: `offsets` (nil: the current positions) under the client's generation. A
+    /// refusal is counted and thrown; the coordinator reports fencing itself, the client reports
+    /// anything else as a `commitRejected` event.
+    func commitSync(_ offsets: [TopicPartition: Int64]? = nil, nowMs: Int64) throws(StreamLogError) {
+        guard !crashed else { throw .memberNotActive(group: group, memberId: memberId) }
+        let chosen = offsets ?? positions
         do {
-            try backend.commitOffsets(group, memberId: memberId, generation: generation, offsets: offsets, nowMs: nowMs)
-            ledger.touch(offsets.keys)
-            return true
+            try backend.commitOffsets(group, memberId: memberId, generation: generation, offsets: chosen, nowMs: nowMs)
+            ledger.touch(chosen.keys)
         } catch {
             failedCommits += 1
             switch error {
             case .illegalGeneration, .rebalanceInProgress: break
             default: backend.report(.commitRejected(group: group, memberId: memberId, error: error))
             }
+            throw error
+        }
+    }
+
+    /// A commit whose refusal is already counted and reported; true when it was stored.
+    @discardableResult
+    private func commit(_ offsets: [TopicPartition: Int64], nowMs: Int64) -> Bool {
+        do {
+            try commitSync(offsets, nowMs: nowMs)
+            return true
+        } catch {
             return false
         }
     }

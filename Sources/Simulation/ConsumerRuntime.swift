@@ -210,7 +210,11 @@ struct ConsumerRuntime {
 
     private func commitIfManual(_ client: ConsumerClient, nowMs: Int64) {
         guard options.commitPolicy == .manual else { return }
-        client.commitPositions(nowMs: nowMs)
+        do {
+            try client.commitSync(nowMs: nowMs)
+        } catch {
+            // Counted by the client and shown in the feed (by the coordinator or the client).
+        }
     }
 
     /// One poll; a refused one is reported as a feed event and gives nil.

@@ -50,7 +50,10 @@ extension GroupCoordinator {
         let ordered = orderedMembers
         guard let leader = ordered.first else { return }
         leaderId = leader.memberId
-        for member in ordered { member.generation = generation }
+        for member in ordered {
+            member.generation = generation
+            member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
+        }
         assignedTopicCounts = subscribedTopicCounts(topics)
         state = .completingRebalance
         phaseEndsAtMs += settings.syncPhaseMs

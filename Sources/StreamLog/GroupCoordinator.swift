@@ -111,6 +111,8 @@ final class GroupCoordinator {
     /// Advances the group to `nowMs`: session timeouts, metadata changes and rebalance phases.
     func tick(nowMs: Int64, topics: [String: Topic]) {
         for member in orderedMembers where nowMs - member.lastHeartbeatMs >= member.sessionTimeoutMs {
+            // A member whose JoinGroup waits for the join phase is parked, not expired (as in Kafka).
+            if state == .preparingRebalance && member.rejoined { continue }
             expire(member, topics: topics)
         }
         if state == .stable, subscribedTopicCounts(topics) != assignedTopicCounts {
