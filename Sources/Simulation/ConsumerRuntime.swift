@@ -18,13 +18,16 @@ struct ConsumerRuntime {
         let client: ConsumerClient
         var memberId: String { client.memberId }
         var budgetMs: Double = 0
+        /// True while its polls keep failing (the feed hears of the first failure only).
+        var pollFailing = false
         /// When the record the member processed last is done (sim ms).
         var busyUntilMs: Double = 0
     }
 
     let name: String
     let topics: [String]
-    let options: ConsumerOptions
+    /// The consumer configuration every member joins with.
+    var options: ConsumerOptions
     let baseProcessing: Processing
     let maxPollRecords: Int
     var processing: Processing
@@ -131,8 +134,7 @@ struct ConsumerRuntime {
                     let polled = Self.poll(member.client, maxRecords: wanted, nowMs: nowMs) {
                         consume($0, $1, by: &member, perRecord: nil, doneAt: doneAt, handle: handle)
                     }
-                    if polled == nil { failedPolls += 1 }
-                    let count = polled ?? 0
+                    let count = note(polled, by: &member)
                     remaining -= count
                     if count < wanted { break }
                 }
@@ -145,8 +147,7 @@ struct ConsumerRuntime {
                 let polled = Self.poll(member.client, maxRecords: wanted, nowMs: nowMs) {
                     consume($0, $1, by: &member, perRecord: perRecord, doneAt: doneAt, handle: handle)
                 }
-                if polled == nil { failedPolls += 1 }
-                let count = polled ?? 0
+                let count = note(polled, by: &member)
                 if count > 0 { commitIfManual(member.client, nowMs: nowMs) }
                 if count == 0 { member.budgetMs = min(member.budgetMs, perRecord) }
             }
@@ -217,15 +218,27 @@ struct ConsumerRuntime {
         }
     }
 
-    /// One poll; a refused one is reported as a feed event and gives nil.
+    /// One poll, its refusal as a value.
     private static func poll(
         _ client: ConsumerClient, maxRecords: Int, nowMs: Int64, _ body: (TopicPartition, UnsafeBufferPointer<Record>) -> Void
-    ) -> Int? {
-        do {
-            return try client.poll(maxRecords: maxRecords, nowMs: nowMs, body)
-        } catch {
-            client.backend.report(.pollFailed(group: client.group, memberId: client.memberId, error: error))
-            return nil
+    ) -> Result<Int, StreamLogError> {
+        Result { () throws(StreamLogError) in try client.poll(maxRecords: maxRecords, nowMs: nowMs, body) }
+    }
+
+    /// How many records a poll delivered; a refused one is counted, and the first of a run of
+    /// refusals becomes a `pollFailed` event in the feed.
+    private mutating func note(_ polled: Result<Int, StreamLogError>, by member: inout Member) -> Int {
+        switch polled {
+        case .success(let count):
+            member.pollFailing = false
+            return count
+        case .failure(let error):
+            failedPolls += 1
+            if !member.pollFailing {
+                member.client.backend.report(.pollFailed(group: name, memberId: member.memberId, error: error))
+            }
+            member.pollFailing = true
+            return 0
         }
     }
 

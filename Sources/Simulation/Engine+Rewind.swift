@@ -6,7 +6,11 @@ extension Engine {
     /// (0-based) began in this run, with every presenter action that came before it.
     ///
     /// Exact: the world it returns is the world as it was when that step began.
+    /// Throws when the backend cannot re-simulate (its time is not simulated or it is not deterministic).
     public func rewound(toStep target: Int) throws(EngineError) -> Engine {
+        guard log.capabilities.canRewind else {
+            throw EngineError(description: "this log cannot go back: previous step needs simulated time and a deterministic log")
+        }
         let fresh = try Engine(scenario: scenario, seed: seed)
         let step = min(max(0, target), stepIndex)
         guard step > 0, stepStartTicks.indices.contains(step) else { return fresh }

@@ -167,11 +167,11 @@ extension Engine {
     private func sampleLag() {
         let now = nowMs
         for index in groups.indices {
-            let lag = (try? lag(groups[index], nowMs: now))?.recordsLag ?? 0
+            let lag = reportedLag(groups[index], nowMs: now)?.recordsLag ?? 0
             groups[index].sampleLag(lag, atMs: now)
         }
         for index in processors.indices {
-            let lag = (try? lag(processors[index].consumer, nowMs: now))?.recordsLag ?? 0
+            let lag = reportedLag(processors[index].consumer, nowMs: now)?.recordsLag ?? 0
             processors[index].consumer.sampleLag(lag, atMs: now)
         }
     }
@@ -179,11 +179,11 @@ extension Engine {
     private func endSecond() {
         let now = nowMs
         for index in groups.indices {
-            let lag = (try? lag(groups[index], nowMs: now))?.totalLag ?? 0
+            let lag = reportedLag(groups[index], nowMs: now)?.totalLag ?? 0
             groups[index].endSecond(totalLag: lag)
         }
         for index in processors.indices {
-            let lag = (try? lag(processors[index].consumer, nowMs: now))?.totalLag ?? 0
+            let lag = reportedLag(processors[index].consumer, nowMs: now)?.totalLag ?? 0
             processors[index].consumer.endSecond(totalLag: lag)
         }
         for index in chains.indices { chains[index].endSecond() }

@@ -35,6 +35,8 @@ public final class Engine {
     var feed = FeedBuffer()
     var highlights: [String] = []
     var insights = StoryInsights()
+    /// Groups the log could not report lag for (said once in the feed).
+    var unreportable: Set<String> = []
     var random: SeededRandom
 
     /// The script position.
