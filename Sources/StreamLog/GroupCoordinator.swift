@@ -132,11 +132,6 @@ final class GroupCoordinator {
             reason: "member \(member.memberId) timed out (session.timeout.ms=\(timeout))", atMs: expiredAt, topics: topics)
     }
 
-    /// The partition counts of the existing topics.
-    func partitionCounts(_ topics: [String: Topic]) -> [String: Int] {
-        topics.mapValues { $0.partitions.count }
-    }
-
     /// Partition counts of the existing topics the members subscribe to (Kafka's metadata view).
     func subscribedTopicCounts(_ topics: [String: Topic]) -> [String: Int] {
         var counts: [String: Int] = [:]
