@@ -20,6 +20,8 @@ struct ConsumerRuntime {
         var budgetMs: Double = 0
         /// True while its polls keep failing (the feed hears of the first failure only).
         var pollFailing = false
+        /// True while its heartbeats keep failing (the feed hears of the first failure only).
+        var heartbeatFailing = false
         /// When the record the member processed last is done (sim ms).
         var busyUntilMs: Double = 0
     }
@@ -44,9 +46,8 @@ struct ConsumerRuntime {
     let ledger = DeliveryLedger()
     /// Members that crashed, until the coordinator times them out: their positions still count.
     var crashed: [ConsumerClient] = []
-    /// Polls and commits the backend refused, and heartbeats that failed.
+    /// Polls the backend refused.
     var failedPolls = 0
-    var failedHeartbeats = 0
 
     /// Records one poll may return when processing is free: as fast as the log hands them out.
     static let unlimitedPerTick = 200_000
@@ -104,8 +105,17 @@ struct ConsumerRuntime {
 
     /// Heartbeats for every live member (paused and stopped consumers heartbeat too).
     mutating func heartbeat(nowMs: Int64) {
-        for member in members {
-            do { try member.client.heartbeat(nowMs: nowMs) } catch { failedHeartbeats += 1 }
+        for index in members.indices {
+            do {
+                try members[index].client.heartbeat(nowMs: nowMs)
+                members[index].heartbeatFailing = false
+            } catch {
+                if !members[index].heartbeatFailing {
+                    members[index].client.backend.report(
+                        .heartbeatFailed(group: name, memberId: members[index].memberId, error: error))
+                }
+                members[index].heartbeatFailing = true
+            }
         }
     }
 

@@ -56,7 +56,7 @@ extension Engine {
             consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
-            liveMembers: consumer.members.count)
+            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits)
     }
 
     private func processorSnapshot(_ processor: ProcessorRuntime) -> ProcessorSnapshot {

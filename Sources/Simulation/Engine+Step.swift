@@ -145,7 +145,8 @@ extension Engine {
                  .memberCrashed(let group, _), .memberTimedOut(let group, _, _, _), .rebalanceStarted(let group, _, _),
                  .rebalanceCompleted(let group, _, _, _), .partitionsRevoked(let group, _, _),
                  .partitionsAssigned(let group, _, _), .offsetReset(let group, _, _, _, _, _, _),
-                 .commitRejected(let group, _, _), .pollFailed(let group, _, _):
+                 .commitRejected(let group, _, _), .pollFailed(let group, _, _),
+                 .heartbeatFailed(let group, _, _):
                 insights.unsettled.insert(group)
                 feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: event.description)))
             }

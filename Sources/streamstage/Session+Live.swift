@@ -15,6 +15,9 @@ extension Session {
         let journalPath = Self.journalPath(output)
         let options = TerminalScreen.Options(glyphs: output.ascii ? .ascii : .braille, colors: output.noColor ? .monochrome : .palette256)
         let engine = try makeEngine()
+        guard speed == 1 || engine.log.capabilities.simulatedTime else {
+            throw UserFacingError(message: "--speed \(speed) needs simulated time, which this log does not offer; use --speed 1")
+        }
         let failure: UserFacingError? = MainActor.assumeIsolated {
             let screen: TerminalScreen
             do {

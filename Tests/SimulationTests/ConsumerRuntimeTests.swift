@@ -53,4 +53,23 @@ struct ConsumerRuntimeTests {
         #expect(log.drainEvents().contains(.memberTimedOut(
             group: "g", memberId: victim, sessionTimeoutMs: 1_000, lostPartitions: [TopicPartition("orders", 1)])))
     }
+
+    @Test func aMemberEvictedDuringALongPauseHearsUnknownMemberOnItsNextHeartbeat() throws {
+        let log = InProcessLog(random: SeededRandom(seed: 1))
+        try log.createTopic("orders", config: TopicConfig(partitions: 1))
+        var consumer = runtime(reset: .earliest)
+        let id = try consumer.addMember(log: log, nowMs: 0)
+        for time in stride(from: Int64(0), to: 500, by: 10) {
+            log.tick(nowMs: time)
+            consumer.step(nowMs: time, tickMs: 10)
+        }
+        for time in stride(from: Int64(500), through: 1_490, by: 10) { log.tick(nowMs: time) }  // the process stalls
+        #expect(try log.group("g").members.isEmpty)
+        _ = log.drainEvents()
+        for time in stride(from: Int64(1_500), to: 1_600, by: 10) {
+            log.tick(nowMs: time)
+            consumer.step(nowMs: time, tickMs: 10)
+        }
+        #expect(log.drainEvents() == [.heartbeatFailed(group: "g", memberId: id, error: .unknownMember(group: "g", memberId: id))])
+    }
 }
