@@ -12,7 +12,9 @@ final class ConsumerClient: GroupMemberClient {
     let options: ConsumerOptions
     unowned let backend: any StreamLogBackend
     let ledger: DeliveryLedger
+    /// The id the coordinator gave it ("" before its first JoinGroup).
     var memberId = ""
+    /// The generation of its last JoinGroup response (-1 before the first).
     var generation = -1
     /// The partitions it currently consumes, sorted.
     var owned: [TopicPartition] = []
@@ -20,6 +22,7 @@ final class ConsumerClient: GroupMemberClient {
     var previousAssignment: [TopicPartition] = []
     /// The offset of the next record to fetch, per owned partition fetched so far.
     var positions: [TopicPartition: Int64] = [:]
+    /// When auto-commit last ran (or the member joined).
     var lastAutoCommitMs: Int64
     /// Under `.afterEachBatch`: a polled batch whose positions still need committing.
     var batchAwaitingCommit = false
@@ -34,8 +37,7 @@ final class ConsumerClient: GroupMemberClient {
     var needsRejoin = false
     /// True once the process died: it answers nothing and sends nothing.
     var crashed = false
-    /// Polls and commits the backend refused.
-    var failedPolls = 0
+    /// Commits the backend refused.
     var failedCommits = 0
 
     init(group: String, options: ConsumerOptions, backend: any StreamLogBackend, ledger: DeliveryLedger, nowMs: Int64) {
@@ -89,5 +91,4 @@ final class ConsumerClient: GroupMemberClient {
         crashed = true
         backend.report(.memberCrashed(group: group, memberId: memberId))
     }
-
 }
