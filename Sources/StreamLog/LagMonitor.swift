@@ -56,10 +56,10 @@ public final class LagMonitor {
     private func tracked(_ group: GroupSnapshot, committed: [TopicPartition: CommittedOffset]) throws(StreamLogError)
         -> [PartitionOffsets]
     {
-        var topics = Set(group.members.flatMap(\.topics))
+        let subscribed = Set(group.members.flatMap(\.topics))
+        var topics = subscribed
         for partition in committed.keys { topics.insert(partition.topic) }
         var tracked: [PartitionOffsets] = []
-        let subscribed = Set(group.members.flatMap(\.topics))
         for topic in topics {
             guard let offsets = try? backend.offsets(topic: topic) else { continue }
             tracked += offsets.filter { subscribed.contains(topic) || committed[$0.topicPartition] != nil }

@@ -135,10 +135,3 @@ struct CoordinatorTests {
         #expect(lag.committedOffset == 5 && lag.lag == 25 && lag.recordsLead == -15)
     }
 }
-
-extension TopicPartition {
-    /// Every partition of `topic`, in order.
-    static func all(_ topic: String, _ count: Int) -> [TopicPartition] {
-        (0..<count).map { TopicPartition(topic, $0) }
-    }
-}

@@ -55,3 +55,10 @@ final class Harness {
         indices.map { TopicPartition(topic, $0) }
     }
 }
+
+extension TopicPartition {
+    /// Every partition of `topic`, in order.
+    static func all(_ topic: String, _ count: Int) -> [TopicPartition] {
+        (0..<count).map { TopicPartition(topic, $0) }
+    }
+}
