@@ -93,7 +93,7 @@ struct ConsumerRuntime {
         return victim.memberId
     }
 
-    /// Every live member leaves the group cleanly; returns how many did.
+    /// Every live member leaves the group cleanly; returns the refusals.
     mutating func leaveAll(nowMs: Int64) -> [StreamLogError] {
         var errors: [StreamLogError] = []
         for member in members {
