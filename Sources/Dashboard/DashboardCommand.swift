@@ -16,6 +16,10 @@ public enum DashboardCommand: Hashable, Sendable {
     case focusNext
     /// Move the keyboard focus to the previous panel or group.
     case focusPrevious
+    /// Scroll the focused group's describe table (or, with no group focused, the narration) up a page.
+    case scrollUp
+    /// Scroll the focused group's describe table (or, with no group focused, the narration) down a page.
+    case scrollDown
     /// Add a member to the focused consumer group.
     case addMember
     /// Kill a member of the focused consumer group.

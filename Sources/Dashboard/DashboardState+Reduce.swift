@@ -50,6 +50,9 @@ extension DashboardState {
             speed = Pacer.speed(after: speed, up: false)
         case .focusNext, .focusPrevious:
             focusedGroup = Self.cycle(focusedGroup, through: groups, forward: command == .focusNext)
+            describeFirstRow = 0
+        case .scrollUp, .scrollDown:
+            scroll(down: command == .scrollDown, world: world)
         case .addMember:
             guard let group = focusedGroup ?? groups.first else { return [] }
             focusedGroup = group
@@ -73,12 +76,30 @@ extension DashboardState {
                 feedFilter = nil
             } else {
                 focusedGroup = nil
+                describeFirstRow = 0
             }
         case .quit:
             quitRequested = true
             return [.quit]
         }
         return []
+    }
+
+    /// Moves the describe table of the focused group, or else the narration, by one page, within
+    /// what there is to show.
+    mutating func scroll(down: Bool, world: WorldSnapshot) {
+        let pages = DashboardView.pages(world, state: self)
+        if let focused = focusedGroup, let group = world.groups.first(where: { $0.name == focused }) {
+            let last = max(0, group.lag.partitions.count - pages.describeRows)
+            let moved = describeFirstRow + (down ? pages.describeRows : -pages.describeRows)
+            describeFirstRow = min(last, max(0, moved))
+            return
+        }
+        let step = world.script.stepIndex
+        let current = narrationScroll?.step == step ? narrationScroll?.firstLine ?? 0 : 0
+        let last = max(0, pages.narrationLines - pages.narrationRows)
+        let moved = current + (down ? pages.narrationRows : -pages.narrationRows)
+        narrationScroll = NarrationScroll(step: step, firstLine: min(last, max(0, moved)))
     }
 
     /// The next (or previous) name after `current` in `names`; nil past either end.

@@ -22,6 +22,16 @@ public struct DashboardState: Equatable, Sendable {
     public var animationPhase = 0
     /// Set once the presenter asked to quit.
     public var quitRequested = false
+    /// The seed the run picked because the scenario (or `--seed`) said 0; shown in the header.
+    public var pickedSeed: UInt64?
+    /// The first partition row the focused group's describe table shows.
+    public var describeFirstRow = 0
+    /// How far the presenter scrolled the narration, and in which step (a new step starts at its top).
+    public var narrationScroll: NarrationScroll?
+    /// The terminal's size, so a scroll key moves by what one page shows.
+    public var screenSize = TerminalSize(cols: 120, rows: 40)
+    /// The speed the engine achieved lately, when the live loop measured it (nil until then).
+    public var achievedSpeed: Double?
 
     /// Creates the state a run starts in.
     public init(speed: Double = 1) {
@@ -30,6 +40,19 @@ public struct DashboardState: Equatable, Sendable {
 
     /// Whether the feed is frozen.
     public var feedFrozen: Bool { frozenFeed != nil }
+}
+
+/// The narration's scroll position within one step.
+public struct NarrationScroll: Equatable, Sendable {
+    /// The step (0-based) the position belongs to.
+    public var step: Int
+    /// The first wrapped line shown.
+    public var firstLine: Int
+
+    public init(step: Int, firstLine: Int) {
+        self.step = step
+        self.firstLine = firstLine
+    }
 }
 
 /// What the header shows about the recording.

@@ -15,21 +15,47 @@ public enum DashboardView {
             return TooSmallScreen.render(have: size, need: minimumSize, theme: theme)
         }
         var grid = Grid(size: size)
-        let screen = Rect(size: size)
-        let narrationLines = TextLayout.wrap(world.script.say.replacingOccurrences(of: "\n", with: " "), width: size.cols - 2)
-        let narrationRows = min(max(1, narrationLines.count), size.rows >= 40 ? 4 : 2)
-        let parts = screen.rows([.fixed(1), .fixed(narrationRows), .fill(), .fixed(1)])
-        grid.drawHeader(world, state: state, in: parts[0], theme: theme)
-        grid.drawNarration(narrationLines, in: parts[1].inset(left: 1, right: 1), theme: theme)
-        let layout = PanelLayout.arrange(world, in: parts[2])
-        for (panel, rect) in layout {
+        let frame = Frame(world, state: state, size: size)
+        grid.drawHeader(world, state: state, in: frame.header, theme: theme)
+        grid.drawNarration(frame.narration, in: frame.narrationRect.inset(left: 1, right: 1), theme: theme)
+        grid.drawProofs(frame.proofLines, in: frame.proofRect.inset(left: 1, right: 1), theme: theme)
+        for (panel, rect) in frame.panels {
             grid.draw(panel, world: world, state: state, in: rect, theme: theme)
         }
-        grid.drawFooter(world, state: state, in: parts[3], theme: theme)
+        grid.drawFooter(world, state: state, in: frame.footer, theme: theme)
         if state.helpVisible {
-            grid.drawHelpOverlay(.standard, in: parts[2], theme: theme)
+            grid.drawHelpOverlay(.standard, in: frame.body, theme: theme)
         }
         return grid
+    }
+
+    /// Where everything goes in one frame: header, narration, the proof strip, the panels, the
+    /// footer. `render` draws into it and `pages` measures it, so a page is what the screen shows.
+    struct Frame {
+        let narration: NarrationLayout
+        let proofLines: [[ProofValue]]
+        let header: Rect
+        let narrationRect: Rect
+        let proofRect: Rect
+        let body: Rect
+        let footer: Rect
+        let panels: [(Panel, Rect)]
+
+        init(_ world: WorldSnapshot, state: DashboardState, size: TerminalSize) {
+            narration = NarrationLayout(world, state: state, size: size)
+            proofLines = ProofStrip.lines(world.proofs, width: size.cols - 2, maxRows: ProofStrip.maxRows(screenRows: size.rows))
+            let parts = Rect(size: size).rows([.fixed(1), .fixed(narration.rows), .fixed(proofLines.count), .fill(), .fixed(1)])
+            (header, narrationRect, proofRect, body, footer) = (parts[0], parts[1], parts[2], parts[3], parts[4])
+            panels = PanelLayout.arrange(world, focused: state.focusedGroup, in: body)
+        }
+    }
+
+    /// What one page holds at `state.screenSize`: the focused group's describe table rows and
+    /// the narration's rows (and all its lines), so a scroll key moves by a page.
+    public static func pages(_ world: WorldSnapshot, state: DashboardState) -> (describeRows: Int, narrationRows: Int, narrationLines: Int) {
+        let frame = Frame(world, state: state, size: state.screenSize)
+        let lag = frame.panels.first { $0.0 == .lag }?.1
+        return (max(1, (lag?.height ?? 0) - Grid.describeChromeRows), frame.narration.rows, frame.narration.lines.count)
     }
 }
 

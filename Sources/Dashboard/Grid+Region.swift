@@ -29,6 +29,16 @@ extension Grid {
         return put(clipped, x: rect.x + offset, y: rect.y, style: style, maxWidth: rect.maxX - rect.x - offset)
     }
 
+    /// Writes `text` from (x, y) only if all of it fits before column `limit`: a number or a
+    /// status word is drawn whole or not at all.
+    ///
+    /// - Returns: the column after the text, or `x` when nothing was drawn.
+    @discardableResult
+    public mutating func putWhole(_ text: String, x: Int, y: Int, style: CellStyle = .plain, limit: Int) -> Int {
+        guard text.count <= limit - x else { return x }
+        return put(text, x: x, y: y, style: style)
+    }
+
     /// Changes the style of every cell in `rect`, keeping the glyphs.
     public mutating func restyle(_ rect: Rect, with style: CellStyle) {
         let area = rect.intersection(Rect(size: size))

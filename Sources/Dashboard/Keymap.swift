@@ -54,6 +54,8 @@ public struct Keymap: Hashable, Sendable {
             KeyBinding([.character("-")], .slower, help: "slower", group: .playback),
             KeyBinding([.tab], .focusNext, help: "next panel or group", group: .panels),
             KeyBinding([.backTab], .focusPrevious, help: "previous panel or group", group: .panels),
+            KeyBinding([.character("["), .pageUp], .scrollUp, help: "page up", group: .panels),
+            KeyBinding([.character("]"), .pageDown], .scrollDown, help: "page down", group: .panels),
             KeyBinding([.character("a")], .addMember, help: "add a group member", group: .panels),
             KeyBinding([.character("k")], .killMember, help: "kill a group member", group: .panels),
             KeyBinding([.character("f")], .toggleFeedFreeze, help: "freeze the feed", group: .feed),

@@ -21,10 +21,15 @@ extension Grid {
             switch entry.kind {
             case .record(let topic, let partition, let offset, let key, let payload, let sampleOf):
                 let style = theme.topicStyle(topicIndex[topic] ?? 0)
-                x = put("\(topic) ", x: x, y: y, style: style.bolded, maxWidth: inner.maxX - x)
-                x = put("p\(partition)@\(offset) ", x: x, y: y, style: theme.style(.muted), maxWidth: inner.maxX - x)
-                if let key { x = put("\(key) ", x: x, y: y, style: theme.style(.accent), maxWidth: inner.maxX - x) }
-                if sampleOf > 1 { x = put("1/\(NumberFormat.compact(sampleOf)) ", x: x, y: y, style: theme.style(.muted), maxWidth: inner.maxX - x) }
+                // The topic and key may be clipped (never inside a number); the position and the
+                // sampling are drawn whole or not at all.
+                x = put(topic, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: style.bolded, ellipsis: theme.glyphs.ellipsis) + 1
+                x = putWhole("p\(partition)@\(offset) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX)
+                if let key {
+                    x = put(key, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: theme.style(.accent),
+                            ellipsis: theme.glyphs.ellipsis) + 1
+                }
+                if sampleOf > 1 { x = putWhole("1/\(NumberFormat.compact(sampleOf)) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX) }
                 put(payload, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
             case .group(_, let text):
                 let role: StyleRole = text.contains("crashed") || text.contains("timed out") || text.contains("out of range") ? .warn : .title

@@ -16,7 +16,10 @@ extension Grid {
         case .failed(let message): right.append((" REC stopped: \(message) ", theme.style(.error)))
         case nil: break
         }
-        right.append((" \(Self.clock(world.nowMs))  \(Self.speedText(state.speed, times: theme.glyphs.times)) ", header))
+        if let seed = state.pickedSeed { right.append((" seed \(seed) ", theme.style(.muted))) }
+        var speed = Self.speedText(state.speed, times: theme.glyphs.times)
+        if let achieved = Self.achievedText(state.achievedSpeed, chosen: state.speed, times: theme.glyphs.times) { speed += " (\(achieved))" }
+        right.append((" \(Self.clock(world.nowMs))  \(speed) ", header))
         let rightWidth = right.reduce(0) { $0 + $1.0.count }
         var x = rect.x
         let titleRoom = min(rect.width * 2 / 5, rect.width - rightWidth - 12)
@@ -33,16 +36,6 @@ extension Grid {
         }
     }
 
-    /// The narration of the current step, in the accent style so it reads from the back.
-    mutating func drawNarration(_ lines: [String], in rect: Rect, theme: Theme) {
-        for (index, line) in lines.prefix(rect.height).enumerated() {
-            var text = line
-            if index == rect.height - 1, lines.count > rect.height { text = TextLayout.clip(line + " " + String(theme.glyphs.ellipsis), width: rect.width, ellipsis: theme.glyphs.ellipsis) }
-            put(text, in: Rect(x: rect.x, y: rect.y + index, width: rect.width, height: 1), style: theme.style(.accent),
-                ellipsis: theme.glyphs.ellipsis)
-        }
-    }
-
     /// The bottom line: how the step ends, the feed filter, and the most used keys.
     mutating func drawFooter(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let muted = theme.style(.muted)
@@ -52,7 +45,7 @@ extension Grid {
             return
         }
         let arrows = theme.glyphTier == .ascii ? "n/p" : "→/←"
-        let keys = "\(arrows) step\(theme.dot)space pause\(theme.dot)+/- speed\(theme.dot)tab group\(theme.dot)a/k member\(theme.dot)f freeze\(theme.dot)/ filter\(theme.dot)? help\(theme.dot)q quit"
+        let hints = ["\(arrows) step", "space pause", "+/- speed", "tab group", "[ ] scroll", "a/k member", "f freeze", "/ filter", "? help", "q quit"]
         var left = world.script.ended ? "the end — q to quit, r to restart" : world.script.advance
         if let filter = state.feedFilter { left += "\(theme.dot)feed: '\(filter)'" }
         if state.feedFrozen { left += "\(theme.dot)feed frozen" }
@@ -60,7 +53,10 @@ extension Grid {
         put(" " + left, in: Rect(x: rect.x, y: rect.y, width: leftWidth, height: 1), style: theme.style(.title),
             ellipsis: theme.glyphs.ellipsis)
         let room = rect.width - leftWidth - 1
-        if room > 10 {
+        // Whole hints only, the last ones dropped first, but `? help` and `q quit` kept longest.
+        let keys = Fit.join(hints.enumerated().map { Fit.Part($1, priority: $1.hasPrefix("?") || $1.hasPrefix("q") ? 99 : -$0) },
+                            separator: theme.dot, width: max(0, room))
+        if room > 10, !keys.isEmpty {
             put(keys, in: Rect(x: rect.maxX - min(room, keys.count) - 1, y: rect.y, width: min(room, keys.count), height: 1),
                 style: muted, ellipsis: theme.glyphs.ellipsis)
         }
@@ -72,6 +68,15 @@ extension Grid {
         let seconds = tenths / 10
         let minutes = seconds / 60
         return "\(minutes < 10 ? "0" : "")\(minutes):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60).\(tenths % 10)"
+    }
+
+    /// The speed the engine achieved, `×1.1 achieved`, when it is clearly below the chosen one
+    /// (under 90 %); nil while it keeps up or nothing was measured.
+    static func achievedText(_ achieved: Double?, chosen: Double, times: Character) -> String? {
+        guard let achieved, achieved < chosen * 0.9 else { return nil }
+        let tenths = Int((achieved * 10).rounded())
+        let number = achieved >= 9.95 ? "\(Int(achieved.rounded()))" : "\(tenths / 10).\(tenths % 10)"
+        return "\(times)\(number) achieved"
     }
 
     /// The speed multiplier: `×1`, `×0.5`, `×20` (`x1` in ASCII).

@@ -6,49 +6,77 @@ extension Grid {
     /// sparkline. With a group focused: its per-partition describe table.
     mutating func drawLag(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         if let focused = state.focusedGroup, let group = world.groups.first(where: { $0.name == focused }) {
-            drawDescribe(group, nowMs: world.nowMs, in: rect, theme: theme)
+            drawDescribe(group, nowMs: world.nowMs, firstRow: state.describeFirstRow, in: rect, theme: theme)
             return
         }
         let inner = drawBox(rect, title: "Consumer lag (tab: details)", theme: theme)
         guard inner.width > 30, inner.height > 0 else { return }
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
-        let nameWidth = min(14, (world.groups.map(\.name.count).max() ?? 4) + 1)
-        let twoLines = inner.height >= world.groups.count * 2
         let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1
+        // Names as long as the numbers (16 columns) can spare, at least 14.
+        let nameWidth = min((world.groups.map { theme.marked($0.name, world.isHighlighted($0.name)).count }.max() ?? 4) + 1, max(14, inner.width - statusWidth - 16))
+        let rows = Self.lagRows(groups: world.groups.count, height: inner.height)
         var y = inner.y
-        for group in world.groups {
-            guard y < inner.maxY else { break }
+        for (index, group) in world.groups.prefix(rows.shown).enumerated() {
             let health = GroupHealth(group, nowMs: world.nowMs)
-            var x = put(group.name, in: Rect(x: inner.x, y: y, width: nameWidth, height: 1), style: theme.style(.text),
-                        ellipsis: theme.glyphs.ellipsis)
-            x = inner.x + nameWidth
-            x = put(health.shortLabel.padding(toLength: statusWidth, withPad: " ", startingAt: 0), x: x, y: y, style: theme.style(health.role),
-                    maxWidth: inner.maxX - x)
-            let gaugeWidth = max(4, min(12, inner.width / 6))
-            drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x + 1, y: y, width: gaugeWidth, height: 1),
-                      style: theme.style(health.role == .ok ? .ok : health.role), theme: theme)
-            x += gaugeWidth + 2
+            let marked = world.isHighlighted(group.name)
+            // The status word gets its room first; the name is what gets clipped.
+            let name = Rect(x: inner.x, y: y, width: min(nameWidth, inner.width - statusWidth), height: 1)
+            put(TextLayout.clipName(theme.marked(group.name, marked), width: name.width - 1, ellipsis: theme.glyphs.ellipsis), x: name.x, y: y,
+                style: theme.highlighted(theme.style(.text), marked))
+            var x = putWhole(health.shortLabel, x: name.maxX, y: y, style: theme.style(health.role), limit: inner.maxX) + 1
+            x = max(x, name.maxX + statusWidth)
+            let total = Int(group.lag.totalLag)
             let seconds = NumberFormat.duration(seconds: group.lag.maxLagSeconds ?? 0)
-            let numbers = "\(NumberFormat.grouped(Int(group.lag.totalLag))) msgs \(seconds)"
-            x = put(numbers.padding(toLength: 18, withPad: " ", startingAt: 0), x: x, y: y,
-                    style: theme.style(group.lag.totalLag > 0 ? .accent : .text), maxWidth: inner.maxX - x)
-            x = put("\(group.liveMembers)\(theme.glyphs.times) ", x: x, y: y, style: theme.style(.muted), maxWidth: inner.maxX - x)
+            let forms = [
+                "\(NumberFormat.grouped(total)) msgs \(seconds)", "\(NumberFormat.compact(total)) msgs \(seconds)",
+                "\(NumberFormat.compact(total)) msgs", NumberFormat.compact(total),
+            ]
+            // The gauge only where the numbers (16 columns kept for them) and the member count
+            // still fit beside it: the same choice for every group.
+            let gaugeWidth = max(4, min(12, inner.width / 6))
+            if inner.maxX - x >= gaugeWidth + 1 + 16 + 4 {
+                drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x, y: y, width: gaugeWidth, height: 1),
+                          style: theme.style(health.role == .ok ? .ok : health.role), theme: theme)
+                x += gaugeWidth + 1
+            }
+            if let numbers = Fit.first(forms, width: inner.maxX - x) {
+                put(numbers, x: x, y: y, style: theme.style(group.lag.totalLag > 0 ? .accent : .text))
+                x += max(numbers.count, min(18, inner.maxX - x - 1)) + 1
+            }
+            x = putWhole("\(group.liveMembers)\(theme.glyphs.times) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX)
             if inner.maxX - x > 3 {
                 drawSparkline(group.lagHistory.map { Optional($0) }, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1),
                               style: theme.style(health.role == .ok ? .muted : health.role), theme: theme)
             }
             y += 1
-            if twoLines, y < inner.maxY {
-                var detail = "  in \(NumberFormat.rate(group.lag.produceRate))\(theme.dot)done \(NumberFormat.rate(group.consumedPerSecond))"
-                if let direction = group.lagDirection { detail += theme.dot + Self.trend(direction, dot: theme.dot) }
-                if let p99 = group.latencyP99Ms { detail += "\(theme.dot)p99 \(NumberFormat.duration(seconds: p99 / 1000))" }
-                if group.lag.duplicates > 0 { detail += "\(theme.dot)\(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered" }
-                detail += "\(theme.dot)gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")"
-                put(detail, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.muted),
-                    ellipsis: theme.glyphs.ellipsis)
+            if index < rows.detailed {
+                var parts = [
+                    Fit.Part("in \(NumberFormat.rate(group.lag.produceRate))", priority: 3),
+                    Fit.Part("done \(NumberFormat.rate(group.consumedPerSecond))", priority: 3),
+                ]
+                if let direction = group.lagDirection { parts.append(Fit.Part(Self.trend(direction, dot: theme.dot), priority: 4)) }
+                if let p99 = group.latencyP99Ms { parts.append(Fit.Part("p99 \(NumberFormat.duration(seconds: p99 / 1000))", priority: 2)) }
+                if group.lag.duplicates > 0 {
+                    parts.append(Fit.Part("\(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered", priority: 2))
+                }
+                parts.append(Fit.Part("gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")", priority: 1))
+                put("  " + Fit.join(parts, separator: theme.dot, width: inner.width - 2), x: inner.x, y: y, style: theme.style(.muted))
                 y += 1
             }
         }
+        if rows.hidden > 0 {
+            put("+\(rows.hidden) more (tab: each group)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                style: theme.style(.muted), ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+
+    /// How `groups` share `height` rows: every group gets a line while they fit, the first ones
+    /// also a detail line while rows are left; when not all fit, the last row says how many more.
+    static func lagRows(groups: Int, height: Int) -> (shown: Int, detailed: Int, hidden: Int) {
+        guard groups > height else { return (groups, min(groups, height - groups), 0) }
+        let shown = max(0, height - 1)
+        return (shown, 0, groups - shown)
     }
 
     /// Where the lag is heading, in words: keeping up, catching up (with the time its slope
@@ -64,34 +92,59 @@ extension Grid {
         }
     }
 
-    /// One group in detail: state, generation, strategy, then `kafka-consumer-groups --describe`.
-    mutating func drawDescribe(_ group: GroupStatus, nowMs: Int64, in rect: Rect, theme: Theme) {
+    /// The rows of the describe panel that are not partitions: its frame, the state line and the
+    /// table's header.
+    static let describeChromeRows = 4
+
+    /// One group in detail: state, generation, strategy, then `kafka-consumer-groups --describe`,
+    /// compact enough for twelve partitions at 120×40, one page at a time from `firstRow` with a
+    /// "rows a–b of N" marker when they do not all fit.
+    mutating func drawDescribe(_ group: GroupStatus, nowMs: Int64, firstRow: Int, in rect: Rect, theme: Theme) {
         let inner = drawBox(rect, title: "\(group.name) — describe (esc: back)", theme: theme, focused: true)
         guard inner.width > 30, inner.height > 1 else { return }
         let membership = group.membership
         let health = GroupHealth(group, nowMs: nowMs)
-        var x = put("\(membership.state.rawValue)\(theme.dot)generation \(membership.generation)\(theme.dot)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))\(theme.dot)",
-                    in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
-        x = put(health.label, x: x, y: inner.y, style: theme.style(health.role), maxWidth: inner.maxX - x)
-        let columns = [
-            TableColumn("P", width: .fixed(3), alignment: .right), TableColumn("OWNER", width: .fill()),
-            TableColumn("COMMITTED", width: .fixed(9), alignment: .right), TableColumn("END", width: .fixed(8), alignment: .right),
-            TableColumn("LAG", width: .fixed(6), alignment: .right), TableColumn("LAG-S", width: .fixed(6), alignment: .right),
-            TableColumn("STATUS", width: .fixed(6)),
-        ]
-        let rows: [[TableCell]] = group.lag.partitions.map { partition in
-            let owner = partition.ownerMemberId.map { Self.shortMember($0) } ?? "-"
+        let summary = Rect(x: inner.x, y: inner.y, width: max(0, inner.width - health.label.count - 1), height: 1)
+        let x = put("\(membership.state.rawValue)\(theme.dot)generation \(membership.generation)\(theme.dot)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))",
+                    in: summary, style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+        putWhole(health.label, x: x + 1, y: inner.y, style: theme.style(health.role), limit: inner.maxX)
+        let allColumns: [[TableCell]] = group.lag.partitions.map { partition in
+            let owner = partition.ownerMemberId.map { Self.shortMember($0) } ?? ("-", nil)
             let status = partition.status
             let role: StyleRole = status == .ok || status == .notFound ? .ok : (status == .warn ? .warn : .error)
             return [
-                TableCell("\(partition.topicPartition.partition)"), TableCell(owner),
-                TableCell(partition.committedOffset.map { "\($0)" } ?? "-"), TableCell("\(partition.logEndOffset)"),
-                TableCell(partition.describeLag.map { "\($0)" } ?? "-", style: theme.style((partition.describeLag ?? 0) > 0 ? .accent : .text)),
+                TableCell("\(partition.topicPartition.partition)"), TableCell(owner.0, shorter: owner.1.map { [$0] } ?? []),
+                partition.committedOffset.map { TableCell.count(Int($0)) } ?? "-", TableCell.count(Int(partition.logEndOffset)),
+                partition.describeLag.map { TableCell.count(Int($0), style: theme.style($0 > 0 ? .accent : .text)) } ?? "-",
                 TableCell(partition.describeLagMs.map { Self.oneDecimal(Double($0) / 1_000) } ?? "-"),
                 TableCell(status.description, style: theme.style(role)),
             ]
         }
-        drawTable(columns, rows: rows, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), theme: theme)
+        let titles = ["P", "OWNER", "COMMITTED", "END", "LAG", "LAG-S", "STATUS"]
+        // Every column but the owner is as wide as its widest cell; the owner takes the rest. When
+        // that is too little for the owners' client ids, LAG-S and then END are dropped whole.
+        let widths = titles.enumerated().map { index, title in allColumns.map { $0[index].text.count }.reduce(title.count, max) }
+        let ownerNeed = min(16, allColumns.map { ($0[1].shorter.last ?? $0[1].text).count }.max() ?? 0)
+        var kept = Array(titles.indices)
+        for dropped in [5, 3] where inner.width - kept.filter({ $0 != 1 }).reduce(kept.count - 1, { $0 + widths[$1] }) < ownerNeed {
+            kept.removeAll { $0 == dropped }
+        }
+        let columns = kept.map { index in
+            TableColumn(titles[index], width: index == 1 ? .fill() : .fixed(widths[index]), alignment: index == 1 || index == 6 ? .left : .right)
+        }
+        let rows = allColumns.map { row in kept.map { row[$0] } }
+        let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        let visible = max(1, table.height - 1)
+        let first = min(max(0, firstRow), max(0, rows.count - visible))
+        drawTable(columns, rows: Array(rows[first...]), in: table, theme: theme)
+        if rows.count > visible {
+            let dash = theme.glyphTier == .ascii ? "-" : "–"
+            let marker = " rows \(first + 1)\(dash)\(min(rows.count, first + visible)) of \(rows.count) ([ ]) "
+            let edge = Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1)
+            if marker.count <= edge.width {
+                put(marker, in: edge, alignment: .right, style: theme.style(.focusedBorder), ellipsis: theme.glyphs.ellipsis)
+            }
+        }
     }
 
     /// `9.8`, `120.0`: one decimal without Foundation.
@@ -100,13 +153,14 @@ extension Grid {
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
-    /// A member id short enough for a column: `consumer-payments-1-3f2a…` → `payments-1·3f2a`.
-    static func shortMember(_ memberId: String) -> String {
+    /// A member id short enough for a column, and a shorter one still: `consumer-payments-1-3f2a…`
+    /// → `payments-1:3f2a`, or just the client id `payments-1`.
+    static func shortMember(_ memberId: String) -> (String, String?) {
         let parts = memberId.split(separator: "-")
-        guard parts.count >= 4, parts[0] == "consumer" else { return memberId }
+        guard parts.count >= 4, parts[0] == "consumer" else { return (memberId, nil) }
         let uuidStart = parts.count - 5
-        guard uuidStart >= 2 else { return memberId }
+        guard uuidStart >= 2 else { return (memberId, nil) }
         let client = parts[1..<uuidStart].joined(separator: "-")
-        return "\(client):\(parts[uuidStart].prefix(4))"
+        return ("\(client):\(parts[uuidStart].prefix(4))", client)
     }
 }

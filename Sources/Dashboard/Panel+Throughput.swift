@@ -6,36 +6,50 @@ extension Grid {
     mutating func drawThroughput(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let inner = drawBox(rect, title: "Throughput", theme: theme)
         guard inner.width > 24, inner.height > 0 else { return }
-        let labelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
-        let numbersWidth = min(22, inner.width / 3)
-        var y = inner.y
-        func row(_ label: String, labelStyle: CellStyle, numbers: String, numbersStyle: CellStyle, history: [Double], graph: CellStyle) {
-            guard y < inner.maxY else { return }
-            put(label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: labelStyle, ellipsis: theme.glyphs.ellipsis)
-            let graphX = inner.x + labelWidth
-            let graphWidth = inner.width - labelWidth - numbersWidth - 1
-            if graphWidth > 2 {
-                drawSparkline(history.map { Optional($0) }, in: Rect(x: graphX, y: y, width: graphWidth, height: 1), style: graph, theme: theme)
-            }
-            put(numbers, in: Rect(x: inner.maxX - numbersWidth, y: y, width: numbersWidth, height: 1), alignment: .right,
-                style: numbersStyle, ellipsis: theme.glyphs.ellipsis)
-            y += 1
-        }
+        let wantedLabelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
+        typealias Row = (labels: [String], labelStyle: CellStyle, numbers: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle)
+        var rows: [Row] = []
         for (index, topic) in world.topics.enumerated() {
             let style = theme.topicStyle(index)
-            row(topic.label, labelStyle: style.bolded,
-                numbers: "\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
-                numbersStyle: theme.style(.accent), history: topic.history, graph: style)
+            let marked = world.isHighlighted(topic.name)
+            rows.append(([theme.marked(topic.label, marked)], theme.highlighted(style.bolded, marked),
+                         ["\(NumberFormat.rate(topic.recordsPerSecond)) \(NumberFormat.compact(topic.bytesPerSecond))B/s",
+                          NumberFormat.rate(topic.recordsPerSecond)],
+                         theme.style(.accent), topic.history, style))
         }
         for processor in world.processors {
-            var numbers = "\(NumberFormat.rate(processor.recordsInPerSecond))→\(NumberFormat.rate(processor.recordsOutPerSecond))"
-            if let saved = processor.savedPercent { numbers += " −\(Self.oneDecimal(saved))%" }
-            row("\(processor.name) (\(processor.kind))", labelStyle: theme.style(.text), numbers: numbers,
-                numbersStyle: theme.style(processor.enabled ? .accent : .muted), history: processor.outHistory, graph: theme.style(.muted))
+            let flow = "\(NumberFormat.rate(processor.recordsInPerSecond))→\(NumberFormat.rate(processor.recordsOutPerSecond))"
+            var numbers = [flow]
+            if let saved = processor.savedPercent {
+                let whole = "−\(Int(saved.rounded()))%"
+                numbers = ["\(flow) −\(Self.oneDecimal(saved))%", "\(flow) \(whole)", "→\(NumberFormat.rate(processor.recordsOutPerSecond)) \(whole)", whole]
+            }
+            let marked = world.isHighlighted(processor.name)
+            rows.append(([theme.marked("\(processor.name) (\(processor.kind))", marked), theme.marked(processor.name, marked)],
+                         theme.highlighted(theme.style(.text), marked), numbers,
+                         theme.style(processor.enabled ? .accent : .muted), processor.outHistory, theme.style(.muted)))
         }
         for producer in world.producers where !producer.enabled {
-            row(producer.name, labelStyle: theme.style(.muted), numbers: "stopped", numbersStyle: theme.style(.muted), history: producer.history,
-                graph: theme.style(.muted))
+            rows.append(([producer.name], theme.style(.muted), ["stopped"], theme.style(.muted), producer.history, theme.style(.muted)))
+        }
+        // The numbers, each in the most exact form that fits, get their room first (one width for
+        // every row, so the graphs line up); then the labels; the graphs take the rest.
+        let numbers = rows.map { Fit.first($0.numbers, width: inner.width - min(wantedLabelWidth, 8) - 1) ?? "" }
+        let numbersWidth = max(min(22, inner.width / 3), numbers.map(\.count).max() ?? 0)
+        let labelWidth = min(wantedLabelWidth, inner.width - numbersWidth - 1)
+        for (index, row) in rows.prefix(inner.height).enumerated() {
+            let y = inner.y + index
+            // The label in its longest form that fits, else its name clipped with its telling suffix kept.
+            let label = Fit.first(row.labels, width: labelWidth - 1)
+                ?? TextLayout.clipName(row.labels.last ?? "", width: labelWidth - 1, ellipsis: theme.glyphs.ellipsis)
+            put(label, x: inner.x, y: y, style: row.labelStyle)
+            let graphWidth = inner.width - labelWidth - numbersWidth - 1
+            if graphWidth > 2 {
+                drawSparkline(row.history.map { Optional($0) }, in: Rect(x: inner.x + labelWidth, y: y, width: graphWidth, height: 1),
+                              style: row.graph, theme: theme)
+            }
+            put(numbers[index], in: Rect(x: inner.maxX - numbersWidth, y: y, width: numbersWidth, height: 1), alignment: .right,
+                style: row.numbersStyle, ellipsis: theme.glyphs.ellipsis)
         }
     }
 
@@ -50,7 +64,9 @@ extension Grid {
             let next = NumberFormat.duration(seconds: Double(max(0, batch.nextRunMs - world.nowMs)) / 1000)
             var line = "\(batch.name): every \(NumberFormat.duration(seconds: Double(batch.everyMs) / 1000))\(theme.dot)runs \(batch.runs)"
             line += batch.running ? "\(theme.dot)running now" : "\(theme.dot)next in \(next)"
-            put(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+            let marked = world.isHighlighted(batch.name)
+            put(theme.marked(line, marked), in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
             y += 1
             guard y < inner.maxY else { break }
             let p50 = batch.timeToInsightP50Ms.map { NumberFormat.duration(seconds: $0 / 1000) } ?? "–"
@@ -59,7 +75,7 @@ extension Grid {
                 style: theme.style(.warn), ellipsis: theme.glyphs.ellipsis)
             y += 1
             for result in batch.lastResults.prefix(max(0, min(3, inner.maxY - y))) {
-                put(result.json, in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1), style: theme.style(.muted),
+                put(result.readableJSON, in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1), style: theme.style(.muted),
                     ellipsis: theme.glyphs.ellipsis)
                 y += 1
             }

@@ -6,12 +6,17 @@ import Simulation
 /// screens (180×50 and up) two rows of three. The request/response chains, when the scenario has
 /// them, stand beside the log's whiteboard, so the two designs are seen side by side.
 enum PanelLayout {
-    static func arrange(_ world: WorldSnapshot, in body: Rect) -> [(Panel, Rect)] {
+    /// Each panel with its rectangle in `body`.
+    ///
+    /// A focused group's describe table asks for a row per partition in the medium layout, so
+    /// twelve partitions are seen at once at 120×40.
+    static func arrange(_ world: WorldSnapshot, focused: String? = nil, in body: Rect) -> [(Panel, Rect)] {
         let hasChains = !world.chains.isEmpty
         let hasBatches = !world.batches.isEmpty
         let chainRows = world.chains.reduce(0) { $0 + $1.hops.count + 2 } + 2
         let boardRows = max(whiteboardRows(world) + 2, hasChains ? chainRows : 0)
-        let lagRows = world.groups.count * (body.height >= 40 ? 2 : 1) + 3
+        let describedPartitions = world.groups.first { $0.name == focused }?.lag.partitions.count
+        let lagRows = describedPartitions.map { $0 + Grid.describeChromeRows } ?? world.groups.count * 2 + 2
         if body.width >= 180, body.height >= 44 {
             let topHeight = max(min(max(boardRows, world.topics.count + world.processors.count + 2) + 1, body.height * 45 / 100), 8)
             let rows = body.rows([.fixed(topHeight), .fill()])
@@ -22,7 +27,8 @@ enum PanelLayout {
         }
         if body.width >= 120, body.height >= 34 {
             let topHeight = max(min(boardRows, body.height * 2 / 5), 6)
-            let rows = body.rows([.fixed(topHeight), .fixed(min(max(lagRows, 8), body.height / 3)), .fill()])
+            let lagLimit = describedPartitions == nil ? body.height / 3 : body.height - topHeight - 4
+            let rows = body.rows([.fixed(topHeight), .fixed(min(max(lagRows, 8), lagLimit)), .fill()])
             let top: [Panel] = hasChains ? [.chains, .whiteboard] : [.whiteboard]
             let middle: [Panel] = [.lag, hasBatches ? .batches : .throughput]
             let bottom: [Panel] = hasBatches ? [.throughput, .feed] : [.feed]

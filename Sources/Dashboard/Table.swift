@@ -18,10 +18,24 @@ public struct TableColumn: Hashable, Sendable {
 public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
     public var text: String
     public var style: CellStyle?
+    /// Shorter ways to say the same (`12k` for `12 345`), tried in order when `text` is too wide.
+    public var shorter: [String]
 
-    public init(_ text: String, style: CellStyle? = nil) {
+    public init(_ text: String, style: CellStyle? = nil, shorter: [String] = []) {
         self.text = text
         self.style = style
+        self.shorter = shorter
+    }
+
+    /// A count: exact when it fits, else abbreviated (`12 345` → `12k`), never cut.
+    public static func count(_ value: Int, style: CellStyle? = nil) -> TableCell {
+        TableCell("\(value)", style: style, shorter: [NumberFormat.compact(value)])
+    }
+
+    /// The form drawn in a column `width` wide: the first that fits, else the shortest, clipped.
+    func form(width: Int) -> String {
+        let forms = [text] + shorter
+        return Fit.first(forms, width: width) ?? forms[forms.count - 1]
     }
 
     public init(stringLiteral value: String) {
@@ -32,7 +46,8 @@ public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
 extension Grid {
     /// Draws a header row and `rows` into `rect`, columns one space apart.
     ///
-    /// Text wider than its column is clipped with the tier's ellipsis (`…` or `~`). Rows that do
+    /// A cell too wide for its column is drawn in its first shorter form that fits, else clipped
+    /// with the tier's ellipsis (`…` or `~`), which never leaves part of a number. Rows that do
     /// not fit are left out; the selected row is drawn reversed.
     ///
     ///     grid.drawTable([TableColumn("partition", width: .fixed(9)), TableColumn("lag", alignment: .right)],
@@ -60,7 +75,7 @@ extension Grid {
                 if selected { style.reverse.toggle() }
                 let target = Rect(x: span.x, y: y, width: span.width, height: 1)
                 if selected { fill(target, with: Cell(" ", style: style)) }
-                put(cell.text, in: target, alignment: column.alignment, style: style, ellipsis: ellipsis)
+                put(cell.form(width: span.width), in: target, alignment: column.alignment, style: style, ellipsis: ellipsis)
             }
         }
         return max(0, shown)

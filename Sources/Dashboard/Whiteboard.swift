@@ -7,8 +7,9 @@ import StreamLog
 enum Whiteboard {
     /// One line of the diagram.
     struct Line {
-        /// A producer or processor writing the topic, with its rate.
-        var source: (name: String, rate: Double)?
+        /// A producer, processor or batch job writing the topic, with its rate (a batch job's in
+        /// words: it writes once per run).
+        var source: (name: String, rate: String, flowing: Bool)?
         /// The topic, on the first line of its block.
         var topic: String?
         var topicIndex: Int
@@ -23,8 +24,10 @@ enum Whiteboard {
     static func lines(_ world: WorldSnapshot) -> [Line] {
         var lines: [Line] = []
         for (index, topic) in world.topics.enumerated() {
-            let sources: [(String, Double)] = world.producers.filter { $0.topic == topic.name }.map { ($0.name, $0.recordsPerSecond) }
+            let rated = world.producers.filter { $0.topic == topic.name }.map { ($0.name, $0.recordsPerSecond) }
                 + world.processors.filter { $0.outputs.contains(topic.name) }.map { ($0.name, $0.recordsOutPerSecond) }
+            let sources: [(name: String, rate: String, flowing: Bool)] = rated.map { ($0.0, NumberFormat.rate($0.1), $0.1 > 0) }
+                + world.batches.filter { $0.to == topic.name }.map { ($0.name, $0.running ? "running" : "batch", $0.running) }
             let consumers = world.groups.filter { $0.topics.contains(topic.name) }.map(\.name)
             let count = max(1, sources.count, consumers.count)
             for row in 0..<count {
@@ -45,25 +48,37 @@ extension Grid {
         let inner = drawBox(rect, title: title, theme: theme)
         guard inner.width > 20, inner.height > 0 else { return }
         let lines = Whiteboard.lines(world)
-        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + 7 } }.max() ?? 0), inner.width / 3)
-        let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), inner.width / 4 + 1)
-        let arrow = inner.width >= 60 ? 5 : 4
+        // Narrow boards give the consumers (name and status word) the room the sources can spare.
+        let narrow = inner.width < 60
+        let sourceWidth = min(max(8, lines.compactMap { $0.source.map { $0.name.count + $0.rate.count + 2 } }.max() ?? 0),
+                              narrow ? inner.width / 4 + 1 : inner.width / 3)
+        let topicWidth = min(max(6, world.topics.map { $0.label.count + 5 }.max() ?? 0), narrow ? inner.width / 5 + 1 : inner.width / 4 + 1)
+        let arrow = narrow ? 3 : 5
         let consumerX = inner.x + sourceWidth + arrow + topicWidth + arrow
         let consumerWidth = inner.maxX - consumerX
         for (row, line) in lines.prefix(inner.height).enumerated() {
             let y = inner.y + row
             let topicStyle = theme.topicStyle(line.topicIndex)
             if let source = line.source {
-                put("\(source.name) \(NumberFormat.rate(source.rate))", in: Rect(x: inner.x, y: y, width: sourceWidth, height: 1),
-                    style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
+                // The rate is drawn whole, or not at all when it would leave the name under eight
+                // letters (the throughput panel has every rate).
+                let marked = world.isHighlighted(source.name)
+                let rate = sourceWidth - 2 - source.rate.count >= min(source.name.count, 8) ? " " + source.rate : ""
+                let x = put(TextLayout.clipName(source.name, width: sourceWidth - 1 - rate.count, ellipsis: theme.glyphs.ellipsis),
+                            in: Rect(x: inner.x, y: y, width: sourceWidth - 1 - rate.count, height: 1),
+                            style: theme.highlighted(theme.style(.text), marked), ellipsis: theme.glyphs.ellipsis)
+                put(rate, x: x, y: y, style: theme.style(.text))
                 drawFlow(in: Rect(x: inner.x + sourceWidth, y: y, width: arrow, height: 1), direction: .right,
-                         phase: source.rate > 0 ? state.animationPhase : 0, style: theme.style(.muted),
-                         dotStyle: source.rate > 0 ? topicStyle : theme.style(.muted), theme: theme)
+                         phase: source.flowing ? state.animationPhase : 0, style: theme.style(.muted),
+                         dotStyle: source.flowing ? topicStyle : theme.style(.muted), theme: theme)
+                if marked { put(String(theme.highlightMarker), x: inner.x + sourceWidth, y: y, style: theme.style(.accent)) }
             }
             if let name = line.topic, let topic = world.topics.first(where: { $0.name == name }) {
                 let label = topic.isSink ? topic.label : "\(topic.label)[\(topic.partitions.count)]"
-                put(label, in: Rect(x: inner.x + sourceWidth + arrow, y: y, width: topicWidth - 1, height: 1), style: topicStyle.bolded,
-                    ellipsis: theme.glyphs.ellipsis)
+                let marked = world.isHighlighted(name)
+                put(label, in: Rect(x: inner.x + sourceWidth + arrow, y: y, width: topicWidth - 1, height: 1),
+                    style: theme.highlighted(topicStyle.bolded, marked), ellipsis: theme.glyphs.ellipsis)
+                if marked { put(String(theme.highlightMarker), x: inner.x + sourceWidth + arrow - 1, y: y, style: theme.style(.accent)) }
             } else if line.source != nil || line.consumer != nil {
                 put(String(theme.glyphs.frame.vertical), x: inner.x + sourceWidth + arrow, y: y, style: theme.style(.muted))
             }
@@ -74,11 +89,16 @@ extension Grid {
                      phase: flowing ? state.animationPhase : 0, style: theme.style(.muted),
                      dotStyle: flowing ? topicStyle : theme.style(.muted), theme: theme)
             let status = GroupHealth(group, nowMs: world.nowMs)
-            var x = put("\(consumer) ", in: Rect(x: consumerX, y: y, width: consumerWidth, height: 1),
-                        style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.style(.text),
-                        ellipsis: theme.glyphs.ellipsis)
-            let label = inner.maxX - x >= status.label.count ? status.label : status.shortLabel
-            x = put(label, x: x, y: y, style: theme.style(status.role), maxWidth: inner.maxX - x)
+            let marked = world.isHighlighted(consumer)
+            // The status word gets its room before the group's name is clipped; when not even four
+            // letters of the name fit beside it, the word is left out whole (the lag panel has it).
+            let nameWidth = min(consumer.count, max(4, consumerWidth - status.shortLabel.count - 1))
+            var x = put(TextLayout.clipName(consumer, width: nameWidth, ellipsis: theme.glyphs.ellipsis), in: Rect(x: consumerX, y: y, width: nameWidth, height: 1),
+                        style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.highlighted(theme.style(.text), marked),
+                        ellipsis: theme.glyphs.ellipsis) + 1
+            if marked { put(String(theme.highlightMarker), x: consumerX - 1, y: y, style: theme.style(.accent)) }
+            let word = Fit.first([status.label, status.shortLabel], width: inner.maxX - x) ?? status.shortLabel
+            x = putWhole(word, x: x, y: y, style: theme.style(status.role), limit: inner.maxX)
             let topicLag = group.lag.partitions.filter { $0.topicPartition.topic == line.topicName }.reduce(Int64(0)) { $0 + ($1.lag ?? 0) }
             let lag = " lag \(NumberFormat.compact(Double(topicLag)))"
             if inner.maxX - x >= lag.count { put(lag, x: x, y: y, style: theme.style(.muted)) }

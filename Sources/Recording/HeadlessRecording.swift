@@ -20,7 +20,7 @@ public struct HeadlessRecording {
 
     /// The frame the dashboard shows for `engine` now.
     public func frame(_ engine: Engine) -> Grid {
-        var state = DashboardState(speed: engine.scenario.clock.speed)
+        var state = DashboardState(speed: engine.speed)
         state.animationPhase = Int(engine.nowMs / 150)
         return DashboardView.render(engine.snapshot(), state: state, size: size, theme: theme)
     }

@@ -18,11 +18,9 @@ public struct Journal<Action: Codable> {
     /// - Throws: `JournalError` on line 0 when the file cannot be read, otherwise at the first
     ///   malformed line.
     public static func read(contentsOf url: URL) throws(JournalError) -> Journal {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw JournalError(line: 0, message: "cannot read '\(url.path)'")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "there is no such file"
+            throw JournalError(line: 0, message: "cannot read the journal: \(reason)")
         }
         return try Journal(parsing: data)
     }
@@ -111,5 +109,5 @@ public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    public var description: String { "line \(line): \(message)" }
+    public var description: String { line == 0 ? message : "line \(line): \(message)" }
 }

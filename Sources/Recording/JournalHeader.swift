@@ -52,10 +52,24 @@ public struct JournalHeader: Codable, Equatable, Sendable {
         }
         scenarioHash = hash
         seed = try container.decode(UInt64.self, forKey: .seed)
-        initialSpeed = try container.decode(Double.self, forKey: .initialSpeed)
+        // Range-checked like --speed and --size: a journal is input too.
+        initialSpeed = try Self.decode(Double.self, .initialSpeed, in: 0.1...20, container)
         terminalSize = TerminalSize(
-            cols: try container.decode(Int.self, forKey: .cols),
-            rows: try container.decode(Int.self, forKey: .rows))
+            cols: try Self.decode(Int.self, .cols, in: 10...1000, container),
+            rows: try Self.decode(Int.self, .rows, in: 5...500, container))
+    }
+
+    /// The value at `key`, or a decoding error naming the range it is outside of.
+    private static func decode<Value: Decodable & Comparable>(
+        _ type: Value.Type, _ key: CodingKeys, in range: ClosedRange<Value>, _ container: KeyedDecodingContainer<CodingKeys>
+    ) throws -> Value {
+        let value = try container.decode(Value.self, forKey: key)
+        guard range.contains(value) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container,
+                debugDescription: "expected \(range.lowerBound) to \(range.upperBound), found \(value)")
+        }
+        return value
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -68,7 +68,8 @@ public enum Metric: String, Sendable, Equatable, CaseIterable {
     case members
     /// Records processed more than once (after rebalances or resets).
     case duplicates
-    /// Percent of bytes removed, input vs output (processor).
+    /// Percent of bytes removed, input vs output (processor; for a sink topic: the producer-fed
+    /// topics upstream of it vs the sink, since the start).
     case savedPct = "saved_pct"
     /// Records produced so far (producer, topic).
     case produced
@@ -80,16 +81,36 @@ public enum Metric: String, Sendable, Equatable, CaseIterable {
     case runs
     /// Records seen out of order per key (group, processor).
     case outOfOrder = "out_of_order"
+    /// Bytes appended so far (topic): cumulative, so it never reads 0 between window closes.
+    case bytes
+    /// Rebalances completed since the group first owned partitions (group, processor).
+    case rebalances
+    /// Total ms the group consumed nothing because a rebalance had revoked every partition
+    /// (group, processor): eager rebalancing stops the world, cooperative never does.
+    case stoppedMs = "stopped_ms"
+    /// Records retention had deleted before the group's latest replay from earliest began: what
+    /// that replay can never see (group, processor).
+    case missed
+    /// Records retention has deleted so far (topic): Σ log start offsets, what a replay from the
+    /// earliest offset can no longer read.
+    case deleted
+    /// Ms from when the script last started a producer upstream of the topic until the topic's
+    /// first record after that (topic); unavailable until that record arrives.
+    case alertMs = "alert_ms"
+    /// Ms the topic has been waiting for its first record since the script last started a producer
+    /// upstream of it (topic); unavailable before that start and once the record has arrived.
+    case alertWaitMs = "alert_wait_ms"
 
     /// The kinds of entity this metric is defined for.
     public var entityKinds: [EntityKind] {
         switch self {
-        case .lag, .lagSeconds, .offset, .members, .duplicates, .outOfOrder: [.group, .processor]
+        case .lag, .lagSeconds, .offset, .members, .duplicates, .outOfOrder, .rebalances, .stoppedMs, .missed: [.group, .processor]
         case .inRate, .outRate: [.topic, .producer, .group, .processor, .chain, .service, .batch]
         case .p50, .p99: [.group, .processor, .chain, .service, .batch]
         case .errors, .lost, .inFlight: [.chain, .service]
         case .endOffset: [.topic]
-        case .savedPct: [.processor]
+        case .savedPct: [.processor, .topic]
+        case .bytes, .alertMs, .alertWaitMs, .deleted: [.topic]
         case .produced: [.producer, .topic]
         case .consumed: [.group, .processor, .batch]
         case .runs: [.batch]

@@ -36,7 +36,8 @@ extension Reader {
         case "add_member", "kill_member":
             guard let (group, spec) = targetWithOptions(value, key: "group", options: ["count"], Reader.groupLike, what)
             else { return nil }
-            let members = spec?["count"].flatMap { count($0, "count of \(what)", minimum: 1) } ?? 1
+            let members = spec?["count"].flatMap { count($0, "count of \(what)", minimum: 1, maximum: Limits.membersPerGroup) } ?? 1
+            memberActions.append(node.position)
             return kind == "add_member" ? .addMember(group: group, count: members) : .killMember(group: group, count: members)
         case "pause", "resume":
             guard let (group, _) = targetWithOptions(value, key: "group", options: [], Reader.groupLike, what) else { return nil }
@@ -65,8 +66,8 @@ extension Reader {
             let withoutTopic = YAMLNode(mappingOf: retentionPairs.filter { $0.key.scalarText != "topic" }, at: value.position)
             return retention(withoutTopic, what).map { .setRetention(topic: topic, $0) }
         default:
-            guard let text = string(value, what) else { return nil }
-            return .highlight(text)
+            // Only entities are drawn, so only an entity can be highlighted.
+            return target(value, "", EntityKind.allCases, what).map { .highlight($0) }
         }
     }
 

@@ -49,6 +49,7 @@ extension Reader {
         var batch = BatchSpec(name: name, from: from, everyMs: every, aggregations: aggregations)
         if let value = entries["runtime"] { batch.runtimeMs = duration(value, "runtime of \(what)", positive: false) ?? 0 }
         if let value = entries["where"] { batch.filter = expression(value, "where of \(what)") }
+        noteFieldUses(of: batch, entries, what)
         batch.groupBy = entries["group_by"].flatMap { stringList($0, "group_by of \(what)") } ?? []
         if let toNode = entries["to"], let to = self.name(toNode, "to of \(what)") {
             refer(to, [.topic], at: toNode.position, by: what)

@@ -56,6 +56,9 @@ extension Reader {
         ])
         if let node = top["script"] { spec.script = script(node) }
         checkOrderKeys(against: spec.producers)
+        checkFieldUses(spec)
+        checkKilledMembers(spec)
+        checkTopicProcessorNames(topics: topics, processors: processors)
         return spec
     }
 

@@ -21,7 +21,7 @@ extension Reader {
         }
         for (topic, position) in topics { refer(topic, [.topic], at: position, by: what) }
         var group = GroupSpec(name: name, topics: topics.map(\.0))
-        if let value = entries["members"] { group.members = count(value, "members of \(what)", minimum: 0) ?? group.members }
+        if let value = entries["members"] { group.members = count(value, "members of \(what)", minimum: 0, maximum: Limits.membersPerGroup) ?? group.members }
         if let value = entries["assignment"] {
             group.assignment = choice(value, "assignment of \(what)", Assignment.self) ?? group.assignment
         }

@@ -32,12 +32,13 @@ extension Reader {
             let kind = processorKind(kindName, entries, what2)
         else { return nil }
         var processor = ProcessorSpec(name: name, kind: kind)
+        noteFieldUses(of: processor, entries, what2)
         for loop in Set(processor.inputs).intersection(processor.outputs).sorted() {
             report(
                 entries.position, "\(what) writes to its own input topic '\(loop)'",
                 expected: "a different output topic (a loop would feed records back forever)")
         }
-        if let value = entries["members"] { processor.members = count(value, "members of \(what)", minimum: 0) ?? 1 }
+        if let value = entries["members"] { processor.members = count(value, "members of \(what)", minimum: 0, maximum: Limits.membersPerGroup) ?? 1 }
         if let value = entries["process"] { processor.process = processing(value, "process of \(what)") ?? processor.process }
         if let value = entries["commit"] { processor.commit = commitPolicy(value, "commit of \(what)") ?? processor.commit }
         if let value = entries["start"] {

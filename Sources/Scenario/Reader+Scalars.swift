@@ -49,10 +49,16 @@ extension Reader {
         return value
     }
 
-    /// An integer ≥ `minimum` that fits an Int.
-    func count(_ node: YAMLNode, _ what: String, minimum: Int) -> Int? {
+    /// An integer ≥ `minimum` that fits an Int, and at most `maximum` (a hard limit) when given.
+    func count(_ node: YAMLNode, _ what: String, minimum: Int, maximum: Int? = nil) -> Int? {
         let expected = minimum == 0 ? "an integer ≥ 0" : "an integer ≥ \(minimum)"
-        return int(node, what, in: Int64(minimum)...Int64(Int32.max), expected: expected).map { Int($0) }
+        guard let value = int(node, what, in: Int64(minimum)...Int64(Int32.max), expected: expected) else { return nil }
+        if let maximum, value > maximum {
+            report(node.position, "invalid \(what): \(value) is more than the limit of \(maximum)",
+                   expected: "an integer from \(minimum) to \(maximum)")
+            return nil
+        }
+        return Int(value)
     }
 
     /// A number (integer or decimal) in `range`.
@@ -70,7 +76,20 @@ extension Reader {
 
     /// A rate per second (≥ 0).
     func rate(_ node: YAMLNode, _ what: String) -> Double? {
-        number(node, what, in: 0...1e9, expected: "a rate ≥ 0 per second")
+        if let text = node.plainText, let perSecond = Reader.perSecond(text) {
+            report(
+                node.position, "invalid \(what): '\(text)' has a unit (rates are per second)",
+                expected: "a plain number of records per second, such as \(perSecond) or { constant: \(perSecond) }",
+                suggestion: perSecond)
+            return nil
+        }
+        guard let value = number(node, what, in: 0...1e9, expected: "a rate ≥ 0 per second") else { return nil }
+        guard value <= rates.perProducer else {
+            report(node.position, "invalid \(what): \(node.scalarText ?? "") is more than the limit of \(Int(rates.perProducer)) per second",
+                   expected: "a rate from 0 to \(Int(rates.perProducer)) per second")
+            return nil
+        }
+        return value
     }
 
     /// A probability in 0…1.
@@ -98,6 +117,7 @@ extension Reader {
                 report(node.position, "invalid \(what): \(text) (must be more than 0)", expected: Quantity.durationExpected)
                 return nil
             }
+            guard value <= Limits.scenarioDurationMs else { return durationTooLong(node, what, text) }
             return value
         } catch {
             report(node.position, "invalid \(what): \(error.message)", expected: error.expected, suggestion: error.suggestion)
@@ -109,7 +129,9 @@ extension Reader {
     func fractionalDuration(_ node: YAMLNode, _ what: String) -> Double? {
         guard let text = durationText(node, what) else { return nil }
         do {
-            return try Quantity.fractionalMilliseconds(text)
+            let value = try Quantity.fractionalMilliseconds(text)
+            guard value <= Double(Limits.scenarioDurationMs) else { return durationTooLong(node, what, text) }
+            return value
         } catch {
             report(node.position, "invalid \(what): \(error.message)", expected: error.expected, suggestion: error.suggestion)
             return nil

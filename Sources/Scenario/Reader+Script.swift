@@ -1,5 +1,5 @@
 extension Reader {
-    static let stepKeys = ["id", "marker", "say", "do", "advance"]
+    static let stepKeys = ["id", "marker", "say", "show", "do", "advance"]
 
     func script(_ node: YAMLNode) -> [Step] {
         guard case .sequence(let items) = node.content, !items.isEmpty else {
@@ -29,7 +29,10 @@ extension Reader {
                 }
             }
             let advance = entries["advance"].flatMap { self.advance($0, stepWhat) } ?? .key
-            steps.append(Step(id: id, marker: marker.trimmingTrailingNewlines, say: say.trimmingTrailingNewlines, actions: actions, advance: advance))
+            let show = entries["show"].map { self.show($0, stepWhat) } ?? []
+            steps.append(Step(
+                id: id, marker: marker.trimmingTrailingNewlines, say: say.trimmingTrailingNewlines, actions: actions,
+                advance: advance, show: show, position: item.position))
         }
         return steps
     }

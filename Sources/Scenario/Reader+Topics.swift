@@ -7,7 +7,7 @@ extension Reader {
         if node.isNull { return topic }
         guard let entries = mapping(node, what, keys: Reader.topicKeys) else { return nil }
         if let value = entries["partitions"] {
-            topic.partitions = count(value, "partitions of \(what)", minimum: 1) ?? topic.partitions
+            topic.partitions = count(value, "partitions of \(what)", minimum: 1, maximum: Limits.partitionsPerTopic) ?? topic.partitions
         }
         if let value = entries["retention"] { topic.retention = retention(value, "retention of \(what)") ?? topic.retention }
         if let value = entries["segment"] { topic.segmentBytes = size(value, "segment of \(what)") ?? topic.segmentBytes }
@@ -42,7 +42,7 @@ extension Reader {
         refer(topic, [.topic], at: topicNode.position, by: what)
         let key = entries["key"].flatMap { string($0, "key of \(what)") }
         let rate = entries["rate"].flatMap { rateProfile($0, "rate of \(what)") }
-        let record = entries["record"].flatMap { template($0, "record of \(what)", keyField: key) }
+        let record = entries["record"].flatMap { checkTemplateSize($0, "record of \(what)") ? template($0, "record of \(what)", keyField: key) : nil }
         if let key, let keyNode = entries["key"], let record, !record.fields.contains(where: { $0.name == key }) {
             report(
                 keyNode.position, "key '\(key)' of \(what) is not a field of its record",

@@ -12,8 +12,14 @@ final class Reader {
     var declared: [EntityKind: [String]] = [:]
     /// Every `order_key` read, checked against the producers' fields once everything is read.
     var orderKeys: [OrderKeyUse] = []
+    /// Every record field a processor or batch job reads, checked like `orderKeys`.
+    var fieldUses: [FieldUse] = []
+    /// Every `add_member` / `kill_member` of the script, in order, with its position.
+    var memberActions: [SourcePosition] = []
     /// A counter giving references and definitions their order in the file.
     var order = 0
+    /// The rate limits this file is read with.
+    var rates = RateLimits.talk
 
     init(file: String) {
         self.file = file

@@ -25,12 +25,14 @@ public enum ScenarioLoader {
     public static let defaultScenario = "command-vs-events"
 
     /// Parses and validates YAML text; `file` labels positions in messages (and gives the default id).
-    public static func parse(yaml: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
+    /// `rates` are a talk's unless a benchmark says otherwise.
+    public static func parse(yaml: String, file: String, rates: RateLimits = .talk) throws(ScenarioErrors) -> ScenarioSpec {
+        if let problem = YAMLBudget.problem(in: yaml, file: file) { throw ScenarioErrors([problem]) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw ScenarioErrors([yamlError(error, file: file)])
+            throw ScenarioErrors([yamlError(error, file: file, yaml: yaml)])
         }
         guard let root else {
             throw ScenarioErrors([ScenarioError(
@@ -38,8 +40,11 @@ public enum ScenarioLoader {
                 expected: "a mapping with scenario: 1, title, topics, … and script")])
         }
         let reader = Reader(file: file)
-        let spec = reader.document(YAMLNode(root), defaultID: defaultID(for: file))
+        reader.rates = rates
+        let tree = YAMLNode(root)
+        let spec = reader.document(tree, defaultID: defaultID(for: file))
         Validator(reader: reader).checkReferences()
+        if let spec { reader.checkTotals(spec, root: tree) }
         guard let spec, reader.errors.isEmpty else {
             throw ScenarioErrors(reader.errors.sorted { $0.position < $1.position })
         }
@@ -48,6 +53,13 @@ public enum ScenarioLoader {
 
     /// Reads and parses the file at `path`.
     public static func load(path: String) throws(ScenarioErrors) -> ScenarioSpec {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let bytes = (attributes?[.size] as? NSNumber)?.intValue, bytes > Limits.fileBytes {
+            throw ScenarioErrors([ScenarioError(
+                file: path, at: SourcePosition(line: 1, column: 1),
+                message: "the file is \(bytes) bytes, more than the limit of \(Limits.fileBytes)",
+                expected: "a scenario file of at most 1 MiB")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([ScenarioError(
                 file: path, at: SourcePosition(line: 1, column: 1), message: "cannot read the file",
@@ -94,8 +106,9 @@ public enum ScenarioLoader {
         return Reader.isValidName(stem) ? stem : "scenario"
     }
 
-    /// A Yams parse error as one positioned problem.
-    static func yamlError(_ error: Error, file: String) -> ScenarioError {
+    /// A Yams parse error as one positioned problem (at most at the end of the last line: libyaml
+    /// puts an unexpected end after a final newline on the line that does not exist).
+    static func yamlError(_ error: Error, file: String, yaml: String) -> ScenarioError {
         let expected = "valid YAML: check the indentation, the ':' after each key and matching quotes or brackets"
         var position = SourcePosition(line: 1, column: 1)
         var message = "malformed YAML"
@@ -104,7 +117,7 @@ public enum ScenarioLoader {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
-                position = SourcePosition(line: mark.line, column: mark.column)
+                position = clamped(SourcePosition(line: mark.line, column: mark.column), to: yaml)
                 message = "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? "")
             case .reader(let problem, _, _, _):
                 message = "malformed YAML: \(problem)"
@@ -119,5 +132,13 @@ public enum ScenarioLoader {
             }
         }
         return ScenarioError(file: file, at: position, message: message, expected: expected)
+    }
+
+    /// `position`, or the end of the last line when it lies past it.
+    static func clamped(_ position: SourcePosition, to yaml: String) -> SourcePosition {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        guard position.line > lines.count, let last = lines.last else { return position }
+        return SourcePosition(line: lines.count, column: last.unicodeScalars.count + 1)
     }
 }

@@ -10,13 +10,22 @@ public struct Step: Sendable, Equatable {
     public var actions: [Action]
     /// When the script moves on to the next step.
     public var advance: Advance = .key
+    /// Live values drawn beside the narration while the step runs: what the step proves.
+    public var show: [ShowItem] = []
+    /// Where the step starts in its file (the rehearsal names it); nil for a step built in code.
+    public var position: SourcePosition?
 
-    public init(id: String, marker: String, say: String, actions: [Action], advance: Advance = .key) {
+    public init(
+        id: String, marker: String, say: String, actions: [Action], advance: Advance = .key, show: [ShowItem] = [],
+        position: SourcePosition? = nil
+    ) {
         self.id = id
         self.marker = marker
         self.say = say
         self.actions = actions
         self.advance = advance
+        self.show = show
+        self.position = position
     }
 }
 
@@ -62,7 +71,7 @@ public enum Action: Sendable, Equatable {
     case addGroup(GroupSpec)
     /// Change a topic's retention limits.
     case setRetention(topic: String, Retention)
-    /// Draw the audience's eye to an entity or panel.
+    /// Draw the audience's eye to an entity: it is marked wherever it is drawn during the step.
     case highlight(String)
 }
 

@@ -3,7 +3,8 @@ enum Suggestion {
     /// The candidate closest to `word` by Damerau–Levenshtein distance, if close enough to be a typo.
     ///
     /// "Close enough" is at most 1 edit for words up to 4 characters, 2 up to 8, else 3; ties go
-    /// to the candidate listed first.
+    /// to the candidate listed first. Failing that, a candidate that is `word` with a `_`-joined
+    /// prefix or suffix (`records` → `max_records`).
     static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = word.count <= 4 ? 1 : (word.count <= 8 ? 2 : 3)
         var best: (name: String, distance: Int)?
@@ -13,7 +14,9 @@ enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.name
+        if let best { return best.name }
+        // A key written without its prefix or suffix: `records` for `max_records`.
+        return candidates.first { $0.hasSuffix("_" + word) || $0.hasPrefix(word + "_") }
     }
 
     /// The optimal-string-alignment Damerau–Levenshtein distance: insertions, deletions,

@@ -37,6 +37,25 @@ struct Lexer {
     /// The symbols of the language, longest first.
     static let symbols = ["==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", "="]
 
+    /// Operators of other languages, with the one this language spells that way; checked before
+    /// `symbols` (`=>` would otherwise read as `=`). A lone `!`, `&` or `|` is caught after them.
+    static let mistypedOperators: [(typed: String, fix: String)] = [
+        ("=>", ">="), ("=<", "<="), ("&&", "and"), ("||", "or"), ("<>", "!="),
+    ]
+
+    /// What a suggested operator belongs to, for the `expected` part of the message.
+    static let operatorsExpected: [String: String] = [
+        ">=": "a comparison: == != < <= > >=", "<=": "a comparison: == != < <= > >=",
+        "!=": "a comparison: == != < <= > >=", "and": "'and', 'or' or 'not'", "or": "'and', 'or' or 'not'",
+        "not": "'and', 'or' or 'not'",
+    ]
+
+    /// Whether the text at the current position starts with `text`.
+    private func matches(_ text: String) -> Bool {
+        let end = position + text.count
+        return end <= characters.count && String(characters[position..<end]) == text
+    }
+
     /// Skips spaces, tabs and newlines.
     mutating func skipSpace() {
         while position < characters.count, characters[position].isWhitespace { position += 1 }
@@ -64,12 +83,21 @@ struct Lexer {
             }
             return Token(kind: .identifier(name), offset: start)
         }
+        if let (typed, fix) = Lexer.mistypedOperators.first(where: { matches($0.typed) }) {
+            throw ExpressionError(
+                message: "'\(typed)' is not an operator", expected: Lexer.operatorsExpected[fix], suggestion: fix, offset: start)
+        }
         for symbol in Lexer.symbols {
             let end = position + symbol.count
             if end <= characters.count, String(characters[position..<end]) == symbol {
                 position = end
                 return Token(kind: .symbol(symbol), offset: start)
             }
+        }
+        if char == "!" || char == "&" || char == "|" {
+            let fix = char == "!" ? "not" : (char == "&" ? "and" : "or")
+            throw ExpressionError(
+                message: "'\(char)' is not an operator", expected: Lexer.operatorsExpected[fix], suggestion: fix, offset: start)
         }
         throw ExpressionError(
             message: "unexpected character '\(char)'", expected: "a field, a number, a 'string' or an operator",

@@ -68,6 +68,17 @@ extension TopicSpec {
         config.retentionRecords = retention.maxRecords.map { Int(clamping: $0) }
         config.segmentBytes = Int(clamping: segmentBytes)
         config.keylessStrategy = partitioner == .roundRobin ? .roundRobin : .sticky()
+        if sink {
+            // A sink is an external system: the engine counts its records and bytes (the totals the
+            // dashboard, headlines and exports use); the log keeps only a small ring of the newest.
+            config.retentionMs = nil
+            config.retentionBytes = nil
+            config.retentionRecords = Self.sinkRingRecords
+            config.segmentRecords = Self.sinkRingRecords / 4
+        }
         return config
     }
+
+    /// The newest records a sink keeps per partition (plus up to a quarter more until a segment goes).
+    static let sinkRingRecords = 256
 }

@@ -6,8 +6,9 @@ extension Engine {
     /// or a scheduled `.end` is reached.
     ///
     /// - Parameters:
-    ///   - stepTimeMs: how long a step that waits for a key lasts before it advances by itself;
-    ///     nil for a replay, where only the scheduled actions advance such steps.
+    ///   - stepTimeMs: how long a step that waits for a key lasts before it advances by itself
+    ///     (at least its reading time, as if a presenter read it out); nil for a replay, where
+    ///     only the scheduled actions advance such steps.
     ///   - scheduled: actions to apply at their ticks (a journal being replayed), in order.
     ///   - afterTick: sees the engine after every tick (a headless recording renders frames here).
     ///   - everySecond: sees the engine after each simulated second.
@@ -28,7 +29,8 @@ extension Engine {
             } else if scriptEnded && durationMs == nil {
                 break
             }
-            if let stepTimeMs, let step = currentStep, !scriptEnded, step.advance == .key, stepElapsedMs >= stepTimeMs {
+            if let stepTimeMs, let step = currentStep, !scriptEnded, step.advance == .key, stepElapsedMs >= stepTimeMs,
+               stepHasBeenRead {
                 apply(.nextStep)
                 continue
             }

@@ -24,7 +24,12 @@ extension Engine {
             case .savedPct: return processors.first { $0.spec.name == name }?.savedPercent
             case .consumed: return Double(consumer.processedTotal)
             case .outOfOrder: return insights.ordering[name].map { Double($0.outOfOrder) }
+            case .rebalances: return insights.stalls[name].map { Double($0.rebalances) }
+            case .stoppedMs: return insights.stalls[name].map { Double($0.stoppedMs(nowMs: now)) }
+            case .missed: return insights.replays.last { $0.consumer == name }.map { Double($0.missed) }
             case .errors, .lost, .endOffset, .produced, .inFlight, .runs: return nil
+            // Topic metrics: a topic may share its name with a group or processor.
+            case .bytes, .alertMs, .alertWaitMs, .deleted: break
             }
         }
         if let index = chains.firstIndex(where: { $0.spec.name == name }) {
@@ -75,6 +80,11 @@ extension Engine {
             case .inRate: return records.perSecond
             case .endOffset: return (try? log.offsets(topic: name)).map { Double($0.reduce(0) { $0 + $1.logEndOffset }) }
             case .produced: return topicTotals[name].map { Double($0.records) }
+            case .bytes: return topicTotals[name].map { Double($0.bytes) }
+            case .deleted: return (try? log.offsets(topic: name)).map { Double($0.reduce(0) { $0 + $1.logStartOffset }) }
+            case .savedPct: return reduction(intoSink: name)?.savedBytesPercent
+            case .alertMs: return alertDelayMs(topic: name).map(Double.init)
+            case .alertWaitMs: return alertWaitMs(topic: name).map(Double.init)
             default: return nil
             }
         }

@@ -29,4 +29,16 @@ extension Engine {
         }
         return fresh
     }
+
+    /// The engine showing step `target` (0-based) from its start: an earlier step is re-simulated
+    /// (`rewound(toStep:)`), a later one is reached by pressing → until it begins, the current one
+    /// is begun again. Either way the step then stays at least its reading time, even when its
+    /// `when` condition already holds, so going back to a step that ended on a condition lands
+    /// on it.
+    public func jumped(toStep target: Int) throws(EngineError) -> Engine {
+        guard scenario.script.indices.contains(target) else { return self }
+        if target <= stepIndex { return try rewound(toStep: target) }
+        while stepIndex < target, !scriptEnded { apply(.nextStep) }
+        return self
+    }
 }

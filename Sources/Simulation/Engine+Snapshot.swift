@@ -23,7 +23,7 @@ extension Engine {
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
             feed: Array(feed.entries),
-            highlights: highlights)
+            highlights: highlights, proofs: proofs())
     }
 
     private func topicSnapshot(_ spec: TopicSpec) -> TopicSnapshot {
@@ -88,7 +88,7 @@ extension Engine {
 
     private func batchSnapshot(_ batch: BatchRuntime) -> BatchSnapshot {
         BatchSnapshot(
-            name: batch.spec.name, from: batch.spec.from, everyMs: batch.spec.everyMs, runs: batch.runs,
+            name: batch.spec.name, from: batch.spec.from, to: batch.spec.to, everyMs: batch.spec.everyMs, runs: batch.runs,
             lastRunEndMs: batch.lastRunEndMs, nextRunMs: batch.nextRunMs, running: batch.pending != nil,
             lastResults: batch.lastResults, timeToInsightP50Ms: batch.timeToInsight.percentile(50),
             timeToInsightP99Ms: batch.timeToInsight.percentile(99))

@@ -140,6 +140,8 @@ extension Engine {
         for event in log.drainEvents() {
             switch event {
             case .segmentDeleted(let deletion):
+                // A sink's ring turning over is not news: the external system "keeps" everything.
+                if scenario.topics.contains(where: { $0.sink && $0.name == deletion.topicPartition.topic }) { continue }
                 feed.append(FeedEntry(timeMs: now, kind: .topic(name: deletion.topicPartition.topic, text: event.description)))
             case .recordsRedelivered(let group, _, _, _), .memberJoined(let group, _, _, _), .memberLeft(let group, _),
                  .memberCrashed(let group, _), .memberTimedOut(let group, _, _, _), .rebalanceStarted(let group, _, _),

@@ -47,6 +47,15 @@ public final class Engine {
     public internal(set) var timedOutSteps: [Int] = []
     /// True once the last step has finished.
     public internal(set) var scriptEnded = false
+    /// The presenter's speed (the scenario's default, then each journaled `.setSpeed`): how
+    /// simulated time turns into the wall time a step has been on screen.
+    public internal(set) var speed: Double
+    /// Wall-clock ms the current step has been on screen so far.
+    public internal(set) var stepShownMs: Double = 0
+    /// Set once the current step's own end rule has fired; the step ends when it has been read.
+    var stepEnd: StepEnd?
+    /// What the rehearsal has found in the steps played so far (see `RehearsalFinding`).
+    public internal(set) var rehearsalFindings: [RehearsalFinding] = []
     /// The control actions applied so far, with their ticks: the journal of this run.
     public internal(set) var journal: [TimedAction] = []
     /// Called for every record appended to any topic, in order (for exports).
@@ -65,6 +74,7 @@ public final class Engine {
         self.seed = seed ?? scenario.seed
         tickMs = max(1, scenario.clock.tickMs)
         random = SeededRandom(seed: self.seed)
+        speed = min(Pacer.maximumSpeed, max(Pacer.minimumSpeed, scenario.clock.speed))
         let backend = InProcessLog(random: random.fork("log"))
         log = backend
         monitor = LagMonitor(backend: backend, settings: backend.settings)
@@ -92,6 +102,8 @@ public final class Engine {
             perform(.addMember(group: group, count: 1), origin: "presenter")
         case .killMember(let group):
             perform(.killMember(group: group, count: 1), origin: "presenter")
+        case .setSpeed(to: let newSpeed):
+            speed = min(Pacer.maximumSpeed, max(Pacer.minimumSpeed, newSpeed))
         case .end:
             break
         }

@@ -28,7 +28,7 @@ struct FeedBuffer {
     mutating func keep(topic: String, metadata: RecordMetadata, key: String?, value: Value, sampleOf every: Int, nowMs: Int64) {
         append(FeedEntry(timeMs: nowMs, kind: .record(
             topic: topic, partition: metadata.topicPartition.partition, offset: metadata.offset, key: key,
-            payload: value.json, sampleOf: every)))
+            payload: value.readableJSON, sampleOf: every)))
     }
 
     /// Adds an event line.

@@ -4,12 +4,14 @@ import StreamLog
 
 /// The end-of-run summary of a headless run: what happened, in numbers a presenter can quote.
 public enum RunSummary {
-    /// The summary text; `wallSeconds` is how long the run took (measured by the caller).
-    public static func text(_ engine: Engine, wallSeconds: Double?) -> String {
+    /// The summary text; `wallSeconds` is how long the run took (measured by the caller), `file`
+    /// the scenario's path for the rehearsal's warnings (the scenario's id when not given);
+    /// `seedPicked` marks a seed picked for `seed: 0`.
+    public static func text(_ engine: Engine, wallSeconds: Double?, file: String? = nil, seedPicked: Bool = false) -> String {
         let snapshot = engine.snapshot()
         let simSeconds = Double(engine.nowMs) / 1000
         var lines: [String] = []
-        var title = "\(snapshot.title) — seed \(engine.seed) — \(format(simSeconds, 1)) s simulated"
+        var title = "\(snapshot.title) — seed \(engine.seed)\(seedPicked ? " (picked for seed 0)" : "") — \(format(simSeconds, 1)) s simulated"
         if let wallSeconds, wallSeconds > 0 {
             title += " in \(format(wallSeconds, 2)) s (\(twoSignificant(simSeconds / wallSeconds))× real time)"
         }
@@ -28,6 +30,15 @@ public enum RunSummary {
         if !headlines.isEmpty {
             lines.append("")
             lines += headlines.map { "• " + $0.text }
+        }
+        let shown = engine.shownAtStepEnds
+        if !shown.isEmpty {
+            lines.append("")
+            lines.append("on screen as each step ended:")
+            lines += shown.map { entry in
+                "  step \(entry.step + 1) '\(steps[entry.step].marker)': "
+                    + entry.values.map { "\($0.label) \($0.text)" }.joined(separator: " · ")
+            }
         }
         if !snapshot.groups.isEmpty {
             lines.append("")
@@ -66,6 +77,7 @@ public enum RunSummary {
                      batch.timeToInsightP99Ms.map { format($0 / 1000, 1) + " s" } ?? "-"]
                 })
         }
+        lines += rehearsalWarnings(engine, file: file ?? engine.scenario.id)
         return lines.joined(separator: "\n")
     }
 
@@ -74,6 +86,13 @@ public enum RunSummary {
         if group.stopped { return "STOPPED" }
         if group.paused { return "PAUSED" }
         return group.lag.status.description
+    }
+
+    /// The rehearsal's findings as a warning section (empty when every step showed its point).
+    static func rehearsalWarnings(_ engine: Engine, file: String) -> [String] {
+        guard !engine.rehearsalFindings.isEmpty else { return [] }
+        return ["", "warnings — steps a live audience would not see (`streamstage validate --rehearse`):"]
+            + engine.rehearsalFindings.map { "• " + $0.error(in: engine.scenario, file: file).description }
     }
 
     /// Left-aligned columns separated by two spaces, like the Kafka tools print.

@@ -49,23 +49,17 @@ extension Engine {
     /// For each sink fed by processors: the bytes and records its source topics received vs it.
     private func reductionHeadlines() -> [Headline] {
         scenario.topics.filter(\.sink).compactMap { sink in
-            let sources = sourceTopics(upstreamOf: sink.name)
-            guard !sources.isEmpty else { return nil }
-            let bytesIn = sources.reduce(0) { $0 + (topicTotals[$1]?.bytes ?? 0) }
-            let recordsIn = sources.reduce(0) { $0 + (topicTotals[$1]?.records ?? 0) }
-            let bytesOut = topicTotals[sink.name]?.bytes ?? 0
-            let recordsOut = topicTotals[sink.name]?.records ?? 0
-            guard bytesIn > 0 else { return nil }
-            let savedBytes = 100 * (1 - Double(bytesOut) / Double(bytesIn))
-            let savedRecords = 100 * (1 - Double(recordsOut) / Double(max(1, recordsIn)))
-            let names = sources.map(label).joined(separator: " + ")
+            guard let reduction = reduction(intoSink: sink.name) else { return nil }
+            let savedBytes = reduction.savedBytesPercent
+            let savedRecords = reduction.savedRecordsPercent
+            let names = reduction.sources.map(label).joined(separator: " + ")
             return Headline(
                 kind: .reduction, subject: sink.name,
                 numbers: ["saved_bytes_pct": savedBytes, "saved_records_pct": savedRecords,
-                          "bytes_in": Double(bytesIn), "bytes_out": Double(bytesOut)],
+                          "bytes_in": Double(reduction.bytesIn), "bytes_out": Double(reduction.bytesOut)],
                 text: "\(names) → \(label(sink.name)): \(Self.decimal(savedBytes, 1)) % of bytes removed "
-                    + "(\(Self.bytes(bytesIn)) in, \(Self.bytes(bytesOut)) out), \(Self.decimal(savedRecords, 1)) % of records "
-                    + "(\(Self.grouped(recordsIn)) in, \(Self.grouped(recordsOut)) out)")
+                    + "(\(Self.bytes(reduction.bytesIn)) in, \(Self.bytes(reduction.bytesOut)) out), \(Self.decimal(savedRecords, 1)) % of records "
+                    + "(\(Self.grouped(reduction.recordsIn)) in, \(Self.grouped(reduction.recordsOut)) out)")
         }
     }
 
@@ -75,8 +69,7 @@ extension Engine {
         insights.producerStarts.compactMap { start in
             guard let producer = scenario.producers.first(where: { $0.name == start.name }) else { return nil }
             let seen = topics(downstreamOf: producer.topic).compactMap { topic -> (String, Int64)? in
-                guard let first = insights.firstRecordMs[topic], first >= start.atMs else { return nil }
-                return (topic, first - start.atMs)
+                firstRecordDelayMs(topic: topic, afterMs: start.atMs).map { (topic, $0) }
             }
             .sorted { $0.1 < $1.1 }
             guard !seen.isEmpty else { return nil }
@@ -187,29 +180,24 @@ extension Engine {
 
     /// Many sources and many consumers: connections point to point vs one each to the log.
     private func connectionHeadlines() -> [Headline] {
-        let writers = Dictionary(grouping: scenario.producers, by: \.topic).mapValues { Set($0.map(\.name)) }
-        func sources(of topics: [String]) -> Int { topics.reduce(into: Set<String>()) { $0.formUnion(writers[$1] ?? []) }.count }
-        let readers = groups.map { ($0.name, $0.topics) }
-            + processors.filter { $0.enabled || $0.recordsIn > 0 }.map { ($0.spec.name, $0.spec.inputs) }
-            + batches.map { ($0.spec.name, [$0.spec.from]) }
-        let pointToPoint = readers.reduce(0) { $0 + sources(of: $1.1) }
-        let platform = scenario.producers.count + readers.count
-        guard scenario.producers.count >= 3, pointToPoint > platform else { return [] }
-        var text = "\(scenario.producers.count) sources, \(readers.count) consumers: \(pointToPoint) point-to-point "
+        let counts = connections()
+        let pointToPoint = counts.pointToPoint
+        let platform = counts.platform
+        guard counts.producers >= 3, pointToPoint > platform else { return [] }
+        var text = "\(counts.producers) sources, \(counts.readers.count) consumers: \(pointToPoint) point-to-point "
             + "connections vs \(platform) to one platform"
         var numbers = ["point_to_point": Double(pointToPoint), "platform": Double(platform)]
         for added in insights.addedGroups {
-            guard let reader = readers.first(where: { $0.0 == added.name }) else { continue }
-            let direct = sources(of: reader.1)
-            numbers["added_point_to_point." + added.name] = Double(direct)
-            text += "; \(added.name) joined at \(Self.secondsText(added.atMs)) with 1 new connection instead of \(direct)"
+            guard let reader = counts.readers.first(where: { $0.name == added.name }) else { continue }
+            numbers["added_point_to_point." + added.name] = Double(reader.sources)
+            text += "; \(added.name) joined at \(Self.secondsText(added.atMs)) with 1 new connection instead of \(reader.sources)"
             if !insights.producerChangesMs.contains(where: { $0 >= added.atMs }) { text += " and no producer changed" }
         }
         return [Headline(kind: .connections, subject: scenario.id, numbers: numbers, text: text)]
     }
 
     /// Topics written by producers from which records flow (through processors) into `topic`.
-    private func sourceTopics(upstreamOf topic: String) -> [String] {
+    func sourceTopics(upstreamOf topic: String) -> [String] {
         var seen: Set<String> = [topic]
         var frontier = [topic]
         var sources: [String] = []
@@ -225,7 +213,7 @@ extension Engine {
     }
 
     /// Topics that records of `topic` reach through processors and batch jobs (not `topic` itself).
-    private func topics(downstreamOf topic: String) -> [String] {
+    func topics(downstreamOf topic: String) -> [String] {
         var seen: Set<String> = [topic]
         var frontier = [topic]
         var result: [String] = []

@@ -22,6 +22,8 @@ struct StoryInsights {
     var producerChangesMs: [Int64] = []
     /// Groups a script action added, with the time it did.
     var addedGroups: [(name: String, atMs: Int64)] = []
+    /// The `show:` values of each step as it ended, by step index (the latest time it ended).
+    var shownAtEnd: [Int: [ProofValue]] = [:]
 
     /// Counts a processed record against its group's per-key order.
     mutating func noteProcessed(_ record: ConsumerRecord, by group: String) {
@@ -106,6 +108,11 @@ struct StallTracker {
 
     /// The longest pause, ms (0 when consumption never stopped).
     var longestPauseMs: Int64 { pauses.max() ?? 0 }
+
+    /// All pauses so far, ms, counting one still going on at `nowMs`.
+    func stoppedMs(nowMs: Int64) -> Int64 {
+        pauses.reduce(0, +) + (pauseStartMs.map { nowMs - $0 } ?? 0)
+    }
 }
 
 /// A group's hottest partition at the moment it was hottest, against all the others.

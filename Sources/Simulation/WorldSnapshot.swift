@@ -18,6 +18,25 @@ public struct WorldSnapshot: Equatable, Sendable {
     public var feed: [FeedEntry]
     /// Entities the current step asked the audience to look at.
     public var highlights: [String]
+    /// The current step's `show:` items with their live values.
+    public var proofs: [ProofValue] = []
+}
+
+/// One labelled live value of the current step's `show:` list.
+public struct ProofValue: Equatable, Sendable {
+    public var label: String
+    /// Nil while a metric it reads is unavailable (e.g. before the first alert).
+    public var value: Double?
+    public var format: ShowFormat
+
+    public init(label: String, value: Double?, format: ShowFormat) {
+        self.label = label
+        self.value = value
+        self.format = format
+    }
+
+    /// The value as the audience reads it: `95.1 %`, `12 400`, `-` while unavailable.
+    public var text: String { format.text(value) }
 }
 
 /// Where the talk is: the step, its narration, and how it ends.
@@ -141,6 +160,8 @@ public struct ChainSnapshot: Equatable, Sendable {
 public struct BatchSnapshot: Equatable, Sendable {
     public var name: String
     public var from: String
+    /// The topic its results are written to (nil = only shown on the dashboard).
+    public var to: String?
     public var everyMs: Int64
     public var runs: Int
     public var lastRunEndMs: Int64?

@@ -76,19 +76,20 @@ extension Value {
         return size
     }
 
-    /// Appends the compact JSON encoding to `out`.
-    public func appendJSON(to out: inout String) {
+    /// Appends the compact JSON encoding to `out`; `readable` writes doubles as
+    /// ``Value/readableNumber(_:)`` does (for people, not for exports).
+    public func appendJSON(to out: inout String, readable: Bool = false) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
-        case .double(let value): out += Value.jsonNumber(value)
+        case .double(let value): out += readable ? Value.readableNumber(value) : Value.jsonNumber(value)
         case .string(let value): Value.appendJSONString(value, to: &out)
         case .array(let values):
             out += "["
             for (index, value) in values.enumerated() {
                 if index > 0 { out += "," }
-                value.appendJSON(to: &out)
+                value.appendJSON(to: &out, readable: readable)
             }
             out += "]"
         case .object(let fields):
@@ -97,7 +98,7 @@ extension Value {
                 if index > 0 { out += "," }
                 Value.appendJSONString(name, to: &out)
                 out += ":"
-                value.appendJSON(to: &out)
+                value.appendJSON(to: &out, readable: readable)
             }
             out += "}"
         }

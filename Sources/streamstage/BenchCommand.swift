@@ -19,6 +19,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var group: BenchGroup?
 
+    @Option(help: .hidden)
+    var scenario: String?
+
     /// Measures one group here when asked (as JSON), else every group in its own process.
     func run() throws {
         if let group {
@@ -26,7 +29,8 @@ struct BenchCommand: ParsableCommand {
             return
         }
         var figures: [BenchFigure] = []
-        for group in BenchGroup.allCases { figures += try measureInChild(group) }
+        for group in BenchGroup.allCases where group != .scenario { figures += try measureInChild(group) }
+        for name in try ScenarioMemoryBench.scenarioNames() { figures += try measureInChild(.scenario, scenario: name) }
         print(json ? BenchFigure.json(figures) : BenchFigure.table(figures))
     }
 
@@ -40,16 +44,20 @@ struct BenchCommand: ParsableCommand {
         case .log: return try (quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)).run()
         case .engine: return [try engine.speed()]
         case .render: return try RenderBench(frames: quick ? 20 : 300).run()
+        case .scenario:
+            guard let scenario else { throw UserFacingError(message: "bench: --group scenario needs --scenario NAME") }
+            return try ScenarioMemoryBench(simulatedMs: quick ? 60_000 : 3_600_000).figures(scenario)
         }
     }
 
     /// Runs `streamstage bench --group` in a fresh process of this binary and reads its figures.
-    private func measureInChild(_ group: BenchGroup) throws(UserFacingError) -> [BenchFigure] {
+    private func measureInChild(_ group: BenchGroup, scenario: String? = nil) throws(UserFacingError) -> [BenchFigure] {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["bench", "--group", group.rawValue] + (quick ? ["--quick"] : [])
+        process.arguments = ["bench", "--group", group.rawValue] + (scenario.map { ["--scenario", $0] } ?? [])
+            + (quick ? ["--quick"] : [])
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -70,7 +78,7 @@ struct BenchCommand: ParsableCommand {
 }
 
 /// The figures measured together, each group in its own process: memory (the heap of a long run),
-/// log, engine and render.
+/// log, engine, render, and the memory of one demo-data scenario (a process per scenario).
 enum BenchGroup: String, CaseIterable, ExpressibleByArgument {
-    case memory, log, engine, render
+    case memory, log, engine, render, scenario
 }

@@ -10,22 +10,29 @@ struct DescribeCommand: ParsableCommand {
 
     @OptionGroup var world: WorldOptions
 
-    @Option(help: "The simulated time to stop at (e.g. 45s).")
-    var at: DurationArgument
+    @Option(parsing: .unconditional, help: "The simulated time to stop at (e.g. 45s; at most 24h).")
+    var at: String
 
     @Option(help: "Only this group.")
     var group: String?
 
-    @Option(name: .customLong("step-time"), help: "How long a step that waits for a key lasts (default 10s).")
-    var stepTime: DurationArgument?
+    @Option(name: .customLong("step-time"), parsing: .unconditional, help: "How long a step that waits for a key lasts (default 10s).")
+    var stepTime: String?
 
     func run() throws {
+        let atMs = try durationOption(at, "--at") ?? 0
+        let stepTimeMs = try durationOption(stepTime, "--step-time") ?? 10_000
+        let seed = try world.seedValue()
         let (spec, path) = try ScenarioLocator.load(world.scenario)
-        let engine = try Session(spec: spec, path: path, seed: world.seed, actions: []).makeEngine()
-        engine.runHeadless(stepTimeMs: stepTime?.milliseconds ?? 10_000, durationMs: at.milliseconds)
+        let session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        if session.seedPicked { FileHandle.standardError.write(Data("seed 0: picked seed \(session.seed)\n".utf8)) }
+        let engine = try session.makeEngine()
+        let progress = HeadlessProgress(totalMs: atMs)
+        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs, everySecond: progress.update)
+        progress.finish()
         let names = engine.groupNames
         if let group, !names.contains(group) {
-            throw UserFacingError(message: "Consumer group '\(group)' does not exist. (groups at \(at.milliseconds / 1000) s: \(names.joined(separator: ", ")))")
+            throw UserFacingError(message: "Consumer group '\(group)' does not exist. (groups at \(atMs / 1000) s: \(names.joined(separator: ", ")))")
         }
         for (index, name) in names.enumerated() where group == nil || group == name {
             let description = engine.describe(group: name)

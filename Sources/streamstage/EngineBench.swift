@@ -57,7 +57,7 @@ struct EngineBench {
     /// An engine for a scenario written in YAML.
     private static func engine(_ yaml: String, file: String) throws(UserFacingError) -> Engine {
         do {
-            return try Engine(scenario: try ScenarioLoader.parse(yaml: yaml, file: file))
+            return try Engine(scenario: try ScenarioLoader.parse(yaml: yaml, file: file, rates: .benchmark))
         } catch let errors as ScenarioErrors {
             throw UserFacingError(message: "bench: \(errors.description)")
         } catch {

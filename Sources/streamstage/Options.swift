@@ -1,37 +1,33 @@
 import ArgumentParser
 import Scenario
 
-/// A duration on the command line ("10s", "1.5m", "250ms"), in milliseconds.
-struct DurationArgument: ExpressibleByArgument {
-    var milliseconds: Int64
-
-    init?(argument: String) {
-        guard let ms = try? Quantity.fractionalMilliseconds(argument), ms >= 0 else { return nil }
-        milliseconds = Int64(ms.rounded())
-    }
-
-    static var defaultCompletionKind: CompletionKind { .default }
-}
-
-/// A terminal size on the command line ("120x40").
-struct SizeArgument: ExpressibleByArgument {
-    var cols: Int
-    var rows: Int
-
-    init?(argument: String) {
-        let parts = argument.lowercased().split(separator: "x")
-        guard parts.count == 2, let cols = Int(parts[0]), let rows = Int(parts[1]), cols >= 10, rows >= 5, cols <= 1000, rows <= 500
-        else { return nil }
-        self.cols = cols
-        self.rows = rows
-    }
-}
-
 /// The options every command that runs a scenario shares.
 struct WorldOptions: ParsableArguments {
     @Argument(help: "A scenario name from demo-data/ or a path to a scenario file (default: command-vs-events).")
     var scenario: String?
 
-    @Option(help: "The seed for all randomness (default: the scenario's).")
-    var seed: UInt64?
+    // Numbers are read as text (`.unconditional` takes "-1" as a value) so a bad one gets its real reason.
+    @Option(parsing: .unconditional, help: "The seed for all randomness (default: the scenario's; 0 picks one).")
+    var seed: String?
+
+    /// `--seed` as a number; nil when not given.
+    func seedValue() throws(UserFacingError) -> UInt64? {
+        guard let seed else { return nil }
+        return try option { () throws(OptionValueError) in try OptionValue.seed(seed, option: "--seed") }
+    }
+}
+
+/// `--name TEXT` as a duration in ms within `Limits.runDurationMs`; nil when not given.
+func durationOption(_ text: String?, _ name: String) throws(UserFacingError) -> Int64? {
+    guard let text else { return nil }
+    return try option { () throws(OptionValueError) in try OptionValue.duration(text, option: name) }
+}
+
+/// Runs an option reader, turning its error into the message the CLI prints (exit code 2).
+func option<Value>(_ read: () throws(OptionValueError) -> Value) throws(UserFacingError) -> Value {
+    do {
+        return try read()
+    } catch {
+        throw UserFacingError(message: error.message)
+    }
 }

@@ -25,6 +25,10 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        _ = try output.checked()
+        if !headless, exportEvents != nil || exportMetrics != nil {
+            throw UserFacingError(message: "--export-events and --export-metrics need --headless (a live replay writes no exports)")
+        }
         let file: Journal<ControlAction>
         do {
             file = try Journal<ControlAction>.read(contentsOf: URL(fileURLWithPath: journal))
@@ -33,8 +37,14 @@ struct ReplayCommand: ParsableCommand {
         }
         let header = file.header
         let (spec, path) = try ScenarioLocator.load(header.scenarioPath)
+        // Refused up front: a tick beyond the run limit would be hours of work (or never end).
+        let lastTick = UInt64(Limits.runDurationMs / spec.clock.tickMs)
+        if let index = file.entries.firstIndex(where: { $0.tick > lastTick }) {
+            throw UserFacingError(
+                message: "\(journal): line \(index + 2): tick \(file.entries[index].tick) is beyond the limit of \(Limits.describe(ms: Limits.runDurationMs)) of simulated time (tick \(lastTick) at \(spec.clock.tickMs) ms a tick)")
+        }
         let actions = file.entries.map { TimedAction(tick: Int64($0.tick), action: $0.action) }
-        let session = try Session(spec: spec, path: path, seed: header.seed, actions: actions)
+        let session = try Session(spec: spec, path: path, seed: header.seed, actions: actions, exactSeed: true)
         guard session.scenarioHash == header.scenarioHash else {
             throw UserFacingError(
                 message: "\(path) changed since the journal was written (hash \(session.scenarioHash), journal \(header.scenarioHash)): the replay would not be exact")

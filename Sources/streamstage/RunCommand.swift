@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Foundation
 import Recording
 import Scenario
@@ -11,17 +12,18 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var world: WorldOptions
 
-    @Option(help: "Initial speed ×0.1 to ×20 (live).")
-    var speed: Double?
+    @Option(parsing: .unconditional, help: "Initial speed ×0.1 to ×20 (live).")
+    var speed: String?
 
     @Flag(help: "No terminal: run as fast as possible and print a summary.")
     var headless = false
 
-    @Option(help: "Stop after this much simulated time (e.g. 90s, 5m).")
-    var duration: DurationArgument?
+    @Option(parsing: .unconditional, help: "Stop after this much simulated time (e.g. 90s, 5m; at most 24h).")
+    var duration: String?
 
-    @Option(name: .customLong("step-time"), help: "Headless: how long a step that waits for a key lasts (default 10s).")
-    var stepTime: DurationArgument?
+    @Option(name: .customLong("step-time"), parsing: .unconditional,
+            help: "Headless: how long a step that waits for a key lasts (default 10s).")
+    var stepTime: String?
 
     @Option(name: .customLong("export-events"), help: "Write every appended record as JSON Lines (kcat -J style).")
     var exportEvents: String?
@@ -31,19 +33,25 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if let speed, !(0.1...20).contains(speed) { throw ValidationError("--speed must be between 0.1 and 20, got \(speed)") }
-    }
-
     func run() throws {
+        let speed = try speed.map { text throws(UserFacingError) in
+            try option { () throws(OptionValueError) in try OptionValue.number(text, option: "--speed", in: 0.1...20) }
+        }
+        let durationMs = try durationOption(duration, "--duration")
+        let stepTimeMs = try durationOption(stepTime, "--step-time")
+        let seed = try world.seedValue()
+        _ = try output.checked()
+        if !headless, exportEvents != nil || exportMetrics != nil {
+            throw UserFacingError(message: "--export-events and --export-metrics need --headless (a live run writes no exports)")
+        }
         let (spec, path) = try ScenarioLocator.load(world.scenario)
-        let session = try Session(spec: spec, path: path, seed: world.seed, actions: [])
+        let session = try Session(spec: spec, path: path, seed: seed, actions: [])
         if headless {
             try session.runHeadless(
-                stepTimeMs: stepTime?.milliseconds ?? 10_000, durationMs: duration?.milliseconds,
+                stepTimeMs: stepTimeMs ?? 10_000, durationMs: durationMs,
                 exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)
         } else {
-            try session.runLive(speed: speed ?? spec.clock.speed, durationMs: duration?.milliseconds, output: output)
+            try session.runLive(speed: speed ?? spec.clock.speed, durationMs: durationMs, output: output)
         }
     }
 }
@@ -56,15 +64,28 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write the journal of presenter actions to this file (replay it with `streamstage replay`).")
     var journal: String?
 
-    @Option(help: "Headless recording: the terminal size to render, e.g. 120x40.")
-    var size: SizeArgument?
+    @Option(parsing: .unconditional, help: "Headless recording: the terminal size to render, e.g. 120x40.")
+    var size: String?
 
-    @Option(help: "Headless recording: frames per second of simulated time (default 10).")
-    var fps: Double?
+    @Option(parsing: .unconditional, help: "Headless recording: frames per second of simulated time, 1 to 60 (default 10).")
+    var fps: String?
 
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
     var noColor = false
+}
+
+extension OutputOptions {
+    /// `--size` and `--fps` read and range-checked (defaults 120×40 and 10), before anything runs.
+    func checked() throws(UserFacingError) -> (size: TerminalSize, fps: Double) {
+        let size = try size.map { text throws(UserFacingError) in
+            try option { () throws(OptionValueError) in try OptionValue.size(text, option: "--size") }
+        }
+        let fps = try fps.map { text throws(UserFacingError) in
+            try option { () throws(OptionValueError) in try OptionValue.number(text, option: "--fps", in: 1...60) }
+        }
+        return (TerminalSize(cols: size?.cols ?? 120, rows: size?.rows ?? 40), fps ?? 10)
+    }
 }

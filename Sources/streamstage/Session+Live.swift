@@ -28,9 +28,10 @@ extension Session {
             }
             var loop = LiveLoop(session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, speed: speed)
             loop.run(durationMs: durationMs)
-            loop.finish()
+            let failures = loop.finish()
             screen.close()
-            return nil
+            // The header showed a failed recording while the talk went on; the exit code says it too.
+            return failures.isEmpty ? nil : UserFacingError(message: failures.joined(separator: "\nstreamstage: "))
         }
         if let failure { throw failure }
     }
@@ -71,6 +72,7 @@ struct LiveLoop {
         self.recorder = recorder
         self.journalPath = journalPath
         state = DashboardState(speed: speed)
+        state.pickedSeed = session.seedPicked ? session.seed : nil
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
         journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
         state.recording = recorder?.indicator
@@ -85,11 +87,12 @@ struct LiveLoop {
         let endTick = session.scheduled.first { $0.action == .end }?.tick
         while !state.quitRequested {
             if let signal = screen.pendingSignal {
-                finish()
+                _ = finish()
                 screen.closeAndExit(signal: signal)
             }
             let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
             if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
+                state.screenSize = screen.size
                 if key != .resize {
                     for effect in state.reduce(key, world: world) { handle(effect) }
                 }
@@ -97,9 +100,14 @@ struct LiveLoop {
             }
             let now = clock.seconds
             pacer.paused = state.paused
+            syncSpeed()
             pacer.setSpeed(state.speed)
             let ticks = pacer.ticks(forElapsed: now - lastWall)
             lastWall = now
+            if state.achievedSpeed != pacer.achievedSpeed {
+                state.achievedSpeed = pacer.achievedSpeed
+                dirty = true
+            }
             if ticks > 0 {
                 for _ in 0..<ticks {
                     if let endTick, engine.tick >= endTick {
@@ -126,24 +134,35 @@ struct LiveLoop {
         }
     }
 
-    /// Closes the files: the journal ends with the tick the run stopped at.
-    mutating func finish() {
+    /// Closes the files (the journal ends with the tick the run stopped at) and returns why any of
+    /// them is incomplete.
+    mutating func finish() -> [String] {
         syncJournal()
         journal?.append(.end, tick: UInt64(engine.tick))
         journal?.close()
+        let failures = [recorder?.writer.warning, journal?.warning].compactMap { $0 }
         journal = nil
         recorder?.close()
+        return failures
     }
 
-    /// Applies the replayed journal's actions due at this tick.
+    /// Applies the replayed journal's actions due at this tick; a replayed speed change sets the
+    /// dashboard's speed too.
     private mutating func applyScheduled() {
         let scheduled = session.scheduled
         while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick < engine.tick { scheduledCursor += 1 }
         while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick == engine.tick {
             let action = scheduled[scheduledCursor].action
             if action != .end { engine.apply(action) }
+            if case .setSpeed = action { state.speed = engine.speed }
             scheduledCursor += 1
         }
+    }
+
+    /// Tells the engine (and so the journal) the presenter's speed when it changed: a step's
+    /// reading time is wall-clock time, so the speed decides when a step may end.
+    private mutating func syncSpeed() {
+        if engine.speed != state.speed { engine.apply(.setSpeed(to: state.speed)) }
     }
 
     /// Writes the engine's new journal entries.
@@ -162,13 +181,8 @@ struct LiveLoop {
         case .previousStep:
             replace(with: try? engine.rewound(toStep: engine.stepIndex - 1))
         case .jumpToStep(let number):
-            let target = number - 1
-            guard target < engine.scenario.script.count else { return }
-            if target < engine.stepIndex {
-                replace(with: try? engine.rewound(toStep: target))
-            } else {
-                while engine.stepIndex < target, !engine.scriptEnded { engine.apply(.nextStep) }
-            }
+            guard let jumped = try? engine.jumped(toStep: number - 1), jumped !== engine else { return }
+            replace(with: jumped)
         case .restart:
             replace(with: try? engine.rewound(toStep: 0))
         case .toggleRecording:

@@ -10,14 +10,21 @@ struct Session {
     let spec: ScenarioSpec
     let path: String
     let seed: UInt64
+    /// True when the scenario or `--seed` said 0 and this run picked `seed` (reported, and written
+    /// to the journal so a replay is exact).
+    let seedPicked: Bool
     /// Actions to apply at their ticks (a journal being replayed); empty for a fresh run.
     let scheduled: [TimedAction]
     let scenarioHash: ContentHash
 
-    init(spec: ScenarioSpec, path: String, seed: UInt64?, actions: [TimedAction]) throws(UserFacingError) {
+    /// `seed` overrides the scenario's; 0 picks one (1…999 999, easy to read off the header) from the system's entropy (the only place that
+    /// may), unless `exactSeed` (a replay runs with the journal's seed as written).
+    init(spec: ScenarioSpec, path: String, seed: UInt64?, actions: [TimedAction], exactSeed: Bool = false) throws(UserFacingError) {
         self.spec = spec
         self.path = path
-        self.seed = seed ?? spec.seed
+        let requested = seed ?? spec.seed
+        seedPicked = requested == 0 && !exactSeed
+        self.seed = seedPicked ? UInt64.random(in: 1...999_999) : requested
         scheduled = actions
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw UserFacingError(message: "cannot read \(path)")
@@ -53,41 +60,48 @@ struct Session {
     func runHeadless(
         stepTimeMs: Int64, durationMs: Int64?, exportEvents: String?, exportMetrics: String?, output: OutputOptions
     ) throws(UserFacingError) {
+        let (size, fps) = try output.checked()
         let engine = try makeEngine()
         let events = try open(exportEvents)
         let metrics = try open(exportMetrics)
         metrics?.write(MetricsExport.header)
         let journalPath = Self.journalPath(output)
         let journal = try journalPath.map { path throws(UserFacingError) in
-            try openJournal(path, speed: spec.clock.speed, size: TerminalSize(cols: output.size?.cols ?? 120, rows: output.size?.rows ?? 40))
+            try openJournal(path, speed: spec.clock.speed, size: size)
         }
         if let events { engine.onAppend = { events.write(EventExport.line($0)) } }
         let start = Date()
+        let progress = HeadlessProgress(totalMs: durationMs)
         let everySecond: (Engine) -> Void = { engine in
+            progress.update(engine)
             if let metrics { for row in MetricsExport.rows(engine.snapshot()) { metrics.write(row) } }
         }
         let stepTime = scheduled.isEmpty ? stepTimeMs : nil
+        var failures: [String] = []
         if let path = output.record {
-            let size = TerminalSize(cols: output.size?.cols ?? 120, rows: output.size?.rows ?? 40)
             let recorder = try Recorder(path: path, size: size, title: spec.title)
             let theme = Theme(colors: output.noColor || ProcessInfo.processInfo.environment["NO_COLOR"] != nil ? .monochrome : .palette256,
                               glyphs: output.ascii ? .ascii : .braille)
-            HeadlessRecording(size: size, theme: theme, fps: output.fps ?? 10).record(
+            HeadlessRecording(size: size, theme: theme, fps: fps).record(
                 engine, to: recorder.writer, stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled,
                 everySecond: everySecond)
             recorder.close()
-            if let warning = recorder.writer.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            failures += [recorder.writer.warning].compactMap { $0 }
         } else {
             engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled, everySecond: everySecond)
         }
+        progress.finish()
         let wall = Date().timeIntervalSince(start)
         for entry in engine.journal { journal?.append(entry.action, tick: UInt64(entry.tick)) }
         for file in [events, metrics].compactMap({ $0 }) {
             file.close()
-            if let warning = file.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            failures += [file.warning].compactMap { $0 }
         }
         journal?.close()
-        print(RunSummary.text(engine, wallSeconds: wall))
+        failures += [journal?.warning].compactMap { $0 }
+        print(RunSummary.text(engine, wallSeconds: wall, file: path, seedPicked: seedPicked))
+        // A file asked for but not written completely makes the run fail, after the summary.
+        if !failures.isEmpty { throw UserFacingError(message: failures.joined(separator: "\nstreamstage: ")) }
     }
 
     func open(_ path: String?) throws(UserFacingError) -> ExportWriter? {

@@ -22,14 +22,24 @@ struct Streamstage: ParsableCommand {
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
             if code == .success {
+                let message = fullMessage(for: error)
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if let text = usageError(error) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// A command-line mistake as one line, then the hint where the usage is
+    /// (`See 'streamstage run --help' for more information.`); nil for a bare exit code.
+    static func usageError(_ error: Error) -> String? {
+        let message = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+        guard !message.isEmpty else { return nil }
+        let hint = fullMessage(for: error).split(separator: "\n").last { $0.contains("--help") }
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? "See 'streamstage --help' for more information."
+        return "streamstage: \(message)\n\(hint)"
     }
 }
 

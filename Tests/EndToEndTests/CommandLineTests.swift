@@ -39,6 +39,43 @@ struct CommandLineTests {
         #expect(run.err.contains("typo.yaml:4:13"))
     }
 
+    /// The rehearsal plays the script: a demo passes; a step whose condition holds at once is named.
+    @Test func validateRehearseNamesAStepTheAudienceWouldMissWithExitCode2() throws {
+        let demo = try Binary.run(["validate", "--rehearse", "siem-reduction"])
+        #expect(demo.status == 0)
+        #expect(demo.out.hasSuffix("siem-reduction.yaml: ok — SIEM log reduction: filter, trim and dedupe firewall logs before Splunk (6 steps, rehearsed: every step shows its point)\n"))
+        let every = try Binary.run(["validate", "--rehearse"])
+        #expect(every.status == 0 && every.err.isEmpty)
+        #expect(every.out.split(separator: "\n").count == 6)
+        #expect(every.out.split(separator: "\n").allSatisfy { $0.hasSuffix("rehearsed: every step shows its point)") })
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("eager.yaml")
+        try """
+            scenario: 1
+            title: Eager
+            topics:
+              orders: { partitions: 2 }
+            producers:
+              web: { topic: orders, rate: { constant: 50 }, record: { amount: { uniform: [1, 9] } } }
+            script:
+              - { id: a, marker: Start, say: Orders arrive., advance: { after: 5s } }
+              - id: b
+                marker: Already
+                say: This step is gone before anyone reads it.
+                advance: { when: "produced(web) > 10", timeout: 30s }
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let message = "eager.yaml:9:5: step 2 'Already': its condition \"produced(web) > 10\" already holds when the step begins, so the step shows nothing of its own; expected a condition that becomes true during the step (or `after: …`)"
+        let bad = try Binary.run(["validate", "--rehearse", file.path])
+        #expect(bad.status == 2)
+        #expect(bad.err == file.deletingLastPathComponent().path + "/" + message + "\n")
+        #expect(bad.out.isEmpty)
+        #expect(try Binary.run(["validate", file.path]).status == 0)
+        let run = try Binary.run(["run", file.path, "--headless"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("warnings — steps a live audience would not see (`streamstage validate --rehearse`):\n• " + file.deletingLastPathComponent().path + "/" + message))
+    }
+
     @Test func badFlagsAreUsageErrorsWithExitCode2() throws {
         let result = try Binary.run(["run", "--speed", "99", "--headless"])
         #expect(result.status == 2)

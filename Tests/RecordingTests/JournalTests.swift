@@ -155,11 +155,24 @@ struct JournalTests {
         #expect(error(of: text) == JournalError(line: 3, message: "tick 5 is before the previous action's tick 7"))
     }
 
-    @Test("an unreadable file is an error on line 0")
+    @Test("a missing file is an error about the file, without a line")
     func unreadable() throws {
         let url = try temporaryFolder().appendingPathComponent("missing.journal")
-        #expect(throws: JournalError(line: 0, message: "cannot read '\(url.path)'")) {
+        #expect(throws: JournalError(line: 0, message: "cannot read the journal: there is no such file")) {
             try Journal<DemoAction>.read(contentsOf: url)
         }
+        #expect(JournalError(line: 0, message: "cannot read the journal: there is no such file").description
+            == "cannot read the journal: there is no such file")
+    }
+
+    @Test("a header with a size no terminal has, or speed 0, is refused on line 1")
+    func headerRanges() {
+        let zeroSize = headerLine.replacingOccurrences(of: #""cols":120"#, with: #""cols":0"#)
+            .replacingOccurrences(of: #""rows":40"#, with: #""rows":-3"#)
+        #expect(error(of: zeroSize + "\n") == JournalError(
+            line: 1, message: "expected a journal header: 'cols' is invalid: expected 10 to 1000, found 0"))
+        let stopped = headerLine.replacingOccurrences(of: #""initialSpeed":1.5"#, with: #""initialSpeed":0"#)
+        #expect(error(of: stopped + "\n") == JournalError(
+            line: 1, message: "expected a journal header: 'initialSpeed' is invalid: expected 0.1 to 20.0, found 0.0"))
     }
 }

@@ -19,7 +19,7 @@ struct ScenarioRecordingTests {
         let writer = try AsciicastWriter(path: cast, header: AsciicastHeader(size: size, timestamp: 0, title: spec.title))
         var markers: [(String, Grid)] = []
         HeadlessRecording(size: size, theme: Theme(colors: .palette256, glyphs: .braille), fps: 5)
-            .record(engine, to: writer, stepTimeMs: 4_000, durationMs: 40_000, atMarker: { markers.append(($0, $1)) })
+            .record(engine, to: writer, stepTimeMs: 4_000, durationMs: 80_000, atMarker: { markers.append(($0, $1)) })
         writer.close()
         #expect(markers.map(\.0) == ["Two checkouts", "Payments gets slow", "Shipping is down", "Recovery", "A new team joins", "Traffic spike"])
         #expect(AsciicastCheck.validate(try Data(contentsOf: URL(fileURLWithPath: cast))).isEmpty)

@@ -50,12 +50,12 @@ import Testing
             Issue.record("slow-payment should advance on a condition")
             return
         }
-        #expect(text == "lag(payments) > 50" && timeout == 30_000)
-        // The arithmetic of the comments: capacity 2 × 1000/700 ≈ 2.86/s vs 10/s → lag 50 in ≈ 7 s < 30 s.
+        #expect(text == "lag(payments) > 90" && timeout == 30_000)
+        // The arithmetic of the comments: capacity 2 × 1000/700 ≈ 2.86/s vs 10/s → lag 90 in ≈ 12.7 s < 30 s.
         let payments = try #require(spec.group("payments"))
         let capacity = Double(payments.members) * 1000 / 700
         let rate = try #require(spec.producer("web")).rate.rate(atMs: 0)
-        #expect(50 / (rate - capacity) < Double(timeout) / 1000 / 2)
+        #expect(90 / (rate - capacity) < Double(timeout) / 1000 / 2)
         let replay = try #require(spec.script.first { $0.id == "new-consumer" })
         guard case .addGroup(let fraud) = replay.actions.first else {
             Issue.record("new-consumer should add a group")

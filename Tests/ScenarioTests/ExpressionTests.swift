@@ -120,7 +120,7 @@ import Testing
     @Test(arguments: [
         ("lga(payments) > 3", ExpressionError(
             message: "unknown metric 'lga'",
-            expected: "one of: lag, lag_seconds, in_rate, out_rate, p50, p99, errors, lost, offset, end_offset, members, duplicates, saved_pct, produced, consumed, in_flight, runs, out_of_order",
+            expected: "one of: lag, lag_seconds, in_rate, out_rate, p50, p99, errors, lost, offset, end_offset, members, duplicates, saved_pct, produced, consumed, in_flight, runs, out_of_order, bytes, rebalances, stopped_ms, missed, deleted, alert_ms, alert_wait_ms",
             suggestion: "lag", offset: 0)),
         ("lag > 3", ExpressionError(message: "metric 'lag' needs an entity", expected: "lag(<name>), e.g. lag(payments)", offset: 3)),
         ("lag() > 3", ExpressionError(message: "metric 'lag' needs an entity", expected: "lag(<name>), e.g. lag(payments)", offset: 4)),
@@ -129,7 +129,7 @@ import Testing
         ("lag(payments) = 0", ExpressionError(message: "'=' is not an operator", expected: "'==' to compare", suggestion: "==", offset: 14)),
         ("amount > 3", ExpressionError(
             message: "unknown metric 'amount'",
-            expected: "one of: lag, lag_seconds, in_rate, out_rate, p50, p99, errors, lost, offset, end_offset, members, duplicates, saved_pct, produced, consumed, in_flight, runs, out_of_order",
+            expected: "one of: lag, lag_seconds, in_rate, out_rate, p50, p99, errors, lost, offset, end_offset, members, duplicates, saved_pct, produced, consumed, in_flight, runs, out_of_order, bytes, rebalances, stopped_ms, missed, deleted, alert_ms, alert_wait_ms",
             offset: 0)),
     ])
     func errorsCarryTheirOffset(text: String, error: ExpressionError) {

@@ -47,7 +47,8 @@ import Testing
           flat:
             topic: orders
             rate: 3
-            record: { v: 1 }
+            # Every field the processors and the batch job below read (they are checked).
+            record: { v: 1, message_id: m, host: h, action: allow, src: s, debug: d, amount: 5, account: a, bytes: 9, temp: 20 }
         groups:
           payments:
             topic: orders
@@ -320,7 +321,7 @@ import Testing
         #expect(spec.chain("c")?.enabled == true && spec.chain("c")?.arrivals == .accumulator)
         let batch = try #require(spec.batch("b"))
         #expect(batch.runtimeMs == 0 && batch.filter == nil && batch.groupBy.isEmpty && batch.to == nil && batch.enabled)
-        #expect(spec.script == [Step(id: "only", marker: "only", say: "hi", actions: [], advance: .key)])
+        #expect(spec.script == [Step(id: "only", marker: "only", say: "hi", actions: [], advance: .key, position: SourcePosition(line: 15, column: 5))])
     }
 }
 

@@ -33,6 +33,15 @@ struct DemoScenarioTests {
         #expect(timedOut.isEmpty, "steps waited out their timeout: \(timedOut)")
     }
 
+    /// What an audience sees: no step's `when` holds when it begins, and no step's own rule ends
+    /// it before its narration has been read at the scenario's default speed.
+    @Test(arguments: scenarios)
+    func theRehearsalPasses(_ path: String) throws {
+        let spec = try ScenarioLoader.load(path: path)
+        let findings = try Engine.rehearsal(of: spec).map { $0.error(in: spec, file: path).description }
+        #expect(findings.isEmpty)
+    }
+
     @Test func aHeadlessRunIsByteForByteReproducible() throws {
         let spec = try ScenarioLoader.load(path: Self.demoData + "/\(ScenarioLoader.defaultScenario).yaml")
         func run() throws -> String {

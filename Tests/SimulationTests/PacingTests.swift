@@ -34,6 +34,29 @@ struct PacingTests {
         #expect(pacer.speed == 0.1)
     }
 
+    @Test func theAchievedSpeedIsMeasuredOverThreeSeconds() {
+        var pacer = Pacer(tickMs: 10, speed: 2, maxTicksPerCall: 50)
+        for _ in 0..<5 { #expect(pacer.ticks(forElapsed: 0.5) == 50) }  // 100 ticks due each time
+        #expect(pacer.achievedSpeed == nil)  // 2.5 s measured: not yet
+        _ = pacer.ticks(forElapsed: 0.5)
+        #expect(pacer.achievedSpeed == 1)  // 3 000 simulated ms in 3 s of wall time
+        pacer.setSpeed(1)
+        #expect(pacer.achievedSpeed == nil)  // a new speed is measured afresh
+        for _ in 0..<6 { _ = pacer.ticks(forElapsed: 0.5) }
+        #expect(pacer.achievedSpeed == 1)  // 50 ticks due and run: it keeps up
+        pacer.paused = true
+        _ = pacer.ticks(forElapsed: 0.5)
+        #expect(pacer.achievedSpeed == nil)
+    }
+
+    @Test func theMeasurementForgetsCallsOlderThanTheWindow() {
+        var pacer = Pacer(tickMs: 10, speed: 2, maxTicksPerCall: 50)
+        for _ in 0..<6 { _ = pacer.ticks(forElapsed: 0.5) }
+        #expect(pacer.achievedSpeed == 1)
+        for _ in 0..<12 { _ = pacer.ticks(forElapsed: 0.25) }  // 50 ticks due and run each time
+        #expect(pacer.achievedSpeed == 2)
+    }
+
     @Test func aStalledFrameNeverRunsMoreThanTheCap() {
         var pacer = Pacer(tickMs: 10, speed: 1, maxTicksPerCall: 50)
         #expect(pacer.ticks(forElapsed: 10) == 50)

@@ -39,7 +39,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Engine: one 10 ms tick of 1 M records/s × 12 partitions × 3 groups") { benchmark in
-        let engine = try Engine(scenario: try ScenarioLoader.parse(yaml: BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml"))
+        let engine = try Engine(scenario: try ScenarioLoader.parse(yaml: BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml", rates: .benchmark))
         engine.run(untilMs: 1_000)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { engine.step() }

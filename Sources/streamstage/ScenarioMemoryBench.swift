@@ -1,0 +1,46 @@
+import Foundation
+import Scenario
+import Simulation
+
+/// `memory.scenario.<name>.*`: each demo-data scenario run headless for `simulatedMs` at its
+/// default rates (steps that wait for a key advance after 10 s), in a process of its own: peak RSS,
+/// and RSS growth over the second half (flat once retention and the sinks' rings are full).
+struct ScenarioMemoryBench {
+    /// Simulated time of each run (an hour; a minute with --quick).
+    let simulatedMs: Int64
+
+    /// The names of the scenarios in demo-data/, sorted.
+    static func scenarioNames() throws(UserFacingError) -> [String] {
+        guard let directory = ScenarioLocator.dataDirectory else {
+            throw UserFacingError(message: "bench: no demo-data/ folder was found (set STREAMSTAGE_DATA)")
+        }
+        return ScenarioLoader.bundledScenarios(in: directory).map {
+            URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+        }
+    }
+
+    /// The two figures of scenario `name`, measured in this process.
+    func figures(_ name: String) throws(UserFacingError) -> [BenchFigure] {
+        let (spec, path) = try ScenarioLocator.load(name)
+        let engine = try Session(spec: spec, path: path, seed: nil, actions: []).makeEngine()
+        let halfMs = simulatedMs / 2
+        ProcessMemory.resetPeak()
+        var half: Double?
+        engine.runHeadless(stepTimeMs: 10_000, durationMs: simulatedMs, everySecond: { engine in
+            if engine.nowMs == halfMs { half = ProcessMemory.residentMB }
+        })
+        guard let half, let end = ProcessMemory.residentMB, let peak = ProcessMemory.peakMB else {
+            throw UserFacingError(message: "bench: /proc/self/status is not readable; memory figures need Linux")
+        }
+        let growth = (end - half) / half * 100
+        let minutes = BenchFigure.format(Double(simulatedMs) / 60_000)
+        return [
+            BenchFigure(
+                name: "memory.scenario.\(name).rss-peak", value: peak, unit: "MB", baseline: nil, ratio: nil,
+                goal: "≤ 150 MB after \(minutes) min simulated at the scenario's rates", met: peak <= 150),
+            BenchFigure(
+                name: "memory.scenario.\(name).rss-growth", value: growth, unit: "%", baseline: half, ratio: end / half,
+                goal: "< 5 % over the second half (baseline: RSS MB at the half)", met: growth < 5),
+        ]
+    }
+}
