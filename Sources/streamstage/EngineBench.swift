@@ -39,19 +39,8 @@ struct EngineBench {
         engine.run(untilMs: memorySeconds * 500)
         let half = ProcessMemory.residentMB
         engine.run(untilMs: memorySeconds * 1_000)
-        guard let half, let end = ProcessMemory.residentMB, let peak = ProcessMemory.peakMB else {
-            throw UserFacingError(message: "bench: /proc/self/status is not readable; memory figures need Linux")
-        }
-        let growth = (end - half) / half * 100
         let minutes = BenchFigure.format(Double(memorySeconds) / 60)
-        return [
-            BenchFigure(
-                name: "memory.rss-peak", value: peak, unit: "MB", baseline: nil, ratio: nil,
-                goal: "≤ 150 MB after \(minutes) min simulated at 100 k records/s", met: peak <= 150),
-            BenchFigure(
-                name: "memory.rss-growth", value: growth, unit: "%", baseline: half, ratio: end / half,
-                goal: "< 5 % over the second half (baseline: RSS MB at the half)", met: growth < 5),
-        ]
+        return try BenchFigure.memory(prefix: "memory", halfMB: half, during: "\(minutes) min simulated at 100 k records/s")
     }
 
     /// An engine for a scenario written in YAML.
