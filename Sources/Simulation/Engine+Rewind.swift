@@ -11,7 +11,7 @@ extension Engine {
         guard log.capabilities.canRewind else {
             throw EngineError(description: "this log cannot go back: previous step needs simulated time and a deterministic log")
         }
-        let fresh = try Engine(scenario: scenario, seed: seed)
+        let fresh = try Engine(scenario: scenario, seed: seed, backend: makeBackend)
         let step = min(max(0, target), stepIndex)
         guard step > 0, stepStartTicks.indices.contains(step) else { return fresh }
         let startTick = stepStartTicks[step]
