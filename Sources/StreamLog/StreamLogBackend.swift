@@ -17,8 +17,9 @@ public protocol StreamLogBackend: AnyObject {
     var topicNames: [String] { get }
     /// Log-start and log-end offsets of every partition of `topic` (ListOffsets).
     func offsets(topic: String) throws(StreamLogError) -> [PartitionOffsets]
-    /// When the record at `offset` was appended; for a deleted offset, the append time of the
-    /// oldest record still in the log; nil for an empty partition or an offset at log-end.
+    /// When the record at `offset` was appended (what lag in seconds counts from). For an offset
+    /// retention deleted: when the deleted segment holding it began, else the oldest record's
+    /// append time. nil at or beyond log-end.
     func appendTime(_ partition: TopicPartition, at offset: Int64) -> Int64?
     /// Changes a topic's retention limits (`kafka-configs --alter`).
     func alterRetention(topic: String, timeMs: Int64?, bytes: Int?, records: Int?) throws(StreamLogError)
