@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// No `platforms:` claim: streamstage is built and tested on Linux with glibc only (Terminal
+// imports Glibc and ncursesw; the bench reads glibc's allocator), never on Apple platforms.
 let package = Package(
     name: "streamstage",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "streamstage", targets: ["streamstage"]),
         // The log, scenarios and engine as a library, for the Benchmarks/ package.
@@ -37,7 +38,7 @@ let package = Package(
         // Asciicast writer, frame encoder, input journal, exports.
         .target(name: "Recording", dependencies: ["Dashboard", "Simulation", "StreamLog", "Scenario"]),
         // The only code that touches ncurses.
-        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Dashboard"]),
         // Counts heap allocations for `streamstage bench` (malloc & co. forwarding to glibc).
         .target(name: "CAllocationCounter"),
