@@ -57,8 +57,8 @@ struct LiveLoop {
     var pacer: Pacer
     let clock = WallClock()
     var journaled = 0
-    /// The next replayed action to apply (the journal's actions are in tick order).
-    var scheduledCursor = 0
+    /// The replayed journal's actions still to apply.
+    var schedule: ActionSchedule
 
     static let frameInterval = 1.0 / 30
 
@@ -71,6 +71,7 @@ struct LiveLoop {
         state = DashboardState(speed: speed)
         state.pickedSeed = session.seedPicked ? session.seed : nil
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
+        schedule = ActionSchedule(session.scheduled)
         journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
         state.recording = recorder?.indicator
     }
@@ -81,7 +82,6 @@ struct LiveLoop {
         var lastFrame = -1.0
         var dirty = true
         var world = engine.snapshot()
-        let endTick = session.scheduled.first { $0.action == .end }?.tick
         while !state.quitRequested {
             if let signal = screen.pendingSignal {
                 _ = finish()
@@ -107,11 +107,10 @@ struct LiveLoop {
             }
             if ticks > 0 {
                 for _ in 0..<ticks {
-                    if let endTick, engine.tick >= endTick {
+                    if applyScheduled() {
                         state.paused = true
                         break
                     }
-                    applyScheduled()
                     engine.step()
                 }
                 dirty = true
@@ -145,15 +144,13 @@ struct LiveLoop {
 
     /// Applies the replayed journal's actions due at this tick; a replayed speed change sets the
     /// dashboard's speed too.
-    private mutating func applyScheduled() {
-        let scheduled = session.scheduled
-        while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick < engine.tick { scheduledCursor += 1 }
-        while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick == engine.tick {
-            let action = scheduled[scheduledCursor].action
-            if action != .end { engine.apply(action) }
-            if case .setSpeed = action { state.speed = engine.speed }
-            scheduledCursor += 1
-        }
+    ///
+    /// - Returns: true when the replayed run ended at this tick.
+    private mutating func applyScheduled() -> Bool {
+        let speed = engine.speed
+        let ended = engine.applyDue(&schedule)
+        if engine.speed != speed { state.speed = engine.speed }
+        return ended
     }
 
     /// Tells the engine (and so the journal) the presenter's speed when it changed: a step's
@@ -193,7 +190,7 @@ struct LiveLoop {
     private mutating func replace(with rewound: Engine?) {
         guard let rewound else { return }
         engine = rewound
-        scheduledCursor = 0
+        schedule = ActionSchedule(session.scheduled, resumingAfter: rewound)
         recorder?.stepChanged()
         state.frozenFeed = nil
         if let journalPath {
