@@ -13,6 +13,9 @@ extension Session {
             try Recorder(path: path, size: Self.terminalSize() ?? DashboardView.minimumSize, title: spec.title)
         }
         let journalPath = Self.journalPath(output)
+        let journal = try journalPath.map { path throws(UserFacingError) in
+            try openJournal(path, speed: speed, size: Self.terminalSize() ?? DashboardView.minimumSize)
+        }
         let options = TerminalScreen.Options(glyphs: output.ascii ? .ascii : .braille, colors: output.noColor ? .monochrome : .palette256)
         let engine = try makeEngine()
         let failure: UserFacingError? = MainActor.assumeIsolated {
@@ -21,9 +24,12 @@ extension Session {
                 screen = try TerminalScreen.open(options)
             } catch {
                 recorder?.close()
+                journal?.close()
                 return UserFacingError(message: "\(error)")
             }
-            var loop = LiveLoop(session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, speed: speed)
+            var loop = LiveLoop(
+                session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, journal: journal,
+                speed: speed)
             loop.run(durationMs: durationMs)
             let failures = loop.finish()
             screen.close()
@@ -53,6 +59,8 @@ struct LiveLoop {
     let recorder: Recorder?
     let journalPath: String?
     var journal: JournalWriter<ControlAction>?
+    /// Why the journal could not be opened again after going back, shown in the header.
+    var journalFailure: String?
     var state: DashboardState
     var pacer: Pacer
     let clock = WallClock()
@@ -62,7 +70,10 @@ struct LiveLoop {
 
     static let frameInterval = 1.0 / 30
 
-    init(session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?, speed: Double) {
+    init(
+        session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?,
+        journal: JournalWriter<ControlAction>?, speed: Double
+    ) {
         self.session = session
         self.engine = engine
         self.screen = screen
@@ -72,7 +83,7 @@ struct LiveLoop {
         state.pickedSeed = session.seedPicked ? session.seed : nil
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
         schedule = ActionSchedule(session.scheduled)
-        journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
+        self.journal = journal
         state.recording = recorder?.indicator
     }
 
@@ -121,6 +132,7 @@ struct LiveLoop {
                 world = engine.snapshot()
                 state.animationPhase = Int(engine.nowMs / 150)
                 state.recording = recorder?.indicator
+                state.journalProblem = journalFailure ?? journal?.warning
                 let grid = DashboardView.render(world, state: state, size: screen.size, theme: screen.theme)
                 screen.present(grid)
                 recorder?.frame(grid, world: world, at: now)
@@ -136,7 +148,7 @@ struct LiveLoop {
         syncJournal()
         journal?.append(.end, tick: UInt64(engine.tick))
         journal?.close()
-        let failures = [recorder?.writer.warning, journal?.warning].compactMap { $0 }
+        let failures = [recorder?.writer.warning, journalFailure ?? journal?.warning].compactMap { $0 }
         journal = nil
         recorder?.close()
         return failures
@@ -193,9 +205,14 @@ struct LiveLoop {
         schedule = ActionSchedule(session.scheduled, resumingAfter: rewound)
         recorder?.stepChanged()
         state.frozenFeed = nil
-        if let journalPath {
+        if let journalPath, journalFailure == nil {
             journal?.close()
-            journal = try? session.openJournal(journalPath, speed: state.speed, size: screen.size)
+            do {
+                journal = try session.openJournal(journalPath, speed: state.speed, size: screen.size)
+            } catch {
+                journal = nil
+                journalFailure = "journal stopped: \(error.message)"
+            }
             journaled = 0
         }
     }
