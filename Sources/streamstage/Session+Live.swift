@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Recording
+import Scenario
 import Simulation
 import Terminal
 
