@@ -44,11 +44,12 @@ let package = Package(
         // The only code that touches ncurses.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Dashboard"], swiftSettings: swiftSettings),
-        // Counts heap allocations for `streamstage bench` (malloc & co. forwarding to glibc).
-        .target(name: "CAllocationCounter"),
+        // glibc's malloc tracing switches, for `streamstage bench`'s allocation count (declarations
+        // only: the binary links the system allocator untouched).
+        .systemLibrary(name: "CMallocTrace", path: "Sources/CMallocTrace"),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
-            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CAllocationCounter",
+            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swiftSettings),
 
