@@ -50,14 +50,3 @@ public struct ActionSchedule: Equatable, Sendable {
         endTick.map { tick >= $0 } ?? false
     }
 }
-
-extension Engine {
-    /// Applies every action `schedule` has due at this tick.
-    ///
-    /// - Returns: true when the schedule's run ends at this tick, so the caller stops before
-    ///   stepping.
-    public func applyDue(_ schedule: inout ActionSchedule) -> Bool {
-        while let action = schedule.next(at: tick) { apply(action) }
-        return schedule.ends(at: tick)
-    }
-}
