@@ -1,3 +1,4 @@
+import StreamLog
 import Scenario
 
 /// Going back in a talk: re-simulating from tick 0 with the same seed and the same actions.
@@ -15,18 +16,13 @@ extension Engine {
         let step = min(max(0, target), stepIndex)
         guard step > 0, stepStartTicks.indices.contains(step) else { return fresh }
         let startTick = stepStartTicks[step]
-        var pending = journal.filter { $0.action != .end }[...]
+        var schedule = ActionSchedule(journal)
         while fresh.tick < startTick {
-            while let next = pending.first, next.tick <= fresh.tick {
-                fresh.apply(next.action)
-                pending.removeFirst()
-            }
+            _ = fresh.applyDue(&schedule)
             fresh.step()
         }
-        while fresh.stepIndex < step, let next = pending.first, next.tick == startTick {
-            fresh.apply(next.action)
-            pending.removeFirst()
-        }
+        // At the step's first tick, only the actions up to the one that began it.
+        while fresh.stepIndex < step, let action = schedule.next(at: startTick) { fresh.apply(action) }
         return fresh
     }
 

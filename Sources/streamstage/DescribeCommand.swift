@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Simulation
+import StreamLog
 
 /// `streamstage describe [SCENARIO] --at D`: `kafka-consumer-groups --describe` at a moment of the talk.
 struct DescribeCommand: ParsableCommand {
