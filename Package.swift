@@ -1,9 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// No `platforms:` claim: streamstage is built and tested on Linux with glibc only (Terminal
+// imports Glibc and ncursesw; the bench reads glibc's allocator), never on Apple platforms.
+/// Every Swift target imports what it uses: no member reaches a file through another file's import.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "streamstage",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "streamstage", targets: ["streamstage"]),
         // The log, scenarios and engine as a library, for the Benchmarks/ package.
@@ -19,40 +23,46 @@ let package = Package(
         // Pure core: the Kafka-faithful log. No IO, no wall clock.
         .target(name: "StreamLog", dependencies: [
             .product(name: "DequeModule", package: "swift-collections"),
-        ]),
+        ], swiftSettings: swiftSettings),
         // Pure: scenario files (YAML) → validated model, generators, rate profiles.
         .target(name: "Scenario", dependencies: [
             "StreamLog",
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: swiftSettings),
         // The engine: virtual clock, producers, groups, processors, chains, metrics.
         .target(name: "Simulation", dependencies: [
             "StreamLog", "Scenario",
             .product(name: "DequeModule", package: "swift-collections"),
             .product(name: "HeapModule", package: "swift-collections"),
             .product(name: "Histogram", package: "hdrhistogram-swift"),
-        ]),
+        ], swiftSettings: swiftSettings),
         // Pure: dashboard state, reducer and render into a cell grid.
-        .target(name: "Dashboard", dependencies: ["Simulation", "StreamLog", "Scenario"]),
+        .target(name: "Dashboard", dependencies: ["Simulation", "StreamLog", "Scenario"], swiftSettings: swiftSettings),
         // Asciicast writer, frame encoder, input journal, exports.
-        .target(name: "Recording", dependencies: ["Dashboard", "Simulation", "StreamLog", "Scenario"]),
+        .target(name: "Recording", dependencies: ["Dashboard", "Simulation", "StreamLog", "Scenario"],
+                swiftSettings: swiftSettings),
         // The only code that touches ncurses.
-        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "Dashboard"]),
-        // Counts heap allocations for `streamstage bench` (malloc & co. forwarding to glibc).
-        .target(name: "CAllocationCounter"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "Dashboard"], swiftSettings: swiftSettings),
+        // glibc's malloc tracing switches, for `streamstage bench`'s allocation count (declarations
+        // only: the binary links the system allocator untouched).
+        .systemLibrary(name: "CMallocTrace", path: "Sources/CMallocTrace"),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
-            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CAllocationCounter",
+            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: swiftSettings),
 
-        .testTarget(name: "StreamLogTests", dependencies: ["StreamLog"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "StreamLog"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "StreamLog"]),
+        .testTarget(name: "StreamLogTests", dependencies: ["StreamLog"], swiftSettings: swiftSettings),
+        // The Kafka-semantics suite, run against every backend (`Backend.all`).
+        .testTarget(name: "ConformanceTests", dependencies: ["StreamLog", "Simulation"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "StreamLog"], swiftSettings: swiftSettings),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "StreamLog"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Scenario"],
-                    exclude: ["__Snapshots__"]),
-        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"]),
+                    exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
     ]
 )

@@ -3,9 +3,9 @@ import PackageDescription
 
 // Micro-benchmarks of the log and the engine on ordo-one/package-benchmark, with its malloc
 // counters. A separate package so the main build stays lean: `cd Benchmarks && swift package benchmark`.
+// Linux only, like the package it measures (no `platforms:` claim).
 let package = Package(
     name: "Benchmarks",
-    platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "streamstage", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),

@@ -1,4 +1,5 @@
 import Simulation
+import StreamLog
 
 /// The reducer: keys become state changes and effects.
 extension DashboardState {

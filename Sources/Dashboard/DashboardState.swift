@@ -18,6 +18,9 @@ public struct DashboardState: Equatable, Sendable {
     public var speed: Double
     /// The recording indicator, when a recording is on.
     public var recording: RecordingIndicator?
+    /// Why the journal stopped being written (a failed write, or a file that could not be opened
+    /// again after going back); nil while it is written or when there is none.
+    public var journalProblem: String?
     /// A frame counter that moves the dots along the flow arrows.
     public var animationPhase = 0
     /// Set once the presenter asked to quit.

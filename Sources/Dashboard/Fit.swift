@@ -1,3 +1,5 @@
+import Scenario
+
 /// The one rule every panel fits its text by: a number or a status word is drawn whole or not
 /// at all.
 ///
@@ -17,7 +19,7 @@ public enum Fit {
     ///
     ///     Fit.count(1_234_567, width: 6) // "1.2M"
     public static func count(_ value: Int, width: Int) -> String? {
-        first([NumberFormat.grouped(value), NumberFormat.compact(value)], width: width)
+        first([Digits.grouped(value), NumberFormat.compact(value)], width: width)
     }
 
     /// One part of a line: its text and how much it matters (higher stays longer).

@@ -1,3 +1,4 @@
+import Foundation
 import Simulation
 
 /// How the step's narration is laid out: wrapped whole into a few rows, and when it needs more,

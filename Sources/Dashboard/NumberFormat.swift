@@ -4,7 +4,7 @@
 /// Conventions: below 1 000 a count is shown whole (`999`); above, one decimal below ten units and
 /// whole numbers above (`1.2k`, `12k`, `340k`, `3.4M`, `1.0G`); a rate adds `/s`, and a rate below
 /// ten keeps one decimal (`0.5/s`, `3.0/s`; but `0/s`). Durations use SI spacing (`850 ms`, `9.8 s`, `42 s`,
-/// `3m 05s`, `1h 02m`). Exact counts group thousands with spaces (`1 240`).
+/// `3m 05s`, `1h 02m`). Exact counts are grouped by `Digits.grouped` (`1 240`).
 public enum NumberFormat {
     /// A compact count: `999`, `1.2k`, `12k`, `3.4M`.
     public static func compact(_ value: Double) -> String {
@@ -59,16 +59,6 @@ public enum NumberFormat {
         return "\(minutes / 60)h \(twoDigits(minutes % 60))m"
     }
 
-    /// An exact count with thousands grouped by spaces: `1 240`, `12 345 678`.
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(" ") }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
-    }
 
     private static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"

@@ -1,7 +1,8 @@
 import Simulation
 
 extension Grid {
-    /// The title bar: scenario, step and marker, sim clock, speed, PAUSED and the recording light.
+    /// The title bar: scenario, step and marker, sim clock, speed, PAUSED, the recording light and
+    /// a stopped journal.
     mutating func drawHeader(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let header = theme.style(.header)
         fill(rect, with: Cell(" ", style: header))
@@ -16,6 +17,7 @@ extension Grid {
         case .failed(let message): right.append((" REC stopped: \(message) ", theme.style(.error)))
         case nil: break
         }
+        if let problem = state.journalProblem { right.append((" \(problem) ", theme.style(.error))) }
         if let seed = state.pickedSeed { right.append((" seed \(seed) ", theme.style(.muted))) }
         var speed = Self.speedText(state.speed, times: theme.glyphs.times)
         if let achieved = Self.achievedText(state.achievedSpeed, chosen: state.speed, times: theme.glyphs.times) { speed += " (\(achieved))" }

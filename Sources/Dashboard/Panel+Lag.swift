@@ -1,3 +1,4 @@
+import Scenario
 import Simulation
 import StreamLog
 
@@ -29,7 +30,7 @@ extension Grid {
             let total = Int(group.lag.totalLag)
             let seconds = NumberFormat.duration(seconds: group.lag.maxLagSeconds ?? 0)
             let forms = [
-                "\(NumberFormat.grouped(total)) msgs \(seconds)", "\(NumberFormat.compact(total)) msgs \(seconds)",
+                "\(Digits.grouped(total)) msgs \(seconds)", "\(NumberFormat.compact(total)) msgs \(seconds)",
                 "\(NumberFormat.compact(total)) msgs", NumberFormat.compact(total),
             ]
             // The gauge only where the numbers (16 columns kept for them) and the member count
@@ -58,7 +59,7 @@ extension Grid {
                 if let direction = group.lagDirection { parts.append(Fit.Part(Self.trend(direction, dot: theme.dot), priority: 4)) }
                 if let p99 = group.latencyP99Ms { parts.append(Fit.Part("p99 \(NumberFormat.duration(seconds: p99 / 1000))", priority: 2)) }
                 if group.lag.duplicates > 0 {
-                    parts.append(Fit.Part("\(NumberFormat.grouped(Int(group.lag.duplicates))) re-delivered", priority: 2))
+                    parts.append(Fit.Part("\(Digits.grouped(Int(group.lag.duplicates))) re-delivered", priority: 2))
                 }
                 parts.append(Fit.Part("gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")", priority: 1))
                 put("  " + Fit.join(parts, separator: theme.dot, width: inner.width - 2), x: inner.x, y: y, style: theme.style(.muted))

@@ -1,4 +1,5 @@
 import Simulation
+import StreamLog
 
 extension Grid {
     /// Records per second per topic (with bytes), processors in → out with the share of bytes

@@ -1,4 +1,5 @@
 import Simulation
+import StreamLog
 
 /// Where each panel goes, as a pure function of what the scenario has and the space there is.
 ///

@@ -59,28 +59,24 @@ public struct FrameEncoder: Sendable {
     /// Changed cells of a row are written in runs. An unchanged gap between two runs is
     /// rewritten when that takes fewer bytes than moving the cursor over it.
     public static func diff(from old: Grid, to new: Grid) -> String {
-        guard old.size == new.size else { return repaint(new) }
-        let cols = new.size.cols
+        guard let runs = new.changedRuns(since: old) else { return repaint(new) }
         var screen = ScreenWriter(size: new.size)
-        for y in 0..<new.size.rows {
-            let changed = (0..<cols).map { x in old[x, y] != new[x, y] }
-            guard var x = changed.firstIndex(of: true) else { continue }
-            screen.move(toX: x, y: y)
-            while x < cols {
-                if changed[x] {
-                    screen.put(new[x, y])
-                    x += 1
-                    continue
-                }
-                guard let next = changed[x...].firstIndex(of: true) else { break }
-                let gap = (x..<next).map { new[$0, y] }
-                if screen.bridgeCost(gap, then: new[next, y]) <= screen.jumpCost(toX: next, y: y, then: new[next, y]) {
+        var previous: Grid.ChangedRun?
+        for run in runs {
+            let y = run.y
+            let first = run.columns.lowerBound
+            if let previous, previous.y == y {
+                let gap = (previous.columns.upperBound..<first).map { new[$0, y] }
+                if screen.bridgeCost(gap, then: new[first, y]) <= screen.jumpCost(toX: first, y: y, then: new[first, y]) {
                     gap.forEach { screen.put($0) }
                 } else {
-                    screen.move(toX: next, y: y)
+                    screen.move(toX: first, y: y)
                 }
-                x = next
+            } else {
+                screen.move(toX: first, y: y)
             }
+            for x in run.columns { screen.put(new[x, y]) }
+            previous = run
         }
         screen.resetStyle()
         return screen.output

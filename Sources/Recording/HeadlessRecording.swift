@@ -1,4 +1,5 @@
 import Dashboard
+import Scenario
 import Simulation
 
 /// Renders a run into an asciicast without a terminal, on the simulated clock, like VHS but exact.

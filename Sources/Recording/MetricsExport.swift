@@ -1,5 +1,6 @@
 import Foundation
 import Simulation
+import StreamLog
 
 /// `--export-metrics`: one CSV row per simulated second per entity.
 ///

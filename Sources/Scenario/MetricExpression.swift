@@ -81,7 +81,7 @@ public enum ShowFormat: String, Sendable, Equatable, CaseIterable {
     public func text(_ value: Double?) -> String {
         guard let value, value.isFinite, abs(value) < Self.limit else { return "-" }
         switch self {
-        case .count: return Self.grouped(Int64(value.rounded()))
+        case .count: return Digits.grouped(Int64(value.rounded()))
         case .percent: return Self.decimal(value, 1) + " %"
         case .bytes:
             let units = [(1_000_000_000.0, "GB"), (1_000_000.0, "MB"), (1_000.0, "kB")]
@@ -94,16 +94,6 @@ public enum ShowFormat: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// "12 400": thousands separated by a space.
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += " " }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
 
     /// `value` with `decimals` digits after the point, rounded half away from zero.
     static func decimal(_ value: Double, _ decimals: Int) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A record field a processor or batch job reads, where it was written: checked once the
 /// producers are known, like `order_key`.
 struct FieldUse {

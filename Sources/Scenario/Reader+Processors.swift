@@ -1,3 +1,5 @@
+import Foundation
+
 extension Reader {
     static let processorCommonKeys = ["kind", "members", "process", "commit", "start", "enabled"]
     static let processorKindKeys: [String: (keys: [String], required: [String])] = [

@@ -74,17 +74,23 @@ extension Reader {
         guard let text = string(whenNode, "when of \(step)") else { return nil }
         do {
             let (condition, metricReferences) = try Condition.parse(text)
-            for reference in metricReferences {
-                order += 1
-                references.append(Reference(
-                    name: reference.entity, kinds: reference.metric.entityKinds,
-                    position: position(of: reference.offset, in: whenNode),
-                    user: "\(reference.metric.rawValue)() in \(step)", order: order))
-            }
+            checkLater(metricReferences, in: whenNode, step)
             return timeout.map { .when(condition, text: text, timeoutMs: $0) }
         } catch {
             reportExpression(error, in: whenNode, "when of \(step)")
             return nil
+        }
+    }
+
+    /// Queues the entities `metricReferences` name (parsed from `node`'s text) for the reference
+    /// check, positioned where each appears, for a message about `what`.
+    func checkLater(_ metricReferences: [MetricReference], in node: YAMLNode, _ what: String) {
+        for reference in metricReferences {
+            order += 1
+            references.append(Reference(
+                name: reference.entity, kinds: reference.metric.entityKinds,
+                position: position(of: reference.offset, in: node),
+                user: "\(reference.metric.rawValue)() in \(what)", order: order))
         }
     }
 }

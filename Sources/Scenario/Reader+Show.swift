@@ -34,13 +34,7 @@ extension Reader {
         }
         do {
             let (value, metricReferences) = try MetricExpression.parse(text)
-            for reference in metricReferences {
-                order += 1
-                references.append(Reference(
-                    name: reference.entity, kinds: reference.metric.entityKinds,
-                    position: position(of: reference.offset, in: valueNode),
-                    user: "\(reference.metric.rawValue)() in \(what)", order: order))
-            }
+            checkLater(metricReferences, in: valueNode, what)
             return ShowItem(label: label, value: value, text: text, format: format)
         } catch {
             reportExpression(error, in: valueNode, "value of \(what)")

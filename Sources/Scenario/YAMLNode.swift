@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node with its position, decoupled from Yams so the readers stay small.

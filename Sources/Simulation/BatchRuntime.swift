@@ -28,7 +28,7 @@ struct BatchRuntime {
     }
 
     /// Starts a run when one is due and publishes a finished run; returns records to write.
-    mutating func step(log: InProcessLog, nowMs: Int64) -> [OutputRecord] {
+    mutating func step(log: any StreamLogBackend, nowMs: Int64) -> [OutputRecord] {
         var output: [OutputRecord] = []
         if let pending, nowMs >= pending.publishAtMs {
             for timestamp in pending.timestamps { timeToInsight.record(ms: Double(pending.publishAtMs - timestamp)) }
@@ -49,7 +49,7 @@ struct BatchRuntime {
     }
 
     /// Reads everything new, per partition, and aggregates it per group.
-    private mutating func run(log: InProcessLog) -> ([Value], [Int64]) {
+    private mutating func run(log: any StreamLogBackend) -> ([Value], [Int64]) {
         var window = WindowRuntime(sizeMs: .max / 4, groupBy: spec.groupBy, aggregations: spec.aggregations)
         var timestamps: [Int64] = []
         let partitions = (try? log.offsets(topic: spec.from)) ?? []

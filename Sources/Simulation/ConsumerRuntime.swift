@@ -15,15 +15,21 @@ import StreamLog
 struct ConsumerRuntime {
     /// A member of the group that this engine still drives (crashed members are dropped).
     struct Member {
-        var memberId: String
+        let client: ConsumerClient
+        var memberId: String { client.memberId }
         var budgetMs: Double = 0
+        /// True while its polls keep failing (the feed hears of the first failure only).
+        var pollFailing = false
+        /// True while its heartbeats keep failing (the feed hears of the first failure only).
+        var heartbeatFailing = false
         /// When the record the member processed last is done (sim ms).
         var busyUntilMs: Double = 0
     }
 
     let name: String
     let topics: [String]
-    let options: ConsumerOptions
+    /// The consumer configuration every member joins with.
+    var options: ConsumerOptions
     let baseProcessing: Processing
     let maxPollRecords: Int
     var processing: Processing
@@ -36,6 +42,12 @@ struct ConsumerRuntime {
     var lagTrend = LagTrend(windowMs: ConsumerRuntime.trendWindowMs)
     var processedTotal: Int64 = 0
     var clientCounter = 0
+    /// What the group's consumers were handed (shared by its members).
+    let ledger = DeliveryLedger()
+    /// Members that crashed, until the coordinator times them out: their positions still count.
+    var crashed: [ConsumerClient] = []
+    /// Polls the backend refused.
+    var failedPolls = 0
 
     /// Records one poll may return when processing is free: as fast as the log hands them out.
     static let unlimitedPerTick = 200_000
@@ -62,30 +74,64 @@ struct ConsumerRuntime {
     static let trendWindowMs: Int64 = 2_000
 
     /// Joins one new member; returns its member id.
-    mutating func addMember(log: InProcessLog, nowMs: Int64) throws(StreamLogError) -> String {
+    mutating func addMember(log: any StreamLogBackend, nowMs: Int64) throws(StreamLogError) -> String {
         clientCounter += 1
         var memberOptions = options
         memberOptions.clientId = "consumer-\(name)-\(clientCounter)"
-        let id = try log.joinGroup(name, options: memberOptions, nowMs: nowMs)
-        members.append(Member(memberId: id))
+        let client = ConsumerClient(group: name, options: memberOptions, backend: log, ledger: ledger, nowMs: nowMs)
+        let id = try client.join(nowMs: nowMs)
+        members.append(Member(client: client))
         return id
     }
 
     /// Kills the newest live member: it stops polling and heartbeating, and keeps its partitions
     /// until its session times out. Returns its id, or nil when nobody is left.
-    mutating func killMember(log: InProcessLog) -> String? {
+    mutating func killMember() -> String? {
         guard let victim = members.popLast() else { return nil }
-        try? log.crashMember(name, memberId: victim.memberId)
+        victim.client.crash()
+        crashed.append(victim.client)
         return victim.memberId
     }
 
-    /// Polls and processes for one tick; `handle`, when given, sees every processed record.
-    mutating func step(log: InProcessLog, nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, RecordView) -> Void)? = nil) {
-        guard !paused else {
-            for member in members { try? log.heartbeat(name, memberId: member.memberId, nowMs: nowMs) }
-            return
+    /// Every live member leaves the group cleanly; returns the refusals.
+    mutating func leaveAll(nowMs: Int64) -> [StreamLogError] {
+        var errors: [StreamLogError] = []
+        for member in members {
+            do { try member.client.leave(nowMs: nowMs) } catch { errors.append(error) }
         }
-        let group = name
+        members = []
+        return errors
+    }
+
+    /// Heartbeats for every live member (paused and stopped consumers heartbeat too).
+    mutating func heartbeat(nowMs: Int64) {
+        for index in members.indices {
+            do {
+                try members[index].client.heartbeat(nowMs: nowMs)
+                members[index].heartbeatFailing = false
+            } catch {
+                if !members[index].heartbeatFailing {
+                    members[index].client.backend.report(
+                        .heartbeatFailed(group: name, memberId: members[index].memberId, error: error))
+                }
+                members[index].heartbeatFailing = true
+            }
+        }
+    }
+
+    /// The consumers' side of the lag: positions (crashed members' too, until they time out),
+    /// reset policy and deliveries.
+    var progress: ConsumerProgress {
+        var positions: [String: [TopicPartition: Int64]] = [:]
+        for client in crashed { positions[client.memberId] = client.positions }
+        for member in members { positions[member.memberId] = member.client.positions }
+        return ConsumerProgress(positions: positions, resetPolicy: options.autoOffsetReset, deliveries: ledger.deliveries)
+    }
+
+    /// Polls and processes for one tick; `handle`, when given, sees every processed record.
+    mutating func step(nowMs: Int64, tickMs: Int64, handle: ((TopicPartition, RecordView) -> Void)? = nil) {
+        heartbeat(nowMs: nowMs)
+        guard !paused else { return }
         let perRecord = processing.perRecordMs
         let doneAt = Double(nowMs + tickMs)
         for index in members.indices {
@@ -95,22 +141,24 @@ struct ConsumerRuntime {
                 var remaining = Self.unlimitedPerTick
                 while remaining > 0 {
                     let wanted = min(maxPollRecords, remaining)
-                    let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
+                    let polled = Self.poll(member.client, maxRecords: wanted, nowMs: nowMs) {
                         consume($0, $1, by: &member, perRecord: nil, doneAt: doneAt, handle: handle)
-                    }) ?? 0
+                    }
+                    let count = note(polled, by: &member)
                     remaining -= count
                     if count < wanted { break }
                 }
-                commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs)
+                commitIfManual(member.client, nowMs: nowMs)
             } else {
                 member.budgetMs = min(member.budgetMs + Double(tickMs), Double(tickMs) + perRecord + processing.jitterMs)
                 let affordable = Int(member.budgetMs / perRecord)
                 let wanted = min(maxPollRecords, affordable)
                 member.busyUntilMs = max(member.busyUntilMs, Double(nowMs))
-                let count = (try? log.poll(group, memberId: member.memberId, maxRecords: wanted, nowMs: nowMs) {
+                let polled = Self.poll(member.client, maxRecords: wanted, nowMs: nowMs) {
                     consume($0, $1, by: &member, perRecord: perRecord, doneAt: doneAt, handle: handle)
-                }) ?? 0
-                if count > 0 { commitIfManual(log: log, memberId: member.memberId, nowMs: nowMs) }
+                }
+                let count = note(polled, by: &member)
+                if count > 0 { commitIfManual(member.client, nowMs: nowMs) }
                 if count == 0 { member.budgetMs = min(member.budgetMs, perRecord) }
             }
             members[index] = member
@@ -171,9 +219,42 @@ struct ConsumerRuntime {
         return max(0, perRecord + (random.unit() * 2 - 1) * processing.jitterMs)
     }
 
-    private func commitIfManual(log: InProcessLog, memberId: String, nowMs: Int64) {
+    private func commitIfManual(_ client: ConsumerClient, nowMs: Int64) {
         guard options.commitPolicy == .manual else { return }
-        try? log.commit(name, memberId: memberId, offsets: nil, generation: nil, nowMs: nowMs)
+        do {
+            try client.commitSync(nowMs: nowMs)
+        } catch {
+            // Counted by the client and shown in the feed (by the coordinator or the client).
+        }
+    }
+
+    /// One poll, its refusal as a value.
+    private static func poll(
+        _ client: ConsumerClient, maxRecords: Int, nowMs: Int64, _ body: (TopicPartition, RecordBatch) -> Void
+    ) -> Result<Int, StreamLogError> {
+        Result { () throws(StreamLogError) in try client.poll(maxRecords: maxRecords, nowMs: nowMs, body) }
+    }
+
+    /// How many records a poll delivered; a refused one is counted, and the first of a run of
+    /// refusals becomes a `pollFailed` event in the feed.
+    private mutating func note(_ polled: Result<Int, StreamLogError>, by member: inout Member) -> Int {
+        switch polled {
+        case .success(let count):
+            member.pollFailing = false
+            return count
+        case .failure(let error):
+            failedPolls += 1
+            if !member.pollFailing {
+                member.client.backend.report(.pollFailed(group: name, memberId: member.memberId, error: error))
+            }
+            member.pollFailing = true
+            return 0
+        }
+    }
+
+    /// Commits refused over all members, crashed ones included.
+    var failedCommits: Int {
+        members.reduce(0) { $0 + $1.client.failedCommits } + crashed.reduce(0) { $0 + $1.failedCommits }
     }
 }
 

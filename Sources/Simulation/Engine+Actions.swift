@@ -25,12 +25,12 @@ extension Engine {
             note("\(target): new rate profile")
         case .addMember(let group, let count):
             withConsumer(group) { consumer in
-                for _ in 0..<count { _ = try? consumer.addMember(log: log, nowMs: now) }
+                for _ in 0..<count { addMember(to: &consumer, nowMs: now) }
             }
             note("\(group): \(count) member\(count == 1 ? "" : "s") added (\(origin))")
         case .killMember(let group, let count):
             withConsumer(group) { consumer in
-                for _ in 0..<count { _ = consumer.killMember(log: log) }
+                for _ in 0..<count { _ = consumer.killMember() }
             }
             note("\(group): \(count) member\(count == 1 ? "" : "s") killed (\(origin))")
         case .pause(let group):
@@ -71,6 +71,15 @@ extension Engine {
         }
     }
 
+    /// Joins one more member; a refusal from the log becomes a feed line.
+    func addMember(to consumer: inout ConsumerRuntime, nowMs: Int64) {
+        do {
+            _ = try consumer.addMember(log: log, nowMs: nowMs)
+        } catch {
+            feed.append(FeedEntry(timeMs: nowMs, kind: .group(name: consumer.name, text: "\(consumer.name): a member could not join: \(error)")))
+        }
+    }
+
     /// Runs `body` on the group or processor called `name`.
     func withConsumer(_ name: String, _ body: (inout ConsumerRuntime) -> Void) {
         if let index = groups.firstIndex(where: { $0.name == name }) {
@@ -95,7 +104,7 @@ extension Engine {
             processors[index].enabled = enabled
             if enabled, !wasEnabled, processors[index].consumer.members.isEmpty {
                 for _ in 0..<max(1, processors[index].spec.members) {
-                    _ = try? processors[index].consumer.addMember(log: log, nowMs: nowMs)
+                    addMember(to: &processors[index].consumer, nowMs: nowMs)
                 }
                 processors[index].consumer.lagTrend.restart()
                 if processors[index].spec.start == .earliest { beginReplay(of: name) }
@@ -112,8 +121,7 @@ extension Engine {
         withConsumer(group) { consumer in
             topics = consumer.topics
             memberCount = consumer.members.count
-            for member in consumer.members { try? log.leaveGroup(group, memberId: member.memberId, nowMs: now) }
-            consumer.members = []
+            for error in consumer.leaveAll(nowMs: now) { note("\(group): a member could not leave: \(error)") }
             consumer.lagTrend.restart()
         }
         let logTarget: OffsetResetTarget
@@ -125,13 +133,14 @@ extension Engine {
         }
         do {
             let offsets = try log.resetOffsets(group: group, topics: topics, to: logTarget, nowMs: now)
+            withConsumer(group) { $0.ledger.forget(from: offsets) }
             let listing = offsets.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: " ")
             feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: "\(group): offsets reset to \(target.text): \(listing)")))
         } catch {
             note("\(group): offsets not reset: \(error)")
         }
         withConsumer(group) { consumer in
-            for _ in 0..<memberCount { _ = try? consumer.addMember(log: log, nowMs: now) }
+            for _ in 0..<memberCount { addMember(to: &consumer, nowMs: now) }
         }
         if target == .earliest { beginReplay(of: group) }
     }

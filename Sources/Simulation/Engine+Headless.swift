@@ -9,24 +9,19 @@ extension Engine {
     ///   - stepTimeMs: how long a step that waits for a key lasts before it advances by itself
     ///     (at least its reading time, as if a presenter read it out); nil for a replay, where
     ///     only the scheduled actions advance such steps.
-    ///   - scheduled: actions to apply at their ticks (a journal being replayed), in order.
+    ///   - scheduled: actions to apply at their ticks (a journal being replayed), in order, by
+    ///     ``ActionSchedule``'s rule.
     ///   - afterTick: sees the engine after every tick (a headless recording renders frames here).
     ///   - everySecond: sees the engine after each simulated second.
     public func runHeadless(
         stepTimeMs: Int64?, durationMs: Int64? = nil, scheduled: [TimedAction] = [],
         afterTick: (Engine) -> Void = { _ in }, everySecond: (Engine) -> Void = { _ in }
     ) {
-        let endTick = scheduled.first { $0.action == .end }?.tick
         let limit = durationMs ?? (scenario.script.isEmpty ? (stepTimeMs ?? 0) : .max)
-        var pending = scheduled.filter { $0.action != .end }[...]
+        var schedule = ActionSchedule(scheduled)
         while nowMs < limit {
-            while let next = pending.first, next.tick <= tick {
-                apply(next.action)
-                pending.removeFirst()
-            }
-            if let endTick {
-                if tick >= endTick { break }
-            } else if scriptEnded && durationMs == nil {
+            if applyDue(&schedule) { break }
+            if schedule.endTick == nil, scriptEnded, durationMs == nil {
                 break
             }
             if let stepTimeMs, let step = currentStep, !scriptEnded, step.advance == .key, stepElapsedMs >= stepTimeMs,

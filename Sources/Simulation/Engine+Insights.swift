@@ -76,7 +76,7 @@ extension Engine {
 
     private func observeSkew(now: Int64) {
         for group in groups {
-            guard let lag = try? log.lag(group: group.name, nowMs: now), lag.partitions.count > 1 else { continue }
+            guard let lag = try? lag(group, nowMs: now), lag.partitions.count > 1 else { continue }
             let lags = lag.partitions.map { ($0, $0.lag ?? 0) }
             guard let hottest = lags.max(by: { $0.1 < $1.1 }), hottest.1 > (insights.skew[group.name]?.lag ?? 0) else { continue }
             let others = lags.filter { $0.0.topicPartition != hottest.0.topicPartition }.map(\.1).max() ?? 0

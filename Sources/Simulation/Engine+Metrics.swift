@@ -7,7 +7,7 @@ extension Engine {
     public func metric(_ metric: Metric, of name: String) -> Double? {
         let now = nowMs
         if let consumer = consumer(named: name) {
-            let lag = try? log.lag(group: name, nowMs: now)
+            let lag = try? lag(consumer, nowMs: now)
             switch metric {
             case .lag: return lag.map { Double($0.totalLag) }
             case .lagSeconds: return lag.map { $0.maxLagSeconds ?? 0 }

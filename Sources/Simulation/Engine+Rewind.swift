@@ -1,3 +1,4 @@
+import StreamLog
 import Scenario
 
 /// Going back in a talk: re-simulating from tick 0 with the same seed and the same actions.
@@ -6,23 +7,22 @@ extension Engine {
     /// (0-based) began in this run, with every presenter action that came before it.
     ///
     /// Exact: the world it returns is the world as it was when that step began.
+    /// Throws when the backend cannot re-simulate (its time is not simulated or it is not deterministic).
     public func rewound(toStep target: Int) throws(EngineError) -> Engine {
-        let fresh = try Engine(scenario: scenario, seed: seed)
+        guard log.capabilities.canRewind else {
+            throw EngineError(description: "this log cannot go back: previous step needs simulated time and a deterministic log")
+        }
+        let fresh = try Engine(scenario: scenario, seed: seed, backend: makeBackend)
         let step = min(max(0, target), stepIndex)
         guard step > 0, stepStartTicks.indices.contains(step) else { return fresh }
         let startTick = stepStartTicks[step]
-        var pending = journal.filter { $0.action != .end }[...]
+        var schedule = ActionSchedule(journal)
         while fresh.tick < startTick {
-            while let next = pending.first, next.tick <= fresh.tick {
-                fresh.apply(next.action)
-                pending.removeFirst()
-            }
+            _ = fresh.applyDue(&schedule)
             fresh.step()
         }
-        while fresh.stepIndex < step, let next = pending.first, next.tick == startTick {
-            fresh.apply(next.action)
-            pending.removeFirst()
-        }
+        // At the step's first tick, only the actions up to the one that began it.
+        while fresh.stepIndex < step, let action = schedule.next(at: startTick) { fresh.apply(action) }
         return fresh
     }
 

@@ -38,8 +38,12 @@ extension Engine {
 
     /// A group's status; `stopped` is nil for a plain group, else whether its processor is stopped.
     private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus? {
-        guard let membership = try? log.group(consumer.name), let lag = try? log.lag(group: consumer.name, nowMs: nowMs) else {
+        guard var membership = try? log.group(consumer.name), let lag = try? lag(consumer, nowMs: nowMs) else {
             return nil
+        }
+        let crashed = Set(consumer.crashed.map(\.memberId))
+        for index in membership.members.indices where crashed.contains(membership.members[index].memberId) {
+            membership.members[index].isCrashed = true
         }
         let isStopped = stopped ?? false
         let slope = consumer.lagTrend.slope
@@ -52,7 +56,7 @@ extension Engine {
             consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
-            liveMembers: consumer.members.count)
+            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits)
     }
 
     private func processorSnapshot(_ processor: ProcessorRuntime) -> ProcessorSnapshot {

@@ -10,19 +10,23 @@ extension Engine {
         produce(now: now)
         for index in chains.indices { chains[index].step(nowMs: now, tickMs: tickMs) }
         log.tick(nowMs: now)
+        monitor.sample(nowMs: now)
+        for index in groups.indices { groups[index].ledger.sample(nowMs: now) }
+        for index in processors.indices { processors[index].consumer.ledger.sample(nowMs: now) }
         for index in groups.indices {
             let name = groups[index].name
             if insights.ordering[name] != nil {
-                groups[index].step(log: log, nowMs: now, tickMs: tickMs) {
+                groups[index].step(nowMs: now, tickMs: tickMs) {
                     self.insights.noteProcessed(ConsumerRecord(topicPartition: $0, record: $1.record), by: name)
                 }
             } else {
-                groups[index].step(log: log, nowMs: now, tickMs: tickMs)
+                groups[index].step(nowMs: now, tickMs: tickMs)
             }
         }
+        for index in processors.indices where !processors[index].enabled { processors[index].consumer.heartbeat(nowMs: now) }
         for index in processors.indices where processors[index].enabled {
             var consumed: [ConsumerRecord] = []
-            processors[index].consumer.step(log: log, nowMs: now, tickMs: tickMs) {
+            processors[index].consumer.step(nowMs: now, tickMs: tickMs) {
                 consumed.append(ConsumerRecord(topicPartition: $0, record: $1.record))
             }
             var outputs: [OutputRecord] = []
@@ -87,7 +91,7 @@ extension Engine {
 
     /// What appends to `topic` touch, looked up once; nil when the log has no such topic.
     private func appender(for name: String) -> TopicAppender? {
-        guard let topic = try? log.topic(name) else { return nil }
+        guard let topic = try? log.appender(topic: name) else { return nil }
         return TopicAppender(
             topic: topic, recent: recentValues[name],
             sampler: feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0))
@@ -117,7 +121,7 @@ extension Engine {
         if let onAppend {
             onAppend(AppendedRecord(
                 topic: topic.name, partition: position.partition, offset: position.offset,
-                timestamp: position.timestamp, timestampType: topic.config.timestampType,
+                timestamp: position.timestamp, timestampType: topic.timestampType,
                 key: key.map { Array($0) }, value: Array(value), headers: []))
         }
         return size
@@ -154,7 +158,8 @@ extension Engine {
                  .memberCrashed(let group, _), .memberTimedOut(let group, _, _, _), .rebalanceStarted(let group, _, _),
                  .rebalanceCompleted(let group, _, _, _), .partitionsRevoked(let group, _, _),
                  .partitionsAssigned(let group, _, _), .offsetReset(let group, _, _, _, _, _, _),
-                 .commitRejected(let group, _, _):
+                 .commitRejected(let group, _, _), .pollFailed(let group, _, _),
+                 .heartbeatFailed(let group, _, _):
                 insights.unsettled.insert(group)
                 feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: event.description)))
             }
@@ -176,11 +181,11 @@ extension Engine {
     private func sampleLag() {
         let now = nowMs
         for index in groups.indices {
-            let lag = (try? log.lag(group: groups[index].name, nowMs: now))?.recordsLag ?? 0
+            let lag = reportedLag(groups[index], nowMs: now)?.recordsLag ?? 0
             groups[index].sampleLag(lag, atMs: now)
         }
         for index in processors.indices {
-            let lag = (try? log.lag(group: processors[index].spec.name, nowMs: now))?.recordsLag ?? 0
+            let lag = reportedLag(processors[index].consumer, nowMs: now)?.recordsLag ?? 0
             processors[index].consumer.sampleLag(lag, atMs: now)
         }
     }
@@ -188,11 +193,11 @@ extension Engine {
     private func endSecond() {
         let now = nowMs
         for index in groups.indices {
-            let lag = (try? log.lag(group: groups[index].name, nowMs: now))?.totalLag ?? 0
+            let lag = reportedLag(groups[index], nowMs: now)?.totalLag ?? 0
             groups[index].endSecond(totalLag: lag)
         }
         for index in processors.indices {
-            let lag = (try? log.lag(group: processors[index].spec.name, nowMs: now))?.totalLag ?? 0
+            let lag = reportedLag(processors[index].consumer, nowMs: now)?.totalLag ?? 0
             processors[index].consumer.endSecond(totalLag: lag)
         }
         for index in chains.indices { chains[index].endSecond() }

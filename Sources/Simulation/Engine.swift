@@ -17,8 +17,10 @@ public final class Engine {
     public let tickMs: Int64
     /// The ticks run so far.
     public internal(set) var tick: Int64 = 0
-    /// The log the world runs on.
-    public let log: InProcessLog
+    /// The log the world runs on, reached only through the backend protocol.
+    public let log: any StreamLogBackend
+    /// Lag, rates and Burrow status, computed above the backend.
+    let monitor: LagMonitor
 
     @exclusivity(unchecked) var producers: [ProducerRuntime] = []
     var groups: [ConsumerRuntime] = []
@@ -37,6 +39,8 @@ public final class Engine {
     let keyBuffer = ByteArena()
     var highlights: [String] = []
     var insights = StoryInsights()
+    /// Groups the log could not report lag for (said once in the feed).
+    var unreportable: Set<String> = []
     var random: SeededRandom
 
     /// The script position.
@@ -67,15 +71,26 @@ public final class Engine {
     /// The simulated time in ms.
     public var nowMs: Int64 { tick * tickMs }
 
-    /// Builds the world of `scenario`: topics, producers, groups (with their members joined),
-    /// processors, chains and batch jobs, then starts step 1.
-    public init(scenario: ScenarioSpec, seed: UInt64? = nil) throws(EngineError) {
+    /// Makes the log a run uses from the run's seeded random source.
+    public typealias BackendFactory = @Sendable (SeededRandom) -> any StreamLogBackend
+    /// The in-process log: simulated time, deterministic.
+    public static let inProcess: BackendFactory = { InProcessLog(random: $0) }
+    /// How this run made its log (a rewind makes a fresh one the same way).
+    let makeBackend: BackendFactory
+
+    /// Builds the world of `scenario` on a log from `backend`: topics, producers, groups (with
+    /// their members joined), processors, chains and batch jobs, then starts step 1.
+    public init(scenario: ScenarioSpec, seed: UInt64? = nil, backend: @escaping BackendFactory = Engine.inProcess)
+        throws(EngineError)
+    {
         self.scenario = scenario
         self.seed = seed ?? scenario.seed
         tickMs = max(1, scenario.clock.tickMs)
         random = SeededRandom(seed: self.seed)
         speed = min(Pacer.maximumSpeed, max(Pacer.minimumSpeed, scenario.clock.speed))
-        log = InProcessLog(random: random.fork("log"))
+        makeBackend = backend
+        log = backend(random.fork("log"))
+        monitor = LagMonitor(backend: log)
         try build()
         beginStep(0)
     }

@@ -34,15 +34,15 @@ extension Engine {
             guard requests > 0, let topic = scenario.topics.first(where: { !$0.sink }) else { return nil }
             let appended = topicTotals[topic.name]?.records ?? 0
             let readers = groups.filter { $0.topics == [topic.name] }
-            let behind = readers.reduce(Int64(0)) { $0 + ((try? log.lag(group: $1.name, nowMs: nowMs))?.totalLag ?? 0) }
+            let behind = readers.reduce(Int64(0)) { $0 + ((try? lag($1, nowMs: nowMs))?.totalLag ?? 0) }
             let lostShare = 100 * Double(chain.runtime.lost) / Double(requests)
             return Headline(
                 kind: .commandVsEvents, subject: chain.spec.name,
                 numbers: ["lost": Double(chain.runtime.lost), "requests": Double(requests), "appended": Double(appended),
                           "behind": Double(behind)],
-                text: "\(chain.spec.name) lost \(Self.grouped(Int64(chain.runtime.lost))) of \(Self.grouped(Int64(requests))) requests "
-                    + "(\(Self.decimal(lostShare, 1)) %); \(label(topic.name)) kept all \(Self.grouped(appended)) records, and its "
-                    + "\(readers.count) groups are \(Self.grouped(behind)) behind at the end")
+                text: "\(chain.spec.name) lost \(Digits.grouped(Int64(chain.runtime.lost))) of \(Digits.grouped(Int64(requests))) requests "
+                    + "(\(Self.decimal(lostShare, 1)) %); \(label(topic.name)) kept all \(Digits.grouped(appended)) records, and its "
+                    + "\(readers.count) groups are \(Digits.grouped(behind)) behind at the end")
         }
     }
 
@@ -59,7 +59,7 @@ extension Engine {
                           "bytes_in": Double(reduction.bytesIn), "bytes_out": Double(reduction.bytesOut)],
                 text: "\(names) → \(label(sink.name)): \(Self.decimal(savedBytes, 1)) % of bytes removed "
                     + "(\(Self.bytes(reduction.bytesIn)) in, \(Self.bytes(reduction.bytesOut)) out), \(Self.decimal(savedRecords, 1)) % of records "
-                    + "(\(Self.grouped(reduction.recordsIn)) in, \(Self.grouped(reduction.recordsOut)) out)")
+                    + "(\(Digits.grouped(reduction.recordsIn)) in, \(Digits.grouped(reduction.recordsOut)) out)")
         }
     }
 
@@ -110,20 +110,20 @@ extension Engine {
             var text: String
             if let end = replay.caughtUpMs {
                 numbers["seconds"] = Double(end - replay.startMs) / 1000
-                text = "\(replay.consumer) replayed \(Self.grouped(replay.history)) records from earliest in "
+                text = "\(replay.consumer) replayed \(Digits.grouped(replay.history)) records from earliest in "
                     + Self.secondsText(end - replay.startMs)
                 let busy = replay.othersDuring.filter { $0.processed > 0 }
                 if !busy.isEmpty {
-                    text += " while " + busy.map { "\($0.name) kept running (\(Self.grouped($0.processed)) records)" }
+                    text += " while " + busy.map { "\($0.name) kept running (\(Digits.grouped($0.processed)) records)" }
                         .joined(separator: ", ")
                 }
             } else {
                 let done = (consumer(named: replay.consumer)?.processedTotal ?? replay.processedAtStart) - replay.processedAtStart
-                text = "\(replay.consumer) was still replaying at the end: \(Self.grouped(done)) of "
-                    + "\(Self.grouped(replay.history)) records"
+                text = "\(replay.consumer) was still replaying at the end: \(Digits.grouped(done)) of "
+                    + "\(Digits.grouped(replay.history)) records"
             }
             if replay.missed > 0 {
-                text += "; the replay missed \(Self.grouped(replay.missed)) records deleted by retention before it began"
+                text += "; the replay missed \(Digits.grouped(replay.missed)) records deleted by retention before it began"
             }
             return Headline(kind: .replay, subject: replay.consumer, numbers: numbers, text: text)
         }
@@ -160,8 +160,8 @@ extension Engine {
             return Headline(
                 kind: .hotPartition, subject: group.name,
                 numbers: ["lag": Double(skew.lag), "others_max_lag": Double(skew.othersMaxLag)],
-                text: "\(group.name): hot partition \(skew.partition)\(owner) reached \(Self.grouped(skew.lag)) records of lag "
-                    + "at \(Self.secondsText(skew.atMs)) while the other \(skew.otherPartitions) stayed at \(Self.grouped(skew.othersMaxLag)) or less")
+                text: "\(group.name): hot partition \(skew.partition)\(owner) reached \(Digits.grouped(skew.lag)) records of lag "
+                    + "at \(Self.secondsText(skew.atMs)) while the other \(skew.otherPartitions) stayed at \(Digits.grouped(skew.othersMaxLag)) or less")
         }
     }
 
@@ -173,8 +173,8 @@ extension Engine {
             return Headline(
                 kind: .ordering, subject: group.name,
                 numbers: ["out_of_order": Double(tracker.outOfOrder), "checked": Double(tracker.checked)],
-                text: "\(group.name) (\(keyed ? "keyed" : "keyless") producer): \(Self.grouped(tracker.outOfOrder)) of "
-                    + "\(Self.grouped(tracker.checked)) records out of order per \(tracker.field)")
+                text: "\(group.name) (\(keyed ? "keyed" : "keyless") producer): \(Digits.grouped(tracker.outOfOrder)) of "
+                    + "\(Digits.grouped(tracker.checked)) records out of order per \(tracker.field)")
         }
     }
 
@@ -243,16 +243,6 @@ extension Engine {
         String(format: "%.\(decimals)f", value)
     }
 
-    /// "12 400": thousands separated by a space.
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += " " }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
 
     static func bytes(_ value: Int64) -> String {
         let units = [(1_000_000_000.0, "GB"), (1_000_000.0, "MB"), (1_000.0, "kB")]

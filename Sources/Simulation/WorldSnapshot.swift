@@ -103,6 +103,10 @@ public struct GroupStatus: Equatable, Sendable {
     public var latencyP99Ms: Double?
     /// Members this engine drives (live ones).
     public var liveMembers: Int
+    /// Polls the log refused so far (the feed shows the first of each run).
+    public var failedPolls = 0
+    /// Commits the log refused so far (each also a `commitRejected` feed line).
+    public var failedCommits = 0
 }
 
 /// A stream processor's throughput in and out.

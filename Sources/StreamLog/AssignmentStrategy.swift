@@ -19,7 +19,7 @@ public enum AssignmentStrategy: String, Sendable, Equatable, CaseIterable {
     public var rebalanceProtocol: RebalanceProtocol { self == .cooperativeSticky ? .cooperative : .eager }
 
     /// The assignor that computes this strategy's assignment.
-    var assignor: any PartitionAssignor {
+    public var assignor: any PartitionAssignor {
         switch self {
         case .range: RangeAssignor()
         case .roundRobin: RoundRobinAssignor()

@@ -1,4 +1,5 @@
-/// The consumer-side settings a member joins with; defaults are Kafka's unless noted.
+/// The consumer-side settings a member joins with (the coordinator reads the subscription, ids,
+/// strategy and session timeout; the client the rest); defaults are Kafka's unless noted.
 public struct ConsumerOptions: Equatable, Sendable {
     /// The subscribed topics.
     public var topics: [String]
@@ -10,7 +11,7 @@ public struct ConsumerOptions: Equatable, Sendable {
     public var host: String = "/127.0.0.1"
     /// `partition.assignment.strategy` (Kafka's default list resolves to range).
     public var strategy: AssignmentStrategy = .range
-    /// `session.timeout.ms`: how long after its last heartbeat a crashed member is removed.
+    /// `session.timeout.ms`: how long after its last heartbeat the coordinator removes a member.
     public var sessionTimeoutMs: Int64 = 45_000
     /// When offsets get committed.
     public var commitPolicy: CommitPolicy = .auto()

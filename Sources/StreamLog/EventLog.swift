@@ -1,4 +1,4 @@
-/// The shared, ordered buffer of events the log emits until the caller drains them.
+/// The shared, ordered buffer of events — the coordinator's and those clients report — until the caller drains them.
 final class EventLog {
     var events: [StreamEvent] = []
 

@@ -1,32 +1,25 @@
-/// Rebalances: the join phase (PreparingRebalance), the sync phase (CompletingRebalance), and the
-/// eager and cooperative ways of moving partitions.
+/// Rebalances: the join phase (PreparingRebalance) and the sync phase (CompletingRebalance).
 extension GroupCoordinator {
     /// Starts a rebalance, or lets a running join phase absorb the change.
     ///
-    /// Eager: every member commits (unless manual) and revokes all its partitions now: the group
-    /// stops. Cooperative: members keep consuming; only moving partitions are revoked, at sync.
-    func requestRebalance(reason: String, atMs: Int64, topics: [String: Topic]) {
+    /// Every member but `joining` (which just sent its JoinGroup) must rejoin; simulated clients
+    /// hear of it at once and do their pre-rebalance work (commit; eager: revoke everything). Under
+    /// the eager protocol the broker's view of every assignment empties too: the group stops.
+    func requestRebalance(reason: String, atMs: Int64, topics: [String: Topic], joining: String? = nil) {
         if state == .preparingRebalance { return }
         let wasCompleting = state == .completingRebalance
         let initialDelay = state == .empty ? settings.initialRebalanceDelayMs : 0
         state = .preparingRebalance
         phaseEndsAtMs = atMs + initialDelay + settings.joinPhaseMs
-        pendingAssignment = [:]
+        pendingAssignment = nil
+        leaderId = nil
         guard !members.isEmpty else { return }
         events.append(.rebalanceStarted(group: name, reason: reason, protocol: rebalanceProtocol))
-        guard !wasCompleting else { return }
-        for member in orderedMembers where !member.crashed {
-            commitOnPolicy(member, partitions: member.owned, nowMs: atMs, topics: topics)
-        }
-        guard rebalanceProtocol == .eager else { return }
-        for member in orderedMembers {
-            member.previousAssignment = member.owned
-            if !member.owned.isEmpty && !member.crashed {
-                events.append(.partitionsRevoked(group: name, memberId: member.memberId, partitions: member.owned))
-            }
-            member.owned = []
-            member.positions = [:]
-        }
+        let ordered = orderedMembers
+        for member in ordered where member.memberId != joining { member.rejoined = false }
+        for member in ordered where member.memberId != joining { member.client?.rebalanceStarted(group: name, nowMs: atMs) }
+        guard !wasCompleting, rebalanceProtocol == .eager else { return }
+        for member in ordered { member.assignment = [] }
     }
 
     /// Moves through whichever rebalance phases have ended by `nowMs`.
@@ -39,10 +32,10 @@ extension GroupCoordinator {
                     state = .empty
                     return
                 }
-                guard nowMs >= phaseEndsAtMs, !members.values.contains(where: \.crashed) else { return }
-                completeJoin(topics: topics)
+                guard nowMs >= phaseEndsAtMs, members.values.allSatisfy(\.rejoined) else { return }
+                completeJoin(nowMs: nowMs, topics: topics)
             case .completingRebalance:
-                guard nowMs >= phaseEndsAtMs else { return }
+                guard nowMs >= phaseEndsAtMs, pendingAssignment != nil else { return }
                 completeSync(topics: topics)
             case .empty, .stable, .dead:
                 return
@@ -50,56 +43,49 @@ extension GroupCoordinator {
         }
     }
 
-    /// End of the join phase: next generation, the leader's assignment is computed.
-    private func completeJoin(topics: [String: Topic]) {
+    /// End of the join phase: next generation, a leader, and the JoinGroup responses (the leader's
+    /// with every member's metadata, for the assignment it sends back in SyncGroup).
+    private func completeJoin(nowMs: Int64, topics: [String: Topic]) {
         generation += 1
         let ordered = orderedMembers
-        for member in ordered { member.generation = generation }
-        let eager = rebalanceProtocol == .eager
-        let input = ordered.map { member in
-            var view = member.assignorView
-            if eager { view.ownedPartitions = member.previousAssignment }
-            return view
+        guard let leader = ordered.first else { return }
+        leaderId = leader.memberId
+        for member in ordered {
+            member.generation = generation
+            member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
         }
-        var assignment = (strategy ?? .range).assignor.assign(members: input, partitionCounts: partitionCounts(topics))
-        if !eager {
-            var owner: [TopicPartition: String] = [:]
-            for member in ordered { for partition in member.owned { owner[partition] = member.memberId } }
-            for (memberId, partitions) in assignment {
-                assignment[memberId] = partitions.filter { owner[$0] == nil || owner[$0] == memberId }
-            }
-        }
-        pendingAssignment = assignment
         assignedTopicCounts = subscribedTopicCounts(topics)
         state = .completingRebalance
         phaseEndsAtMs += settings.syncPhaseMs
+        let metadata = ordered.map(\.metadata)
+        for member in ordered {
+            let response = JoinResponse(
+                group: name, generation: generation, strategy: strategy ?? .range, leaderId: leader.memberId,
+                memberId: member.memberId, members: member === leader ? metadata : [])
+            let assignment = member.client?.joined(response, nowMs: nowMs)
+            if member === leader, let assignment { pendingAssignment = assignment }
+        }
     }
 
-    /// End of the sync phase: members get their assignment; cooperative losers revoke and rejoin.
+    /// End of the sync phase: every member gets its part of the leader's assignment; members that
+    /// gave partitions up (cooperative) rejoin at once to hand them over.
     private func completeSync(topics: [String: Topic]) {
         state = .stable
         let completedAt = phaseEndsAtMs
-        let ordered = orderedMembers
+        let assignment = pendingAssignment ?? [:]
+        pendingAssignment = nil
         events.append(.rebalanceCompleted(group: name, generation: generation, strategy: strategy ?? .range, protocol: rebalanceProtocol))
-        var revokers: [String] = []
-        for member in ordered {
-            let target = (pendingAssignment[member.memberId] ?? []).sorted()
-            let revoked = member.owned.filter { !target.contains($0) }
-            if !revoked.isEmpty {
-                commitOnPolicy(member, partitions: revoked, nowMs: completedAt, topics: topics)
-                events.append(.partitionsRevoked(group: name, memberId: member.memberId, partitions: revoked))
-                for partition in revoked { member.positions[partition] = nil }
-                revokers.append(member.memberId)
+        var rejoining: [String] = []
+        for member in orderedMembers {
+            let target = (assignment[member.memberId] ?? []).sorted()
+            member.assignment = target
+            if member.client?.assigned(target, generation: generation, nowMs: completedAt) == true {
+                rejoining.append(member.memberId)
             }
-            let added = target.filter { !member.owned.contains($0) }
-            member.owned = target
-            member.previousAssignment = target
-            events.append(.partitionsAssigned(group: name, memberId: member.memberId, partitions: added))
         }
-        pendingAssignment = [:]
-        if !revokers.isEmpty {
+        if !rejoining.isEmpty {
             requestRebalance(
-                reason: "\(revokers.joined(separator: ", ")) revoked partitions and re-joined to hand them over",
+                reason: "\(rejoining.joined(separator: ", ")) revoked partitions and re-joined to hand them over",
                 atMs: completedAt, topics: topics)
         }
     }

@@ -1,5 +1,8 @@
-/// One consumer group under the classic protocol: membership, generations, rebalances, committed
-/// offsets, and the consumers' positions.
+/// One consumer group under the classic protocol, in the broker's role only: membership,
+/// generations, join → sync → stable, heartbeats and session timeouts, and the offset store.
+///
+/// Positions, polling and auto-commit belong to the consumers (clients); the assignment comes
+/// from the group leader's SyncGroup.
 final class GroupCoordinator {
     let name: String
     let settings: LogSettings
@@ -10,17 +13,18 @@ final class GroupCoordinator {
     /// The group's strategy, fixed by its first member.
     var strategy: AssignmentStrategy?
     var members: [String: GroupMember] = [:]
-    var progress: [TopicPartition: PartitionProgress] = [:]
-    /// When the current rebalance phase ends.
+    /// Committed offsets and Burrow's commit windows.
+    var offsets: [TopicPartition: PartitionProgress] = [:]
+    /// When the current rebalance phase ends (at the earliest).
     var phaseEndsAtMs: Int64 = 0
-    /// The assignment computed at the end of the join phase, handed out at the end of the sync phase.
-    var pendingAssignment: [String: [TopicPartition]] = [:]
+    /// The member chosen to compute the assignment in the current generation.
+    var leaderId: String?
+    /// The leader's SyncGroup assignment, handed out when the sync phase ends.
+    var pendingAssignment: [String: [TopicPartition]]?
     /// The `<n>` of the next default client id `consumer-<group>-<n>`.
     var nextClientNumber = 1
     /// Partition counts of the subscribed topics when the last assignment was computed.
     var assignedTopicCounts: [String: Int] = [:]
-    /// `auto.offset.reset` of the member that joined last: where partitions without a commit start.
-    var resetPolicy = OffsetResetPolicy.latest
 
     init(name: String, settings: LogSettings, events: EventLog, random: SeededRandom) {
         self.name = name
@@ -33,7 +37,7 @@ final class GroupCoordinator {
 
     /// Members in Kafka's order: static by instance id first, then by member id.
     var orderedMembers: [GroupMember] {
-        members.values.sorted { AssignorMember.kafkaOrder($0.assignorView, $1.assignorView) }
+        members.values.sorted { AssignorMember.kafkaOrder($0.metadata, $1.metadata) }
     }
 
     func member(_ memberId: String) throws(StreamLogError) -> GroupMember {
@@ -41,109 +45,97 @@ final class GroupCoordinator {
         return member
     }
 
-    func activeMember(_ memberId: String) throws(StreamLogError) -> GroupMember {
-        let member = try member(memberId)
-        guard !member.crashed else { throw .memberNotActive(group: name, memberId: memberId) }
-        return member
-    }
-
-    func progress(for partition: TopicPartition) -> PartitionProgress {
-        progress[partition] ?? PartitionProgress(rateWindowMs: settings.rateWindowMs, rateSampleMs: settings.rateSampleMs)
-    }
-
-    /// Adds a member and starts (or joins) a rebalance; returns the member id.
-    func join(options: ConsumerOptions, nowMs: Int64, topics: [String: Topic]) throws(StreamLogError) -> String {
+    /// JoinGroup. Without `memberId` a new member is added (and a rebalance starts); with it, an
+    /// existing member rejoins the rebalance under way, sending the partitions it owns.
+    func join(
+        memberId existing: String?, options: ConsumerOptions, ownedPartitions: [TopicPartition], client: GroupMemberClient?,
+        nowMs: Int64, topics: [String: Topic]
+    ) throws(StreamLogError) -> String {
+        if let existing {
+            let member = try member(existing)
+            member.metadata.ownedPartitions = ownedPartitions
+            member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
+            member.rejoined = true
+            if state != .preparingRebalance {
+                requestRebalance(reason: "member \(existing) re-joined", atMs: nowMs, topics: topics, joining: existing)
+            }
+            return existing
+        }
         if let strategy, strategy != options.strategy, !members.isEmpty {
             throw .inconsistentGroupProtocol(group: name, strategy: options.strategy, groupStrategy: strategy)
         }
         guard options.sessionTimeoutMs > 0 else { throw .invalidArgument("session.timeout.ms must be positive") }
-        if case .auto(let interval) = options.commitPolicy, interval <= 0 {
-            throw .invalidArgument("auto.commit.interval.ms must be positive")
-        }
         strategy = options.strategy
-        resetPolicy = options.autoOffsetReset
         let clientId = options.clientId ?? "consumer-\(name)-\(nextClientNumber)"
         if options.clientId == nil { nextClientNumber += 1 }
         let memberId = clientId + "-" + random.uuid()
-        members[memberId] = GroupMember(memberId: memberId, clientId: clientId, options: options, nowMs: nowMs)
+        members[memberId] = GroupMember(
+            memberId: memberId, clientId: clientId, options: options, ownedPartitions: ownedPartitions, client: client, nowMs: nowMs)
         events.append(.memberJoined(group: name, memberId: memberId, clientId: clientId, groupInstanceId: options.groupInstanceId))
-        requestRebalance(reason: "member \(memberId) joined", atMs: nowMs, topics: topics)
+        requestRebalance(reason: "member \(memberId) joined", atMs: nowMs, topics: topics, joining: memberId)
         return memberId
     }
 
-    /// Removes a member cleanly: commits (unless manual), revokes its partitions, rebalances the rest.
+    /// LeaveGroup: the member is removed at once and the rest rebalance.
     func leave(memberId: String, nowMs: Int64, topics: [String: Topic]) throws(StreamLogError) {
-        let member = try activeMember(memberId)
-        commitOnPolicy(member, partitions: member.owned, nowMs: nowMs, topics: topics)
-        if !member.owned.isEmpty {
-            events.append(.partitionsRevoked(group: name, memberId: memberId, partitions: member.owned))
-        }
+        _ = try member(memberId)
         members[memberId] = nil
         events.append(.memberLeft(group: name, memberId: memberId))
         requestRebalance(reason: "member \(memberId) left the group", atMs: nowMs, topics: topics)
     }
 
-    /// Stops a member without leaving: no more polls, commits or heartbeats until the session times out.
-    func crash(memberId: String) throws(StreamLogError) {
-        let member = try activeMember(memberId)
-        member.crashed = true
-        events.append(.memberCrashed(group: name, memberId: memberId))
+    /// Heartbeat: keeps the session alive. Answers REBALANCE_IN_PROGRESS while a join phase waits
+    /// for this member to rejoin, ILLEGAL_GENERATION for a stale generation.
+    func heartbeat(memberId: String, generation used: Int, nowMs: Int64) throws(StreamLogError) {
+        let member = try member(memberId)
+        member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
+        if state == .preparingRebalance {
+            if !member.rejoined { throw .rebalanceInProgress(group: name) }
+            return
+        }
+        if used != generation {
+            throw .illegalGeneration(group: name, memberId: memberId, generation: used, current: generation)
+        }
     }
 
-    /// Records a heartbeat from a live member.
-    func heartbeat(memberId: String, nowMs: Int64) throws(StreamLogError) {
-        try activeMember(memberId).lastHeartbeatMs = nowMs
+    /// SyncGroup: the leader hands in the assignment; followers only wait for theirs.
+    func sync(memberId: String, generation used: Int, assignment: [String: [TopicPartition]]?) throws(StreamLogError) {
+        _ = try member(memberId)
+        if used != generation {
+            throw .illegalGeneration(group: name, memberId: memberId, generation: used, current: generation)
+        }
+        guard state == .completingRebalance else { throw .rebalanceInProgress(group: name) }
+        if memberId == leaderId, let assignment { pendingAssignment = assignment }
     }
 
-    /// Advances the group to `nowMs`: background heartbeats of live members, session timeouts,
-    /// rebalance phases, and consume-rate samples.
+    /// Advances the group to `nowMs`: session timeouts, metadata changes and rebalance phases.
     func tick(nowMs: Int64, topics: [String: Topic]) {
-        for member in orderedMembers {
-            if !member.crashed {
-                member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
-            } else if nowMs - member.lastHeartbeatMs >= member.options.sessionTimeoutMs {
-                expire(member, topics: topics)
-            }
+        for member in orderedMembers where nowMs - member.lastHeartbeatMs >= member.sessionTimeoutMs {
+            // A member whose JoinGroup waits for the join phase is parked, not expired (as in Kafka).
+            if state == .preparingRebalance && member.rejoined { continue }
+            expire(member, topics: topics)
         }
         if state == .stable, subscribedTopicCounts(topics) != assignedTopicCounts {
             requestRebalance(reason: "subscribed topic metadata changed", atMs: nowMs, topics: topics)
         }
         advanceRebalance(nowMs: nowMs, topics: topics)
-        for (partition, var entry) in progress {
-            entry.consumeRate.record(entry.highestDelivered + 1, atMs: nowMs)
-            progress[partition] = entry
-        }
     }
 
     private func expire(_ member: GroupMember, topics: [String: Topic]) {
-        let timeout = member.options.sessionTimeoutMs
+        let timeout = member.sessionTimeoutMs
         members[member.memberId] = nil
-        events.append(.memberTimedOut(group: name, memberId: member.memberId, sessionTimeoutMs: timeout, lostPartitions: member.owned))
+        events.append(
+            .memberTimedOut(group: name, memberId: member.memberId, sessionTimeoutMs: timeout, lostPartitions: member.assignment))
         let expiredAt = member.lastHeartbeatMs + timeout
         if state == .preparingRebalance { phaseEndsAtMs = max(phaseEndsAtMs, expiredAt) }
         requestRebalance(
             reason: "member \(member.memberId) timed out (session.timeout.ms=\(timeout))", atMs: expiredAt, topics: topics)
     }
 
-    /// The partition counts of the existing topics.
-    func partitionCounts(_ topics: [String: Topic]) -> [String: Int] {
-        topics.mapValues { $0.partitions.count }
-    }
-
     /// Partition counts of the existing topics the members subscribe to (Kafka's metadata view).
     func subscribedTopicCounts(_ topics: [String: Topic]) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for topic in Set(members.values.flatMap(\.options.topics)) { counts[topic] = topics[topic]?.partitions.count }
+        for topic in Set(members.values.flatMap(\.metadata.topics)) { counts[topic] = topics[topic]?.partitions.count }
         return counts
-    }
-
-    /// The partitions the group reads or has committed: subscribed topics plus committed partitions.
-    func trackedPartitions(_ topics: [String: Topic]) -> [TopicPartition] {
-        var tracked = Set(progress.filter { $0.value.committed != nil }.keys)
-        for topic in Set(members.values.flatMap(\.options.topics)) {
-            guard let partitions = topics[topic]?.partitions.count else { continue }
-            for index in 0..<partitions { tracked.insert(TopicPartition(topic, index)) }
-        }
-        return tracked.sorted()
     }
 }

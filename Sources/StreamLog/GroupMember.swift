@@ -1,34 +1,33 @@
-/// A consumer in a group, with the client-side state Kafka keeps in the consumer: its
-/// assignment and positions.
+/// A consumer in a group as the coordinator (the broker) sees it: identity, subscription,
+/// session, the generation it joined and the assignment the leader gave it.
 final class GroupMember {
     let memberId: String
     let clientId: String
-    let options: ConsumerOptions
+    let groupInstanceId: String?
+    let host: String
+    let sessionTimeoutMs: Int64
+    /// The JoinGroup metadata: subscribed topics and the partitions the client says it owns.
+    var metadata: AssignorMember
     /// The generation this member last joined (-1 before its first completed join).
     var generation = -1
-    /// The partitions it currently consumes, sorted.
-    var owned: [TopicPartition] = []
-    /// Its assignment before an eager rebalance revoked everything (input to the sticky assignor).
-    var previousAssignment: [TopicPartition] = []
-    /// The offset of the next record to hand out, per owned partition that has been fetched.
-    var positions: [TopicPartition: Int64] = [:]
+    /// The partitions the last SyncGroup gave it (cleared when an eager rebalance starts).
+    var assignment: [TopicPartition] = []
     var lastHeartbeatMs: Int64
-    var crashed = false
-    var lastAutoCommitMs: Int64
-    /// Under `.afterEachBatch`: a polled batch whose positions still need committing.
-    var batchAwaitingCommit = false
-    /// Rotates the partition a poll starts from, so no partition starves.
-    var pollCursor = 0
+    /// True once the member sent its JoinGroup for the rebalance under way.
+    var rejoined = true
+    /// Where responses go for a simulated member; nil for a client that reads them off the wire.
+    let client: GroupMemberClient?
 
-    init(memberId: String, clientId: String, options: ConsumerOptions, nowMs: Int64) {
+    init(memberId: String, clientId: String, options: ConsumerOptions, ownedPartitions: [TopicPartition],
+         client: GroupMemberClient?, nowMs: Int64) {
         self.memberId = memberId
         self.clientId = clientId
-        self.options = options
+        groupInstanceId = options.groupInstanceId
+        host = options.host
+        sessionTimeoutMs = options.sessionTimeoutMs
+        metadata = AssignorMember(
+            memberId: memberId, groupInstanceId: options.groupInstanceId, topics: options.topics, ownedPartitions: ownedPartitions)
+        self.client = client
         lastHeartbeatMs = nowMs
-        lastAutoCommitMs = nowMs
-    }
-
-    var assignorView: AssignorMember {
-        AssignorMember(memberId: memberId, groupInstanceId: options.groupInstanceId, topics: options.topics, ownedPartitions: owned)
     }
 }

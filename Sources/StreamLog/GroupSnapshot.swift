@@ -20,9 +20,9 @@ extension GroupCoordinator {
             group: name, state: state, generation: generation, strategy: strategy, rebalanceProtocol: rebalanceProtocol,
             members: orderedMembers.map {
                 MemberSnapshot(
-                    memberId: $0.memberId, clientId: $0.clientId, groupInstanceId: $0.options.groupInstanceId, host: $0.options.host,
-                    generation: $0.generation, assignment: $0.owned, isCrashed: $0.crashed,
-                    sessionExpiresAtMs: $0.crashed ? $0.lastHeartbeatMs + $0.options.sessionTimeoutMs : nil)
+                    memberId: $0.memberId, clientId: $0.clientId, groupInstanceId: $0.groupInstanceId, host: $0.host,
+                    topics: $0.metadata.topics, generation: $0.generation, assignment: $0.assignment,
+                    lastHeartbeatMs: $0.lastHeartbeatMs, sessionTimeoutMs: $0.sessionTimeoutMs)
             })
     }
 }

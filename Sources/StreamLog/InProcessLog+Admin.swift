@@ -15,11 +15,9 @@ extension InProcessLog {
     /// Rewrites a group's committed offsets on every partition of `topics`, as
     /// `kafka-consumer-groups --reset-offsets --execute` does; returns the new offsets.
     ///
-    /// A deliberate rewind is a replay, not a re-delivery: records read again from the new
-    /// offsets do not count as duplicates.
-    ///
     /// Like the tool, it refuses while the group has members (crashed ones count until their
     /// session times out): "Assignments can only be reset if the group is inactive".
+    /// A deliberate rewind is a replay: the consumers' duplicate count is theirs to reset.
     public func resetOffsets(group: String, topics topicNames: [String], to target: OffsetResetTarget, nowMs: Int64)
         throws(StreamLogError) -> [TopicPartition: Int64]
     {
@@ -45,7 +43,6 @@ extension InProcessLog {
             }
         }
         coordinator.store(offsets, nowMs: nowMs, topics: topics)
-        coordinator.forgetDeliveries(from: offsets)
         return offsets
     }
 }

@@ -1,17 +1,16 @@
-/// The in-memory log: topics, consumer groups and their events, driven by simulated time.
+/// The in-memory log: topics and the broker side of consumer groups, driven by simulated time.
 ///
 /// One simulation step, as the engine drives it:
 ///
-///     log.tick(nowMs: now)                          // heartbeats, timeouts, rebalances, retention
+///     log.tick(nowMs: now)                          // session timeouts, rebalances, retention
 ///     _ = try log.produce(topic: "orders", key: "o-1", value: order, timestamp: now, nowMs: now)
-///     let batch = try log.poll("payments", memberId: id, maxRecords: capacity, nowMs: now)
+///     try log.heartbeat("payments", memberId: id, generation: generation, nowMs: now)
 ///     for event in log.drainEvents() { feed.append(event.description) }
-///     let lag = try log.lag(group: "payments", nowMs: now)
 ///
-/// The engine decides how many records a member can process (`maxRecords`); the log decides
-/// which ones, and keeps positions, commits and duplicates honest.
+/// Consumers (positions, poll, commits) are clients on top of it; lag is computed above it.
 public final class InProcessLog: StreamLogBackend {
     public let settings: LogSettings
+    public var capabilities: BackendCapabilities { BackendCapabilities(simulatedTime: true, deterministic: true) }
     var random: SeededRandom
     /// Topics by name; use `topic(_:)` for the concrete type the append benchmark needs.
     var topics: [String: Topic] = [:]
@@ -19,7 +18,6 @@ public final class InProcessLog: StreamLogBackend {
     var groups: [String: GroupCoordinator] = [:]
     public internal(set) var groupNames: [String] = []
     let events = EventLog()
-    var produceRates: [TopicPartition: RateWindow] = [:]
 
     /// Creates an empty log; all randomness (member UUIDs, sticky partitions) comes from `random`.
     public init(random: SeededRandom, settings: LogSettings = LogSettings()) {
@@ -33,12 +31,9 @@ public final class InProcessLog: StreamLogBackend {
         let topic = try Topic(name: name, config: config, random: random.fork("topic:" + name))
         topics[name] = topic
         topicNames.append(name)
-        for partition in topic.partitions {
-            produceRates[partition.topicPartition] = RateWindow(windowMs: settings.rateWindowMs, sampleEveryMs: settings.rateSampleMs)
-        }
     }
 
-    /// The topic itself, for direct (benchmark-speed) appends and reads.
+    /// The topic itself: the storage under the seam, for the storage benchmark.
     public func topic(_ name: String) throws(StreamLogError) -> Topic {
         guard let topic = topics[name] else { throw .unknownTopic(name) }
         return topic
@@ -59,6 +54,23 @@ public final class InProcessLog: StreamLogBackend {
             key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: sizeInBytes, partition: partition, nowMs: nowMs)
     }
 
+    public func appender(topic name: String) throws(StreamLogError) -> any RecordAppender {
+        try topic(name)
+    }
+
+    public func appendTime(_ topicPartition: TopicPartition, at offset: Int64) -> Int64? {
+        guard let partition = try? topic(topicPartition.topic).partition(topicPartition.partition),
+              offset < partition.logEndOffset else { return nil }
+        return partition.appendTime(at: offset) ?? partition.record(at: partition.logStartOffset)?.appendTimeMs
+    }
+
+    public func fetch(
+        _ partition: TopicPartition, from offset: Int64, maxRecords: Int, each body: (RecordBatch) -> Void
+    ) throws(StreamLogError) -> Int {
+        guard maxRecords >= 0 else { throw .invalidArgument("maxRecords must not be negative, got \(maxRecords)") }
+        return try topic(partition.topic).partition(partition.partition).forEachRun(from: offset, maxRecords: maxRecords, body)
+    }
+
     public func fetch(_ partition: TopicPartition, from offset: Int64, maxRecords: Int) throws(StreamLogError) -> [Record] {
         guard maxRecords >= 0 else { throw .invalidArgument("maxRecords must not be negative, got \(maxRecords)") }
         return try topic(partition.topic).partition(partition.partition).fetch(from: offset, maxRecords: maxRecords)
@@ -70,11 +82,12 @@ public final class InProcessLog: StreamLogBackend {
             for partition in topic.partitions {
                 partition.enforceRetention(nowMs: nowMs)
                 for deletion in partition.takeDeletions() { events.append(.segmentDeleted(deletion)) }
-                produceRates[partition.topicPartition]?.record(partition.logEndOffset, atMs: nowMs)
             }
         }
         for name in groupNames { groups[name]?.tick(nowMs: nowMs, topics: topics) }
     }
 
     public func drainEvents() -> [StreamEvent] { events.drain() }
+
+    public func report(_ event: StreamEvent) { events.append(event) }
 }

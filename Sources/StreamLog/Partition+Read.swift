@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Reading a partition by offset.
 extension Partition {
     /// Appends owned copies of up to `maxRecords` records starting at `offset` to `buffer`,

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Retention: deleting whole segments from the head of the partition, oldest first.
 extension Partition {
     /// Deletes the segments that Kafka's retention rules allow, rolling the active segment first

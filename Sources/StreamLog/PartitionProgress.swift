@@ -1,25 +1,11 @@
 import DequeModule
 
-/// What a group has done with one partition: its committed offset, what it was given, and the
-/// commit window Burrow evaluates.
+/// A group's stored commits on one partition: the committed offset and the window Burrow evaluates.
 struct PartitionProgress {
     /// The committed offset: the next offset to consume.
     var committed: Int64?
-    /// The highest offset ever handed to a member of the group (-1 before any; lowered by a
-    /// deliberate rewind, see `forgetDeliveries`).
-    var highestDelivered: Int64 = -1
-    /// Records handed out again at or below `highestDelivered`.
-    var duplicates: Int64 = 0
-    /// All records handed out, duplicates included.
-    var delivered: Int64 = 0
     /// The last commits, oldest first (Burrow's window).
     var commits: Deque<CommitSample> = []
-    /// The rate at which the group's delivered frontier advances.
-    var consumeRate: RateWindow
-
-    init(rateWindowMs: Int64, rateSampleMs: Int64) {
-        consumeRate = RateWindow(windowMs: rateWindowMs, sampleEveryMs: rateSampleMs)
-    }
 
     /// Stores a commit and adds it to the window (replacing the last sample when closer than `minDistanceMs`).
     mutating func recordCommit(_ offset: Int64, nowMs: Int64, logEndOffset: Int64, burrow: BurrowSettings) {

@@ -15,6 +15,10 @@ public enum StreamEvent: Equatable, Sendable, CustomStringConvertible {
         policy: OffsetResetPolicy, logStartOffset: Int64)
     case segmentDeleted(SegmentDeletion)
     case commitRejected(group: String, memberId: String, error: StreamLogError)
+    /// A consumer's poll was refused (the records stay where they are; the next poll tries again).
+    case pollFailed(group: String, memberId: String, error: StreamLogError)
+    /// A consumer's heartbeat (or the JoinGroup it rejoins with) was refused.
+    case heartbeatFailed(group: String, memberId: String, error: StreamLogError)
     /// Records at or below the highest offset the group had already been given (at-least-once).
     case recordsRedelivered(group: String, memberId: String, topicPartition: TopicPartition, count: Int64)
 
@@ -46,6 +50,10 @@ public enum StreamEvent: Equatable, Sendable, CustomStringConvertible {
             "\(deletion.topicPartition): \(deletion.segmentCount) segment(s) with \(deletion.recordCount) records deleted by \(deletion.reason.rawValue), log-start offset now \(deletion.newLogStartOffset)"
         case .commitRejected(let group, let member, let error):
             "\(group): commit by \(member) rejected: \(error)"
+        case .pollFailed(let group, let member, let error):
+            "\(group): poll by \(member) failed: \(error)"
+        case .heartbeatFailed(let group, let member, let error):
+            "\(group): heartbeat by \(member) failed: \(error)"
         case .recordsRedelivered(let group, let member, let tp, let count):
             "\(group): \(count) records of \(tp) re-delivered to \(member) (at-least-once duplicates)"
         }

@@ -93,3 +93,7 @@ public final class Topic {
         return partitions[index]
     }
 }
+
+extension Topic: RecordAppender {
+    public var timestampType: TimestampType { config.timestampType }
+}

@@ -130,26 +130,18 @@ public final class TerminalScreen {
     /// cleared and repainted. Cells beyond the terminal's size are dropped.
     public func present(_ grid: Grid) {
         guard isOpen else { return }
-        let full = needsFullRepaint || lastGrid?.size != grid.size
-        if full {
+        let changes = needsFullRepaint ? nil : lastGrid.flatMap { grid.changedRuns(since: $0) }
+        if changes == nil {
             if needsFullRepaint { clearok(window, true) }
             werase(window)
         }
         let rows = min(grid.size.rows, Int(getmaxy(window)))
         let cols = min(grid.size.cols, Int(getmaxx(window)))
-        let previousCells = full ? [] : lastGrid?.cells ?? []
-        var changed = full
-        previousCells.withUnsafeBufferPointer { previous in
-            grid.cells.withUnsafeBufferPointer { cells in
-                for y in 0..<rows {
-                    let start = y * grid.size.cols
-                    for x in 0..<cols {
-                        let cell = cells[start + x]
-                        if !previous.isEmpty, previous[start + x] == cell { continue }
-                        draw(cell, x: x, y: y)
-                        changed = true
-                    }
-                }
+        var changed = changes == nil
+        for run in changes ?? grid.everyRow where run.y < rows {
+            for x in run.columns.clamped(to: 0..<cols) {
+                draw(grid[x, run.y], x: x, y: run.y)
+                changed = true
             }
         }
         lastGrid = grid

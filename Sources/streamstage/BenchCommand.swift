@@ -36,7 +36,10 @@ struct BenchCommand: ParsableCommand {
             return
         }
         var figures: [BenchFigure] = []
-        for group in BenchGroup.allCases where group != .scenario { figures += try measureInChild(group) }
+        for group in BenchGroup.allCases where group != .scenario && group != .allocations {
+            figures += try measureInChild(group)
+            if group == .log { figures += try countAllocationsInChild() }
+        }
         for name in try ScenarioMemoryBench.scenarioNames() { figures += try measureInChild(.scenario, scenario: name) }
         print(json ? BenchFigure.json(figures) : BenchFigure.table(figures))
     }
@@ -50,6 +53,7 @@ struct BenchCommand: ParsableCommand {
         switch group {
         case .memory: return try engine.memory()
         case .log: return try log.run()
+        case .allocations: return try AllocationBench(records: quick ? 100_000 : 500_000, engineMs: quick ? 200 : 1_000).run()
         case .engine: return try engine.speed(log: log)
         case .render: return try RenderBench(frames: quick ? 20 : 300).run()
         case .scenario:
@@ -58,8 +62,18 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// Measures the allocations group in a process with glibc's malloc tracing preloaded (this one
+    /// keeps the system allocator untouched); the trace is a temporary file.
+    private func countAllocationsInChild() throws(UserFacingError) -> [BenchFigure] {
+        let trace = FileManager.default.temporaryDirectory.appendingPathComponent("streamstage-malloc-\(UUID().uuidString).trace").path
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        return try measureInChild(.allocations, environment: AllocationBench.environment(tracePath: trace))
+    }
+
     /// Runs `streamstage bench --group` in a fresh process of this binary and reads its figures.
-    private func measureInChild(_ group: BenchGroup, scenario: String? = nil) throws(UserFacingError) -> [BenchFigure] {
+    private func measureInChild(
+        _ group: BenchGroup, scenario: String? = nil, environment: [String: String]? = nil
+    ) throws(UserFacingError) -> [BenchFigure] {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let process = Process()
@@ -69,6 +83,7 @@ struct BenchCommand: ParsableCommand {
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
+        if let environment { process.environment = environment }
         process.standardError = errors
         do {
             try process.run()
@@ -86,7 +101,8 @@ struct BenchCommand: ParsableCommand {
 }
 
 /// The figures measured together, each group in its own process: memory (the heap of a long run),
-/// log, engine, render, and the memory of one demo-data scenario (a process per scenario).
+/// log, the log's allocations (with glibc's malloc tracing preloaded), engine, render, and the
+/// memory of one demo-data scenario (a process per scenario).
 enum BenchGroup: String, CaseIterable, ExpressibleByArgument {
-    case memory, log, engine, render, scenario
+    case memory, log, allocations, engine, render, scenario
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Simulation
+import StreamLog
 
 /// `streamstage describe [SCENARIO] --at D`: `kafka-consumer-groups --describe` at a moment of the talk.
 struct DescribeCommand: ParsableCommand {
@@ -30,12 +31,12 @@ struct DescribeCommand: ParsableCommand {
         let progress = HeadlessProgress(totalMs: atMs)
         engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs, everySecond: progress.update)
         progress.finish()
-        let names = engine.log.groupNames
+        let names = engine.groupNames
         if let group, !names.contains(group) {
             throw UserFacingError(message: "Consumer group '\(group)' does not exist. (groups at \(atMs / 1000) s: \(names.joined(separator: ", ")))")
         }
         for (index, name) in names.enumerated() where group == nil || group == name {
-            let description = engine.log.describe(group: name, nowMs: engine.nowMs)
+            let description = engine.describe(group: name)
             if let notice = description.notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
             if index > 0 && group == nil { print("") }
             print(description.table(extraColumns: true))

@@ -1,4 +1,3 @@
-import CAllocationCounter
 import Scenario
 import Simulation
 import StreamLog
@@ -15,28 +14,21 @@ struct EngineBench {
 
     /// `engine.events`: records appended per wall-clock second in the fastest window; baseline
     /// the scenario's rate in real time, so the ratio is simulated time ÷ wall time. With it,
-    /// from the same run: `engine.vs-log-append` (the same rate against `log.append` measured in
-    /// this process) and `engine.allocs-per-record` (heap allocations per produced record over
-    /// the timed windows, in steady state after the warm-up).
+    /// from the same run, `engine.vs-log-append`: the same rate against `log.append` measured in
+    /// this process. (`engine.allocs-per-record` is counted apart, in `AllocationBench`.)
     func speed(log: LogBench) throws(UserFacingError) -> [BenchFigure] {
         let engine = try Self.engine(BenchScenarios.oneMillionPerSecond, file: "bench-1m.yaml")
         engine.run(untilMs: 1_000)
         var rate = 0.0
         var realTime = 0.0
-        var allocations: UInt64 = 0
-        var produced = 0.0
         for _ in 0..<max(1, speedWindows) {
             let before = try Self.appended(engine, topic: "clicks")
             let end = engine.nowMs + speedSeconds * 1_000
-            let allocationsBefore = streamstage_allocation_count()
             let seconds = BenchClock.seconds { engine.run(untilMs: end) }
-            allocations += streamstage_allocation_count() - allocationsBefore
             let events = Double(try Self.appended(engine, topic: "clicks") - before)
-            produced += events
             if events / seconds > rate { (rate, realTime) = (events / seconds, events / Double(speedSeconds)) }
         }
         let appendRate = try log.appendRate()
-        let perRecord = Double(allocations) / max(1, produced)
         return [
             BenchFigure(
                 name: "engine.events", value: rate, unit: "events/s", baseline: realTime, ratio: rate / realTime,
@@ -44,9 +36,6 @@ struct EngineBench {
             BenchFigure(
                 name: "engine.vs-log-append", value: rate, unit: "events/s", baseline: appendRate, ratio: rate / appendRate,
                 goal: "ratio ≥ 0.2 (engine.events ÷ log.append, measured in the same process)", met: rate / appendRate >= 0.2),
-            BenchFigure(
-                name: "engine.allocs-per-record", value: perRecord, unit: "allocations/record", baseline: nil, ratio: nil,
-                goal: "≤ 0.01 (steady state, after one simulated second)", met: perRecord <= 0.01),
         ]
     }
 
@@ -58,19 +47,8 @@ struct EngineBench {
         engine.run(untilMs: memorySeconds * 500)
         let half = ProcessMemory.residentMB
         engine.run(untilMs: memorySeconds * 1_000)
-        guard let half, let end = ProcessMemory.residentMB, let peak = ProcessMemory.peakMB else {
-            throw UserFacingError(message: "bench: /proc/self/status is not readable; memory figures need Linux")
-        }
-        let growth = (end - half) / half * 100
         let minutes = BenchFigure.format(Double(memorySeconds) / 60)
-        return [
-            BenchFigure(
-                name: "memory.rss-peak", value: peak, unit: "MB", baseline: nil, ratio: nil,
-                goal: "≤ 150 MB after \(minutes) min simulated at 100 k records/s", met: peak <= 150),
-            BenchFigure(
-                name: "memory.rss-growth", value: growth, unit: "%", baseline: half, ratio: end / half,
-                goal: "< 5 % over the second half (baseline: RSS MB at the half)", met: growth < 5),
-        ]
+        return try BenchFigure.memory(prefix: "memory", halfMB: half, during: "\(minutes) min simulated at 100 k records/s")
     }
 
     /// Runs the speed scenario from its start for `durationMs` of simulated time; returns the
@@ -82,7 +60,7 @@ struct EngineBench {
     }
 
     /// An engine for a scenario written in YAML.
-    private static func engine(_ yaml: String, file: String) throws(UserFacingError) -> Engine {
+    static func engine(_ yaml: String, file: String) throws(UserFacingError) -> Engine {
         do {
             return try Engine(scenario: try ScenarioLoader.parse(yaml: yaml, file: file, rates: .benchmark))
         } catch let errors as ScenarioErrors {
@@ -93,7 +71,7 @@ struct EngineBench {
     }
 
     /// The records appended to `topic` so far (the sum of its log-end offsets).
-    private static func appended(_ engine: Engine, topic: String) throws(UserFacingError) -> Int64 {
+    static func appended(_ engine: Engine, topic: String) throws(UserFacingError) -> Int64 {
         do {
             return try engine.log.offsets(topic: topic).reduce(0) { $0 + $1.logEndOffset }
         } catch {

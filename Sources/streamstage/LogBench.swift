@@ -1,9 +1,8 @@
-import CAllocationCounter
 import StreamLog
 
 /// The log figures: appending 100-byte records to one partition in steady state (retention on),
 /// against a plain `ContiguousArray.append` and against writes into pre-touched memory; reading
-/// by offset range; heap allocations per appended record.
+/// by offset range. Heap allocations per record are counted apart, in `AllocationBench`.
 struct LogBench {
     /// Records per timed run.
     let records: Int
@@ -18,22 +17,14 @@ struct LogBench {
     /// The 100-byte value: a JSON string of 98 characters plus its quotes.
     let value: [UInt8] = Value.string(String(repeating: "x", count: LogBench.recordBytes - 2)).jsonBytes
 
-    /// Measures `log.append`, `log.append.vs-memory`, `log.read` and `log.allocs-per-record`.
+    /// Measures `log.append`, `log.append.vs-memory` and `log.read`.
     func run() throws(UserFacingError) -> [BenchFigure] {
         let partition = try makePartition()
         var clock: Int64 = 0
         append(to: partition, count: 2 * Self.retainedRecords, clock: &clock)
 
-        let allocationsBefore = streamstage_allocation_count()
-        append(to: partition, count: records, clock: &clock)
-        let allocations = Double(streamstage_allocation_count() - allocationsBefore) / Double(records)
-
         let appendRate = rate { BenchClock.seconds { append(to: partition, count: records, clock: &clock) } }
-        let countedBefore = streamstage_allocation_count()
         let arrayRate = rate { appendToFreshArray() }
-        guard streamstage_allocation_count() > countedBefore else {
-            throw UserFacingError(message: "bench: the allocation counter saw no allocation while arrays grew; it is not linked in")
-        }
         let memoryRate = rate { writeToPretouchedMemory() }
         let readRate = try readRate(partition)
 
@@ -48,9 +39,6 @@ struct LogBench {
             BenchFigure(
                 name: "log.read", value: readRate, unit: "records/s", baseline: appendRate, ratio: readRate / appendRate,
                 goal: "ratio ≥ 1 (vs log.append)", met: readRate >= appendRate),
-            BenchFigure(
-                name: "log.allocs-per-record", value: allocations, unit: "allocations/record", baseline: nil, ratio: nil,
-                goal: "0", met: allocations == 0),
         ]
     }
 
@@ -64,7 +52,7 @@ struct LogBench {
     }
 
     /// One partition of a fresh log with record-count retention.
-    private func makePartition() throws(UserFacingError) -> Partition {
+    func makePartition() throws(UserFacingError) -> Partition {
         var config = TopicConfig(partitions: 1)
         config.retentionRecords = Self.retainedRecords
         let log = InProcessLog(random: SeededRandom(seed: 1))
@@ -90,7 +78,7 @@ struct LogBench {
     }
 
     /// Appends `count` benchmark records, one millisecond of log time apart.
-    private func append(to partition: Partition, count: Int, clock: inout Int64) {
+    func append(to partition: Partition, count: Int, clock: inout Int64) {
         value.withUnsafeBytes { value in
             for _ in 0..<count {
                 partition.append(key: nil, value: value, timestamp: clock, nowMs: clock)
@@ -100,7 +88,7 @@ struct LogBench {
     }
 
     /// The baseline: seconds to append the same records to a new array (teardown not timed).
-    private func appendToFreshArray() -> Double {
+    func appendToFreshArray() -> Double {
         var array = ContiguousArray<Record>()
         let seconds = BenchClock.seconds {
             for offset in 0..<records { array.append(record(offset)) }

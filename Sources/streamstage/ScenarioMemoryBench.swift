@@ -29,18 +29,7 @@ struct ScenarioMemoryBench {
         engine.runHeadless(stepTimeMs: 10_000, durationMs: simulatedMs, everySecond: { engine in
             if engine.nowMs == halfMs { half = ProcessMemory.residentMB }
         })
-        guard let half, let end = ProcessMemory.residentMB, let peak = ProcessMemory.peakMB else {
-            throw UserFacingError(message: "bench: /proc/self/status is not readable; memory figures need Linux")
-        }
-        let growth = (end - half) / half * 100
         let minutes = BenchFigure.format(Double(simulatedMs) / 60_000)
-        return [
-            BenchFigure(
-                name: "memory.scenario.\(name).rss-peak", value: peak, unit: "MB", baseline: nil, ratio: nil,
-                goal: "≤ 150 MB after \(minutes) min simulated at the scenario's rates", met: peak <= 150),
-            BenchFigure(
-                name: "memory.scenario.\(name).rss-growth", value: growth, unit: "%", baseline: half, ratio: end / half,
-                goal: "< 5 % over the second half (baseline: RSS MB at the half)", met: growth < 5),
-        ]
+        return try BenchFigure.memory(prefix: "memory.scenario.\(name)", halfMB: half, during: "\(minutes) min simulated at the scenario's rates")
     }
 }

@@ -1,6 +1,8 @@
+import StreamLog
 import Dashboard
 import Foundation
 import Recording
+import Scenario
 import Simulation
 import Terminal
 
@@ -13,17 +15,26 @@ extension Session {
             try Recorder(path: path, size: Self.terminalSize() ?? DashboardView.minimumSize, title: spec.title)
         }
         let journalPath = Self.journalPath(output)
+        let journal = try journalPath.map { path throws(UserFacingError) in
+            try openJournal(path, speed: speed, size: Self.terminalSize() ?? DashboardView.minimumSize)
+        }
         let options = TerminalScreen.Options(glyphs: output.ascii ? .ascii : .braille, colors: output.noColor ? .monochrome : .palette256)
         let engine = try makeEngine()
+        guard speed == 1 || engine.log.capabilities.simulatedTime else {
+            throw UserFacingError(message: "--speed \(speed) needs simulated time, which this log does not offer; use --speed 1")
+        }
         let failure: UserFacingError? = MainActor.assumeIsolated {
             let screen: TerminalScreen
             do {
                 screen = try TerminalScreen.open(options)
             } catch {
                 recorder?.close()
+                journal?.close()
                 return UserFacingError(message: "\(error)")
             }
-            var loop = LiveLoop(session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, speed: speed)
+            var loop = LiveLoop(
+                session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, journal: journal,
+                speed: speed)
             loop.run(durationMs: durationMs)
             let failures = loop.finish()
             screen.close()
@@ -53,16 +64,21 @@ struct LiveLoop {
     let recorder: Recorder?
     let journalPath: String?
     var journal: JournalWriter<ControlAction>?
+    /// Why the journal could not be opened again after going back, shown in the header.
+    var journalFailure: String?
     var state: DashboardState
     var pacer: Pacer
     let clock = WallClock()
     var journaled = 0
-    /// The next replayed action to apply (the journal's actions are in tick order).
-    var scheduledCursor = 0
+    /// The replayed journal's actions still to apply.
+    var schedule: ActionSchedule
 
     static let frameInterval = 1.0 / 30
 
-    init(session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?, speed: Double) {
+    init(
+        session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?,
+        journal: JournalWriter<ControlAction>?, speed: Double
+    ) {
         self.session = session
         self.engine = engine
         self.screen = screen
@@ -71,7 +87,8 @@ struct LiveLoop {
         state = DashboardState(speed: speed)
         state.pickedSeed = session.seedPicked ? session.seed : nil
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
-        journal = journalPath.flatMap { try? session.openJournal($0, speed: speed, size: screen.size) }
+        schedule = ActionSchedule(session.scheduled)
+        self.journal = journal
         state.recording = recorder?.indicator
     }
 
@@ -81,7 +98,6 @@ struct LiveLoop {
         var lastFrame = -1.0
         var dirty = true
         var world = engine.snapshot()
-        let endTick = session.scheduled.first { $0.action == .end }?.tick
         while !state.quitRequested {
             if let signal = screen.pendingSignal {
                 _ = finish()
@@ -107,11 +123,10 @@ struct LiveLoop {
             }
             if ticks > 0 {
                 for _ in 0..<ticks {
-                    if let endTick, engine.tick >= endTick {
+                    if applyScheduled() {
                         state.paused = true
                         break
                     }
-                    applyScheduled()
                     engine.step()
                 }
                 dirty = true
@@ -122,6 +137,7 @@ struct LiveLoop {
                 world = engine.snapshot()
                 state.animationPhase = Int(engine.nowMs / 150)
                 state.recording = recorder?.indicator
+                state.journalProblem = journalFailure ?? journal?.warning
                 let grid = DashboardView.render(world, state: state, size: screen.size, theme: screen.theme)
                 screen.present(grid)
                 recorder?.frame(grid, world: world, at: now)
@@ -137,7 +153,7 @@ struct LiveLoop {
         syncJournal()
         journal?.append(.end, tick: UInt64(engine.tick))
         journal?.close()
-        let failures = [recorder?.writer.warning, journal?.warning].compactMap { $0 }
+        let failures = [recorder?.writer.warning, journalFailure ?? journal?.warning].compactMap { $0 }
         journal = nil
         recorder?.close()
         return failures
@@ -145,15 +161,13 @@ struct LiveLoop {
 
     /// Applies the replayed journal's actions due at this tick; a replayed speed change sets the
     /// dashboard's speed too.
-    private mutating func applyScheduled() {
-        let scheduled = session.scheduled
-        while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick < engine.tick { scheduledCursor += 1 }
-        while scheduledCursor < scheduled.count, scheduled[scheduledCursor].tick == engine.tick {
-            let action = scheduled[scheduledCursor].action
-            if action != .end { engine.apply(action) }
-            if case .setSpeed = action { state.speed = engine.speed }
-            scheduledCursor += 1
-        }
+    ///
+    /// - Returns: true when the replayed run ended at this tick.
+    private mutating func applyScheduled() -> Bool {
+        let speed = engine.speed
+        let ended = engine.applyDue(&schedule)
+        if engine.speed != speed { state.speed = engine.speed }
+        return ended
     }
 
     /// Tells the engine (and so the journal) the presenter's speed when it changed: a step's
@@ -193,12 +207,17 @@ struct LiveLoop {
     private mutating func replace(with rewound: Engine?) {
         guard let rewound else { return }
         engine = rewound
-        scheduledCursor = 0
+        schedule = ActionSchedule(session.scheduled, resumingAfter: rewound)
         recorder?.stepChanged()
         state.frozenFeed = nil
-        if let journalPath {
+        if let journalPath, journalFailure == nil {
             journal?.close()
-            journal = try? session.openJournal(journalPath, speed: state.speed, size: screen.size)
+            do {
+                journal = try session.openJournal(journalPath, speed: state.speed, size: screen.size)
+            } catch {
+                journal = nil
+                journalFailure = "journal stopped: \(error.message)"
+            }
             journaled = 0
         }
     }

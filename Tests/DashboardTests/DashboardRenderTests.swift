@@ -76,4 +76,17 @@ struct DashboardRenderTests {
         #expect(grid.row(0).contains("REC"))
         #expect(grid.text.contains("next step"))
     }
+
+    @Test func aStoppedJournalIsInTheHeader() throws {
+        let world = try Self.world(ScenarioLoader.defaultScenario, seconds: 5)
+        func header(journalProblem: String?) -> String {
+            var state = DashboardState()
+            state.journalProblem = journalProblem
+            let theme = Theme(colors: .palette256, glyphs: .braille)
+            return DashboardView.render(world, state: state, size: TerminalSize(cols: 120, rows: 40), theme: theme).row(0)
+        }
+        #expect(header(journalProblem: "journal stopped: no space left on device")
+            .hasSuffix(" journal stopped: no space left on device  00:05.0  ×1 "))
+        #expect(!header(journalProblem: nil).contains("journal"))
+    }
 }

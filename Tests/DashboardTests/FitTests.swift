@@ -1,4 +1,5 @@
 import Dashboard
+import Scenario
 import StreamLog
 import Testing
 
@@ -74,7 +75,7 @@ struct FitTests {
             switch Int.random(in: 0...5, using: &random) {
             case 0: number = NumberFormat.compact(value)
             case 1: number = NumberFormat.rate(value)
-            case 2: number = NumberFormat.grouped(Int(value))
+            case 2: number = Digits.grouped(Int(value))
             case 3: number = NumberFormat.duration(seconds: abs(value) / 1000)
             case 4: number = "\(value)"
             default: number = NumberFormat.compact(abs(value)) + "B/s"

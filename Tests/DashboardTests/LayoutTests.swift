@@ -1,4 +1,5 @@
 import Dashboard
+import Foundation
 import Scenario
 import Simulation
 import Testing

@@ -25,9 +25,4 @@ import Testing
     func durations(seconds: Double, expected: String) {
         #expect(NumberFormat.duration(seconds: seconds) == expected)
     }
-
-    @Test(arguments: [(0, "0"), (999, "999"), (1_240, "1 240"), (12_345_678, "12 345 678"), (-1_000, "-1 000")])
-    func groupedCounts(value: Int, expected: String) {
-        #expect(NumberFormat.grouped(value) == expected)
-    }
 }

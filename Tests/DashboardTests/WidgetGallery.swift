@@ -1,4 +1,5 @@
 import Dashboard
+import Scenario
 
 /// Every widget on one screen, laid out from the size, for snapshots at several sizes and tiers.
 enum WidgetGallery {
@@ -44,7 +45,7 @@ enum WidgetGallery {
             rows: (0..<8).map { partition in
                 [
                     TableCell("\(partition)"), TableCell("billing-consumer-\(partition % 3)-7f9c"),
-                    TableCell(NumberFormat.grouped(10_000 + partition * 3_517)),
+                    TableCell(Digits.grouped(10_000 + partition * 3_517)),
                     TableCell(NumberFormat.compact(partition * 611), style: theme.style(partition == 5 ? .error : .ok)),
                 ]
             },

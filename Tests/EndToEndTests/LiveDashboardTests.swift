@@ -86,6 +86,13 @@ struct LiveDashboardTests {
         #expect(journal.contains("\"end\""))
     }
 
+    @Test func anUnwritableJournalPathFailsBeforeTheScreenSwitches() throws {
+        let result = try Binary.run(["run", "--journal", "/nonexistent-folder/talk.journal"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("/nonexistent-folder/talk.journal"))
+        #expect(!result.err.contains("terminal"))
+    }
+
     @Test func anUnwritableRecordingPathFailsBeforeTheScreenSwitches() throws {
         let result = try Binary.run(["run", "--record", "/nonexistent-folder/talk.cast"])
         #expect(result.status == 2)

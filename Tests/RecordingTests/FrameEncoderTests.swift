@@ -1,4 +1,5 @@
 import Dashboard
+import Foundation
 import Recording
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import StreamLog
 import Testing
 
 @testable import Simulation

@@ -96,7 +96,7 @@ struct EngineTests {
             engine.run(untilMs: 3_000)
             engine.apply(.killMember(group: "fast"))
             engine.run(untilMs: 6_000)
-            lines.append(engine.log.describe(group: "fast", nowMs: engine.nowMs).table(extraColumns: true))
+            lines.append(engine.describe(group: "fast").table(extraColumns: true))
             return lines
         }
         let first = try run(11)

@@ -1,3 +1,4 @@
+import Foundation
 import Scenario
 import StreamLog
 import Testing

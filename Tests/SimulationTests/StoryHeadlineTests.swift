@@ -132,10 +132,7 @@ struct StoryInsightTrackerTests {
         #expect(tracker.longestPauseMs == 300)
     }
 
-    @Test func numbersAreGroupedByThousands() {
-        #expect(Engine.grouped(12_400) == "12 400")
-        #expect(Engine.grouped(999) == "999")
-        #expect(Engine.grouped(1_000_000) == "1 000 000")
+    @Test func clientIdDropsTheMemberSuffix() {
         #expect(Engine.clientId(ofMember: "consumer-g-1-473ab5d7-281a-47ac-a287-2ade5295b45b") == "consumer-g-1")
     }
 

@@ -1,11 +1,12 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// Rebalances as Kafka runs them: eager stop-the-world vs cooperative two-phase, generations.
 struct RebalanceTests {
-    @Test func memberIdsAreClientIdPlusSeededUuid() throws {
-        let first = try Harness(seed: 9)
-        let second = try Harness(seed: 9)
+    @Test(arguments: Backend.all) func memberIdsAreClientIdPlusSeededUuid(_ backend: Backend) throws {
+        let first = try Harness(backend, seed: 9)
+        let second = try Harness(backend, seed: 9)
         var options = ConsumerOptions(topics: ["orders"])
         let id = try first.log.joinGroup("payments", options: options, nowMs: 0)
         #expect(id == (try second.log.joinGroup("payments", options: options, nowMs: 0)))
@@ -16,8 +17,8 @@ struct RebalanceTests {
         #expect(try first.log.joinGroup("payments", options: ConsumerOptions(topics: ["orders"]), nowMs: 0).hasPrefix("consumer-payments-2-"))
     }
 
-    @Test func eagerRebalanceStopsTheWholeGroup() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func eagerRebalanceStopsTheWholeGroup(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let a = try h.join("a")
         #expect(try h.log.group("g").state == .preparingRebalance)
         h.advance(to: 200)
@@ -57,8 +58,8 @@ struct RebalanceTests {
             ])
     }
 
-    @Test func stickySequenceJoinJoinCrash() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func stickySequenceJoinJoinCrash(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let a = try h.join("a", strategy: .sticky)
         h.advance(to: 1_000)
         let b = try h.join("b", strategy: .sticky)
@@ -95,8 +96,8 @@ struct RebalanceTests {
             ])
     }
 
-    @Test func cooperativeStickyMovesPartitionsInTwoRebalances() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func cooperativeStickyMovesPartitionsInTwoRebalances(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let a = try h.join("a", strategy: .cooperativeSticky)
         h.advance(to: 1_000)
         #expect(try h.assignment(a) == h.partitions([0, 1, 2, 3, 4, 5]))
@@ -147,8 +148,8 @@ struct RebalanceTests {
             ])
     }
 
-    @Test func cooperativeMembersKeepConsumingDuringTheRebalance() throws {
-        let h = try Harness(partitions: 2)
+    @Test(arguments: Backend.all) func cooperativeMembersKeepConsumingDuringTheRebalance(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 2)
         let a = try h.join("a", strategy: .cooperativeSticky)
         h.advance(to: 1_000)
         let b = try h.join("b", strategy: .cooperativeSticky)
@@ -160,8 +161,8 @@ struct RebalanceTests {
         #expect(try h.assignment(b) == h.partitions([1]))
     }
 
-    @Test func staleGenerationAndCompletingRebalanceCommitsAreRejected() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func staleGenerationAndCompletingRebalanceCommitsAreRejected(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let a = try h.join("a", commit: .manual)
         h.advance(to: 1_000)
         try h.produce(3)
@@ -186,8 +187,8 @@ struct RebalanceTests {
         #expect(try h.log.lag(group: "g", nowMs: h.nowMs).partitions[3].committedOffset == 2)
     }
 
-    @Test func aCrashDuringAnEagerRebalanceHoldsItUntilTheSessionTimesOut() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func aCrashDuringAnEagerRebalanceHoldsItUntilTheSessionTimesOut(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let a = try h.join("a")
         let b = try h.join("b")
         h.advance(to: 1_000)
@@ -201,18 +202,18 @@ struct RebalanceTests {
         #expect(try h.assignment(c) == h.partitions([3, 4, 5]))
     }
 
-    @Test func mixingStrategiesIsAnInconsistentGroupProtocol() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func mixingStrategiesIsAnInconsistentGroupProtocol(_ backend: Backend) throws {
+        let h = try Harness(backend)
         _ = try h.join("a", strategy: .range)
         #expect(throws: StreamLogError.inconsistentGroupProtocol(group: "g", strategy: .roundRobin, groupStrategy: .range)) {
             try h.join("b", strategy: .roundRobin)
         }
     }
 
-    @Test func theFirstRebalanceOfAnEmptyGroupWaitsForTheInitialDelay() throws {
+    @Test(arguments: Backend.all) func theFirstRebalanceOfAnEmptyGroupWaitsForTheInitialDelay(_ backend: Backend) throws {
         var settings = LogSettings()
         settings.initialRebalanceDelayMs = 3_000
-        let log = InProcessLog(random: SeededRandom(seed: 3), settings: settings)
+        let log = KafkaClients(backend, random: SeededRandom(seed: 3), settings: settings)
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         _ = try log.joinGroup("g", options: ConsumerOptions(topics: ["orders"]), nowMs: 0)
         log.tick(nowMs: 3_199)
@@ -222,12 +223,13 @@ struct RebalanceTests {
         log.tick(nowMs: 3_300)
         #expect(try log.group("g").state == .stable)
         _ = try log.joinGroup("g", options: ConsumerOptions(topics: ["orders"]), nowMs: 4_000)
+        log.tick(nowMs: 4_100)  // the first member's heartbeat hears of the rebalance and rejoins
         log.tick(nowMs: 4_300)
         #expect(try log.group("g").generation == 2)
     }
 
-    @Test func creatingASubscribedTopicTriggersARebalance() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func creatingASubscribedTopicTriggersARebalance(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", topics: ["orders", "audit"])
         h.advance(to: 1_000)
         #expect(try h.assignment(a) == h.partitions([0]))
@@ -242,8 +244,8 @@ struct RebalanceTests {
         #expect(try h.log.group("g").generation == 2)
     }
 
-    @Test func staticMembersAreOrderedByInstanceIdInTheGroup() throws {
-        let h = try Harness()
+    @Test(arguments: Backend.all) func staticMembersAreOrderedByInstanceIdInTheGroup(_ backend: Backend) throws {
+        let h = try Harness(backend)
         var first = ConsumerOptions(topics: ["orders"])
         first.clientId = "consumer-a"
         first.groupInstanceId = "instance2"

@@ -1,12 +1,13 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// `kafka-consumer-groups.sh --describe` text and rows.
 struct DescribeTests {
     func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
 
-    func makeGroup() throws -> (Harness, String, String) {
-        let h = try Harness(partitions: 3)
+    func makeGroup(_ backend: Backend) throws -> (Harness, String, String) {
+        let h = try Harness(backend, partitions: 3)
         try h.log.createTopic("refunds", config: TopicConfig(partitions: 1))
         let a = try h.join("billing-1", group: "payments", commit: .manual)
         let b = try h.join("billing-2", group: "payments", commit: .manual)
@@ -18,8 +19,8 @@ struct DescribeTests {
         return (h, a, b)
     }
 
-    @Test func describeTableMatchesKafkaColumnsAndWidths() throws {
-        let (h, a, b) = try makeGroup()
+    @Test(arguments: Backend.all) func describeTableMatchesKafkaColumnsAndWidths(_ backend: Backend) throws {
+        let (h, a, b) = try makeGroup(backend)
         let description = h.log.describe(group: "payments", nowMs: 1_000)
         #expect(description.notice == nil)
         #expect(description.state == .stable)
@@ -38,16 +39,16 @@ struct DescribeTests {
         #expect(description.rows[3].consumerId == nil)
     }
 
-    @Test func extraColumnsFollowClientId() throws {
-        let (h, a, _) = try makeGroup()
+    @Test(arguments: Backend.all) func extraColumnsFollowClientId(_ backend: Backend) throws {
+        let (h, a, _) = try makeGroup(backend)
         let lines = h.log.describe(group: "payments", nowMs: 3_250).table(extraColumns: true).split(separator: "\n")
         #expect(lines[0].hasSuffix("CLIENT-ID       LOG-START-OFFSET LAG-SECONDS"))
         #expect(lines[1] == "payments        orders          0          5               10              5               \(a) /127.0.0.1      billing-1       0                2.250")
         #expect(lines[2].hasSuffix("billing-1       0                -"))
     }
 
-    @Test func noticesForEmptyRebalancingAndUnknownGroups() throws {
-        let (h, a, b) = try makeGroup()
+    @Test(arguments: Backend.all) func noticesForEmptyRebalancingAndUnknownGroups(_ backend: Backend) throws {
+        let (h, a, b) = try makeGroup(backend)
         #expect(h.log.describe(group: "nope", nowMs: 0).notice == "Consumer group 'nope' does not exist.")
         #expect(h.log.describe(group: "nope", nowMs: 0).table() == "")
         _ = try h.join("fresh", group: "fresh")

@@ -1,12 +1,16 @@
 @testable import StreamLog
 
-/// A log with one topic and helpers to join, produce and advance simulated time.
+/// A backend with one topic, driven through consumer clients, with helpers to join, produce and
+/// advance simulated time.
 final class Harness {
-    let log: InProcessLog
+    let log: KafkaClients
     var nowMs: Int64 = 0
 
-    init(seed: UInt64 = 42, topic: String = "orders", partitions: Int = 6, configure: (inout TopicConfig) -> Void = { _ in }) throws {
-        log = InProcessLog(random: SeededRandom(seed: seed))
+    init(
+        _ backend: Backend, seed: UInt64 = 42, topic: String = "orders", partitions: Int = 6,
+        configure: (inout TopicConfig) -> Void = { _ in }
+    ) throws {
+        log = KafkaClients(backend, random: SeededRandom(seed: seed))
         var config = TopicConfig(partitions: partitions)
         configure(&config)
         try log.createTopic(topic, config: config)
@@ -35,7 +39,7 @@ final class Harness {
 
     /// Produces `count` records to each partition of `topic` at the current time.
     func produce(_ count: Int, topic: String = "orders") throws {
-        let partitions = try log.topic(topic).partitions.count
+        let partitions = try log.offsets(topic: topic).count
         for partition in 0..<partitions {
             for _ in 0..<count {
                 _ = try log.produce(topic: topic, key: nil, value: .int(1), timestamp: nowMs, sizeInBytes: 100, partition: partition, nowMs: nowMs)
@@ -49,5 +53,12 @@ final class Harness {
 
     func partitions(_ indices: [Int], topic: String = "orders") -> [TopicPartition] {
         indices.map { TopicPartition(topic, $0) }
+    }
+}
+
+extension TopicPartition {
+    /// Every partition of `topic`, in order.
+    static func all(_ topic: String, _ count: Int) -> [TopicPartition] {
+        (0..<count).map { TopicPartition(topic, $0) }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// Seeded random runs: joins, leaves, crashes, retention, producing and polling at random.
 struct PropertyTests {
@@ -16,10 +17,10 @@ struct PropertyTests {
 
     func chance(_ rng: inout SeededRandom, _ probability: Double) -> Bool { rng.unit() < probability }
 
-    @Test(arguments: 0..<200)
-    func withNobodyDyingEveryRecordIsConsumedExactlyOncePerGroup(seed: Int) throws {
+    @Test(arguments: Backend.all, 0..<200)
+    func withNobodyDyingEveryRecordIsConsumedExactlyOncePerGroup(_ backend: Backend, seed: Int) throws {
         var rng = SeededRandom(seed: UInt64(seed))
-        let h = try Harness(seed: UInt64(seed), partitions: Int.random(in: 1...6, using: &rng))
+        let h = try Harness(backend, seed: UInt64(seed), partitions: Int.random(in: 1...6, using: &rng))
         let groups = ["g1", "g2"]
         var strategies: [String: AssignmentStrategy] = [:]
         var members: [String: [String]] = [:]
@@ -62,10 +63,10 @@ struct PropertyTests {
         }
     }
 
-    @Test(arguments: 0..<200)
-    func aCommittedOffsetNeverMovesBackwardsWithoutAResetEvent(seed: Int) throws {
+    @Test(arguments: Backend.all, 0..<200)
+    func aCommittedOffsetNeverMovesBackwardsWithoutAResetEvent(_ backend: Backend, seed: Int) throws {
         var rng = SeededRandom(seed: UInt64(seed))
-        let h = try Harness(seed: UInt64(seed), partitions: Int.random(in: 1...4, using: &rng)) {
+        let h = try Harness(backend, seed: UInt64(seed), partitions: Int.random(in: 1...4, using: &rng)) {
             $0.retentionMs = 3_000
             $0.retentionRecords = 40
             $0.segmentRecords = 10

@@ -1,5 +1,6 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// Positions, commit policies, auto.offset.reset, the retention edge, at-least-once.
 struct OffsetTests {
@@ -7,8 +8,8 @@ struct OffsetTests {
         try h.log.lag(group: group, nowMs: h.nowMs).partitions[partition].committedOffset
     }
 
-    @Test func autoCommitIsPiggyBackedOnPollEveryInterval() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func autoCommitIsPiggyBackedOnPollEveryInterval(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a")
         h.advance(to: 1_000)
         try h.produce(10)
@@ -25,8 +26,8 @@ struct OffsetTests {
         #expect(try committed(h) == 10)
     }
 
-    @Test func afterEachBatchCommitsTheProcessedBatchBeforeTheNextPoll() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func afterEachBatchCommitsTheProcessedBatchBeforeTheNextPoll(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", commit: .afterEachBatch)
         h.advance(to: 1_000)
         try h.produce(10)
@@ -38,8 +39,8 @@ struct OffsetTests {
         #expect(try committed(h) == 6)
     }
 
-    @Test func manualCommitsOnlyWhenAsked() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func manualCommitsOnlyWhenAsked(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", commit: .manual)
         h.advance(to: 1_000)
         try h.produce(10)
@@ -53,8 +54,8 @@ struct OffsetTests {
         #expect(try committed(h) == 7)
     }
 
-    @Test func noCommittedOffsetResetsByPolicy() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func noCommittedOffsetResetsByPolicy(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         try h.produce(10)
         let latest = try h.join("a", group: "tail", reset: .latest)
         let earliest = try h.join("b", group: "replay", reset: .earliest)
@@ -73,8 +74,8 @@ struct OffsetTests {
             ])
     }
 
-    func slowGroup(reset: OffsetResetPolicy) throws -> (Harness, String) {
-        let h = try Harness(partitions: 1) {
+    func slowGroup(_ backend: Backend, reset: OffsetResetPolicy) throws -> (Harness, String) {
+        let h = try Harness(backend, partitions: 1) {
             $0.retentionMs = nil
             $0.retentionRecords = 20
             $0.segmentRecords = 10
@@ -91,8 +92,8 @@ struct OffsetTests {
         return (h, a)
     }
 
-    @Test func aSlowGroupFallsOffTheLogAndResetsToEarliest() throws {
-        let (h, a) = try slowGroup(reset: .earliest)
+    @Test(arguments: Backend.all) func aSlowGroupFallsOffTheLogAndResetsToEarliest(_ backend: Backend) throws {
+        let (h, a) = try slowGroup(backend, reset: .earliest)
         let lag = try #require(try h.log.lag(group: "g", nowMs: h.nowMs).partitions.first)
         #expect(lag.logStartOffset == 30)
         #expect(lag.lag == 45)
@@ -113,18 +114,18 @@ struct OffsetTests {
         #expect(try committed(h) == 33)
     }
 
-    @Test func aSlowGroupResetsToLatestOrFailsWithNone() throws {
-        let (latest, a) = try slowGroup(reset: .latest)
+    @Test(arguments: Backend.all) func aSlowGroupResetsToLatestOrFailsWithNone(_ backend: Backend) throws {
+        let (latest, a) = try slowGroup(backend, reset: .latest)
         #expect(try latest.log.poll("g", memberId: a, maxRecords: 3, nowMs: latest.nowMs).isEmpty)
         #expect(latest.log.drainEvents().first?.description.hasSuffix("resetting offset to 50 (auto.offset.reset=latest)") == true)
-        let (strict, b) = try slowGroup(reset: .none)
+        let (strict, b) = try slowGroup(backend, reset: .none)
         #expect(throws: StreamLogError.offsetOutOfRange(TopicPartition("orders", 0), offset: 5, logStartOffset: 30, logEndOffset: 50)) {
             try strict.log.poll("g", memberId: b, maxRecords: 3, nowMs: strict.nowMs)
         }
     }
 
-    @Test func aCrashBeforeCommittingRedeliversToTheSuccessor() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func aCrashBeforeCommittingRedeliversToTheSuccessor(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a")
         let b = try h.join("b")
         h.advance(to: 1_000)
@@ -150,8 +151,8 @@ struct OffsetTests {
         #expect(lag.duplicates == 30)
     }
 
-    @Test func aDeliberateRewindReplaysWithoutCountingDuplicates() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func aDeliberateRewindReplaysWithoutCountingDuplicates(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", commit: .manual)
         h.advance(to: 1_000)
         try h.produce(50)
@@ -169,8 +170,8 @@ struct OffsetTests {
         #expect(lag.duplicates == 0)
     }
 
-    @Test func commitsOutsideTheLogAreRejected() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func commitsOutsideTheLogAreRejected(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a")
         h.advance(to: 1_000)
         try h.produce(3)

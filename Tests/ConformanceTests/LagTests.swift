@@ -1,10 +1,11 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// Lag in records and seconds, partitions without a commit (counted from the reset policy), and rates.
 struct LagTests {
-    @Test func lagAndLagSecondsPerPartitionAndGroup() throws {
-        let h = try Harness(partitions: 2)
+    @Test(arguments: Backend.all) func lagAndLagSecondsPerPartitionAndGroup(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 2)
         let a = try h.join("a", commit: .manual)
         h.advance(to: 1_000)
         try h.produce(5)
@@ -33,8 +34,8 @@ struct LagTests {
         #expect(lag.maxLagMs == 2_500)
     }
 
-    @Test func aNewGroupFromEarliestHasTheWholeLogToRead() throws {
-        let h = try Harness(partitions: 3)
+    @Test(arguments: Backend.all) func aNewGroupFromEarliestHasTheWholeLogToRead(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 3)
         _ = try h.join("a", reset: .earliest)
         h.advance(to: 1_000)
         try h.produce(4)
@@ -50,8 +51,8 @@ struct LagTests {
         #expect(rows.map(\.lagMs) == [nil, nil, nil])
     }
 
-    @Test func aNewGroupFromLatestCountsFromItsPositionOnceItHasOne() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func aNewGroupFromLatestCountsFromItsPositionOnceItHasOne(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", commit: .manual, reset: .latest)
         h.advance(to: 1_000)
         try h.produce(4)
@@ -66,8 +67,8 @@ struct LagTests {
         #expect(lag.partitions.map(\.describeLag) == [nil])
     }
 
-    @Test func recordsLagCountsFromTheConsumersPositionNotTheCommit() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func recordsLagCountsFromTheConsumersPositionNotTheCommit(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", commit: .manual)
         h.advance(to: 1_000)
         try h.produce(50)
@@ -80,8 +81,8 @@ struct LagTests {
         #expect(lag.recordsLag == 20)
     }
 
-    @Test func lagSecondsBehindLogStartComeFromTheDeletedSegmentNotTheYoungLogStart() throws {
-        let h = try Harness(partitions: 1) {
+    @Test(arguments: Backend.all) func lagSecondsBehindLogStartComeFromTheDeletedSegmentNotTheYoungLogStart(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1) {
             $0.retentionRecords = 10
             $0.segmentRecords = 5
         }
@@ -102,8 +103,8 @@ struct LagTests {
         #expect(lag.recordsLead == -3)
     }
 
-    @Test func rates() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func rates(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", commit: .afterEachBatch)
         try h.produce(1_000)
         for time in stride(from: Int64(400), through: 20_400, by: 100) {

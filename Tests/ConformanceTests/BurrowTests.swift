@@ -1,5 +1,6 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// Burrow's evaluation rules (reference §4.1), one per status, and the group roll-up.
 struct BurrowTests {
@@ -50,8 +51,8 @@ struct BurrowTests {
         #expect(BurrowStatus.err.description == "ERR")
     }
 
-    @Test func aStoppedConsumerTurnsTheGroupToErr() throws {
-        let h = try Harness(partitions: 1)
+    @Test(arguments: Backend.all) func aStoppedConsumerTurnsTheGroupToErr(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 1)
         let a = try h.join("a", sessionTimeoutMs: 60_000)
         h.advance(to: 1_000)
         for time in [Int64(1_000), 5_000, 10_000] {

@@ -1,19 +1,20 @@
 import Testing
 @testable import StreamLog
+@testable import Simulation
 
 /// Bad input gets typed errors with clear messages, never a crash.
 struct ErrorTests {
-    @Test(arguments: [0, -3])
-    func partitionCountsBelowOneAreRejected(_ count: Int) {
-        let log = InProcessLog(random: SeededRandom(seed: 1))
+    @Test(arguments: Backend.all, [0, -3])
+    func partitionCountsBelowOneAreRejected(_ backend: Backend, _ count: Int) {
+        let log = KafkaClients(backend, random: SeededRandom(seed: 1))
         #expect(throws: StreamLogError.invalidPartitionCount(topic: "t", count: count)) {
             try log.createTopic("t", config: TopicConfig(partitions: count))
         }
-        #expect(log.topicNames.isEmpty)
+        #expect(log.backend.topicNames.isEmpty)
     }
 
-    @Test func badTopicSettingsAreRejected() {
-        let log = InProcessLog(random: SeededRandom(seed: 1))
+    @Test(arguments: Backend.all) func badTopicSettingsAreRejected(_ backend: Backend) {
+        let log = KafkaClients(backend, random: SeededRandom(seed: 1))
         var config = TopicConfig(partitions: 1)
         config.segmentRecords = 0
         #expect(throws: StreamLogError.invalidConfig(topic: "t", setting: "segment.records", value: 0)) {
@@ -26,8 +27,8 @@ struct ErrorTests {
         }
     }
 
-    @Test func unknownNamesAreTypedErrors() throws {
-        let h = try Harness(partitions: 2)
+    @Test(arguments: Backend.all) func unknownNamesAreTypedErrors(_ backend: Backend) throws {
+        let h = try Harness(backend, partitions: 2)
         #expect(throws: StreamLogError.topicAlreadyExists("orders")) { try h.log.createTopic("orders", config: TopicConfig(partitions: 1)) }
         #expect(throws: StreamLogError.unknownTopic("nope")) {
             try h.log.produce(topic: "nope", key: nil, value: .null, timestamp: 0, nowMs: 0)
