@@ -131,8 +131,8 @@ extension Engine {
     private func finish(_ appender: TopicAppender) {
         guard appender.records > 0 else { return }
         let name = appender.topic.name
-        topicRecords[name]?.add(Double(appender.records))
-        topicBytes[name]?.add(Double(appender.bytes))
+        Self.update(&topicRecords, name) { $0.add(Double(appender.records)) }
+        Self.update(&topicBytes, name) { $0.add(Double(appender.bytes)) }
         if let totals = topicTotals[name] {
             topicTotals[name] = (totals.records + appender.records, totals.bytes + appender.bytes)
         }
@@ -171,10 +171,15 @@ extension Engine {
         for index in groups.indices { groups[index].endTick() }
         for index in processors.indices { processors[index].endTick() }
         for index in batches.indices { batches[index].outRate.endTick() }
-        for name in topicRecords.keys {
-            topicRecords[name]?.endTick()
-            topicBytes[name]?.endTick()
-        }
+        for index in topicRecords.values.indices { topicRecords.values[index].endTick() }
+        for index in topicBytes.values.indices { topicBytes.values[index].endTick() }
+    }
+
+    /// Changes the meter of topic `name` in place, if there is one (through its index: a
+    /// dictionary's optional-chained modify allocates).
+    private static func update(_ meters: inout [String: RateMeter], _ name: String, _ body: (inout RateMeter) -> Void) {
+        guard let index = meters.index(forKey: name) else { return }
+        body(&meters.values[index])
     }
 
     /// Adds every group's records-lag to its trend (four times a simulated second).

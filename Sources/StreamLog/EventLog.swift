@@ -5,6 +5,7 @@ final class EventLog {
     func append(_ event: StreamEvent) { events.append(event) }
 
     func drain() -> [StreamEvent] {
+        guard !events.isEmpty else { return [] }  // an empty drain neither copies nor allocates
         let drained = events
         events.removeAll(keepingCapacity: true)
         return drained

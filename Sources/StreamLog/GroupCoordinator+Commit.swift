@@ -13,14 +13,23 @@ extension GroupCoordinator {
             try reject(member, .illegalGeneration(group: name, memberId: memberId, generation: used, current: generation))
         }
         if state == .completingRebalance { try reject(member, .rebalanceInProgress(group: name)) }
-        for (partition, offset) in chosen.sorted(by: { $0.key < $1.key }) {
-            guard let log = topics[partition.topic] else { throw .unknownTopic(partition.topic) }
-            let stored = try log.partition(partition.partition)
-            guard offset >= 0, offset <= stored.logEndOffset else {
-                throw .offsetOutOfRange(partition, offset: offset, logStartOffset: stored.logStartOffset, logEndOffset: stored.logEndOffset)
+        // Checked unsorted (no copy); only a refused commit sorts, so its error names the first partition.
+        if !chosen.allSatisfy({ Self.validCommit($0.key, $0.value, topics: topics) }) {
+            for (partition, offset) in chosen.sorted(by: { $0.key < $1.key }) {
+                guard let log = topics[partition.topic] else { throw .unknownTopic(partition.topic) }
+                let stored = try log.partition(partition.partition)
+                guard offset >= 0, offset <= stored.logEndOffset else {
+                    throw .offsetOutOfRange(partition, offset: offset, logStartOffset: stored.logStartOffset, logEndOffset: stored.logEndOffset)
+                }
             }
         }
         store(chosen, nowMs: nowMs, topics: topics)
+    }
+
+    /// Whether `offset` may be committed for `partition`: a known partition, within 0...log-end.
+    private static func validCommit(_ partition: TopicPartition, _ offset: Int64, topics: [String: Topic]) -> Bool {
+        guard let log = topics[partition.topic], log.partitions.indices.contains(partition.partition) else { return false }
+        return offset >= 0 && offset <= log.partitions[partition.partition].logEndOffset
     }
 
     private func reject(_ member: GroupMember, _ error: StreamLogError) throws(StreamLogError) {
@@ -32,9 +41,14 @@ extension GroupCoordinator {
     func store(_ offsets: [TopicPartition: Int64], nowMs: Int64, topics: [String: Topic]) {
         for (partition, offset) in offsets {
             let logEnd = topics[partition.topic].map { $0.partitions[partition.partition].logEndOffset } ?? offset
-            var entry = self.offsets[partition] ?? PartitionProgress()
-            entry.recordCommit(offset, nowMs: nowMs, logEndOffset: logEnd, burrow: settings.burrow)
-            self.offsets[partition] = entry
+            // In place: a copy would share the commit window and copy it on write.
+            if let index = self.offsets.index(forKey: partition) {
+                self.offsets.values[index].recordCommit(offset, nowMs: nowMs, logEndOffset: logEnd, burrow: settings.burrow)
+            } else {
+                var entry = PartitionProgress()
+                entry.recordCommit(offset, nowMs: nowMs, logEndOffset: logEnd, burrow: settings.burrow)
+                self.offsets[partition] = entry
+            }
         }
     }
 

@@ -81,7 +81,7 @@ public final class InProcessLog: StreamLogBackend {
             guard let topic = topics[name] else { continue }
             for partition in topic.partitions {
                 partition.enforceRetention(nowMs: nowMs)
-                for deletion in partition.takeDeletions() { events.append(.segmentDeleted(deletion)) }
+                partition.takeDeletions { events.append(.segmentDeleted($0)) }
             }
         }
         for name in groupNames { groups[name]?.tick(nowMs: nowMs, topics: topics) }

@@ -8,14 +8,15 @@ public enum Murmur2 {
         let length = bytes.count
         var h: UInt32 = 0x9747_b28c ^ UInt32(truncatingIfNeeded: length)
         let blocks = length / 4
-        for block in 0..<blocks {
-            let i = block * 4
-            var k = UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-            k = k &* m
-            k ^= k >> r
-            k = k &* m
-            h = h &* m
-            h ^= k
+        if let base = bytes.baseAddress {
+            for block in 0..<blocks {
+                var k = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: block &* 4, as: UInt32.self))
+                k = k &* m
+                k ^= k >> r
+                k = k &* m
+                h = h &* m
+                h ^= k
+            }
         }
         let tail = blocks * 4
         switch length % 4 {

@@ -80,11 +80,11 @@ extension Partition {
                 newLogStartOffset: logStartOffset, reason: reason))
     }
 
-    /// Hands over the deletions since the last call.
-    func takeDeletions() -> [SegmentDeletion] {
-        guard !pendingDeletions.isEmpty else { return [] }
-        let taken = pendingDeletions
+    /// Hands the deletions since the last call to `body`, oldest first (the buffer is kept, so
+    /// nothing is copied or allocated).
+    func takeDeletions(_ body: (SegmentDeletion) -> Void) {
+        guard !pendingDeletions.isEmpty else { return }
+        for deletion in pendingDeletions { body(deletion) }
         pendingDeletions.removeAll(keepingCapacity: true)
-        return taken
     }
 }

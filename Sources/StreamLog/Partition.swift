@@ -79,6 +79,22 @@ public final class Partition {
         return offset
     }
 
+    /// Appends a record's bytes without headers (the produce path's form) and returns its offset;
+    /// see `append(key:value:headers:timestamp:sizeInBytes:nowMs:)`.
+    @inline(__always)
+    func appendRecord(key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64, sizeInBytes size: Int, nowMs: Int64) -> Int64 {
+        if active.entries.count >= config.segmentRecords
+            || (active.bytes > 0 && active.bytes + size > config.segmentBytes)
+        {
+            roll(nowMs: nowMs)
+        }
+        let offset = active.baseOffset + Int64(active.entries.count)
+        let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
+        active.add(key: key, value: value, timestamp: stored, appendTimeMs: nowMs, sizeInBytes: size)
+        retainedBytes += size
+        return offset
+    }
+
     /// Appends a value encoded as compact JSON, with a text key; see the bytes form.
     @discardableResult
     public func append(

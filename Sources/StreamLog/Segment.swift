@@ -51,6 +51,23 @@ struct Segment {
         if timestamp > maxTimestamp { maxTimestamp = timestamp }
     }
 
+    /// Appends a record's bytes and index entry without headers (the produce path's form).
+    @inline(__always)
+    mutating func add(key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64, appendTimeMs: Int64, sizeInBytes: Int) {
+        let start = arena.count
+        var keyLength: Int32 = -1
+        if let key {
+            arena.append(key)
+            keyLength = Int32(truncatingIfNeeded: key.count)
+        }
+        arena.append(value)
+        entries.append(RecordEntry(
+            timestamp: timestamp, appendTimeMs: appendTimeMs, start: start, sizeInBytes: sizeInBytes,
+            keyLength: keyLength, valueLength: Int32(truncatingIfNeeded: value.count), headersLength: 0, headerCount: 0))
+        bytes &+= sizeInBytes
+        if timestamp > maxTimestamp { maxTimestamp = timestamp }
+    }
+
     /// Appends one header in the arena's layout; returns the bytes written.
     private static func appendHeader(_ header: Header, to arena: ByteArena) -> Int {
         let key = header.key.utf8

@@ -7,6 +7,8 @@ public final class Topic {
     /// The partitions, indexed by partition number.
     public let partitions: [Partition]
     @exclusivity(unchecked) var keyless: KeylessPartitioner
+    /// `partitions` without reference counting, for the produce path (`partitions` keeps them alive).
+    private let unretained: [Unmanaged<Partition>]
 
     /// Creates a topic; throws on a partition count below 1 or unusable settings.
     public init(name: String, config: TopicConfig, random: SeededRandom) throws(StreamLogError) {
@@ -15,6 +17,7 @@ public final class Topic {
         self.config = config
         partitions = (0..<config.partitions).map { Partition(topicPartition: TopicPartition(name, $0), config: config) }
         keyless = KeylessPartitioner(strategy: config.keylessStrategy, random: random)
+        unretained = partitions.map { Unmanaged.passUnretained($0) }
     }
 
     /// The partition Kafka's default partitioner picks: murmur2 of the key, or the keyless strategy.
@@ -39,8 +42,9 @@ public final class Topic {
         guard partitions.indices.contains(index) else {
             throw .unknownPartition(topic: name, partition: index, partitionCount: partitions.count)
         }
-        let offset = partitions.withUnsafeBufferPointer {
-            $0[index].append(key: key, value: value, headers: [], timestamp: timestamp, sizeInBytes: size, nowMs: nowMs)
+        let partition = unretained.withUnsafeBufferPointer { $0[index] }
+        let offset = partition._withUnsafeGuaranteedRef {
+            $0.appendRecord(key: key, value: value, timestamp: timestamp, sizeInBytes: size, nowMs: nowMs)
         }
         return AppendPosition(
             partition: index, offset: offset, timestamp: config.timestampType == .logAppendTime ? nowMs : timestamp)
