@@ -1,3 +1,5 @@
+import StreamLog
+
 /// A `NumberFormat` parsed once into literal text and placeholders, for formatting per record.
 struct CompiledNumberFormat: Sendable {
     /// A run of literal text, or a placeholder with its width and padding.
@@ -83,25 +85,13 @@ struct CompiledNumberFormat: Sendable {
             index += 1
         }
         let end = index + (number < 0 ? digits - 1 : digits)
-        var rest = number.magnitude
-        var position = end
-        repeat {
-            position -= 1
-            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
+        ByteArena.writeDigits(number.magnitude, endingAt: end, into: buffer)
         return end
     }
 
     /// The number of characters of `number` in decimal, sign included.
     static func decimalLength(_ number: Int64) -> Int {
-        var length = number < 0 ? 2 : 1
-        var rest = number.magnitude
-        while rest >= 10 {
-            rest /= 10
-            length += 1
-        }
-        return length
+        ByteArena.digitCount(number.magnitude) + (number < 0 ? 1 : 0)
     }
 
     /// The placeholder for the text between the braces: an optional name, then `:width`.

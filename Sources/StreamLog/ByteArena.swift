@@ -108,22 +108,40 @@ public final class ByteArena {
     /// Writes `value` in decimal at the start of `buffer` (at least 20 bytes); returns the length.
     @inlinable
     public static func writeDecimal(_ value: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var rest = value.magnitude
-        let length = digitCount(rest) &+ (value < 0 ? 1 : 0)
-        var index = length
-        repeat {
-            let quotient = rest / 10
-            index &-= 1
-            buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest &- quotient &* 10)
-            rest = quotient
-        } while rest > 0
+        let length = digitCount(value.magnitude) &+ (value < 0 ? 1 : 0)
+        writeDigits(value.magnitude, endingAt: length, into: buffer)
         if value < 0 { buffer[0] = UInt8(ascii: "-") }
         return length
     }
 
+    /// Writes `value`'s decimal digits so that the last one is just before index `end`, two
+    /// digits a step.
+    @inlinable @inline(__always)
+    public static func writeDigits(_ value: UInt64, endingAt end: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        let zero = UInt8(ascii: "0")
+        var rest = value
+        var index = end
+        while rest >= 100 {
+            let quotient = rest / 100
+            let pair = rest &- quotient &* 100
+            let tens = pair / 10
+            index &-= 2
+            buffer[index] = zero &+ UInt8(truncatingIfNeeded: tens)
+            buffer[index &+ 1] = zero &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
+            rest = quotient
+        }
+        if rest >= 10 {
+            let tens = rest / 10
+            buffer[index &- 2] = zero &+ UInt8(truncatingIfNeeded: tens)
+            buffer[index &- 1] = zero &+ UInt8(truncatingIfNeeded: rest &- tens &* 10)
+        } else {
+            buffer[index &- 1] = zero &+ UInt8(truncatingIfNeeded: rest)
+        }
+    }
+
     /// The number of decimal digits of `value`.
     @inlinable
-    static func digitCount(_ value: UInt64) -> Int {
+    public static func digitCount(_ value: UInt64) -> Int {
         var count = 1
         var bound: UInt64 = 10
         while value >= bound {
