@@ -101,7 +101,9 @@ extension Engine {
     /// if refused.
     ///
     /// The bytes are copied into the log's segment; they are read again only for the feed line
-    /// they are sampled for, the recent records a `ref` reads, and `onAppend`.
+    /// they are sampled for, the recent records a `ref` reads, and `onAppend`. Inlined into the
+    /// produce loop (a call per record costs about 30 instructions there).
+    @inline(__always)
     private func append(
         key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, to appender: inout TopicAppender, now: Int64
     ) -> Int? {

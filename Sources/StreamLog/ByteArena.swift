@@ -52,7 +52,7 @@ public final class ByteArena {
         let needed = count + bytes.count
         if needed > state.pointee.capacity { grow(to: needed) }
         let target = state.pointee.base + count
-        if bytes.count <= 16 {
+        if bytes.count <= 32 {
             ByteArena.copySmall(from: source, to: target, count: bytes.count)
         } else {
             target.copyMemory(from: source, byteCount: bytes.count)
@@ -60,10 +60,19 @@ public final class ByteArena {
         state.pointee.count = needed
     }
 
-    /// Copies 1...16 bytes with at most two overlapping word loads and stores (no call).
+    /// Copies 1...32 bytes with at most four overlapping word loads and stores (no call).
     @inlinable @inline(__always)
     static func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
-        if count >= 8 {
+        if count > 16 {
+            let head0 = source.loadUnaligned(as: UInt64.self)
+            let head1 = source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let tail0 = source.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self)
+            let tail1 = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head0, as: UInt64.self)
+            target.storeBytes(of: head1, toByteOffset: 8, as: UInt64.self)
+            target.storeBytes(of: tail0, toByteOffset: count - 16, as: UInt64.self)
+            target.storeBytes(of: tail1, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 8 {
             let head = source.loadUnaligned(as: UInt64.self)
             let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             target.storeBytes(of: head, as: UInt64.self)
