@@ -151,8 +151,9 @@ public final class ByteArena {
     /// The number of decimal digits of `value`.
     @inlinable
     public static func digitCount(_ value: UInt64) -> Int {
-        var count = 1
-        var bound: UInt64 = 10
+        if value < 10_000 { return value < 100 ? (value < 10 ? 1 : 2) : (value < 1_000 ? 3 : 4) }
+        var count = 5
+        var bound: UInt64 = 100_000
         while value >= bound {
             count &+= 1
             if count == 20 { break }

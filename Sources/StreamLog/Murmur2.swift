@@ -2,6 +2,7 @@
 /// fall-through tail, unsigned shifts.
 public enum Murmur2 {
     /// The signed 32-bit hash Kafka computes for `bytes`.
+    @inline(__always)
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let m: UInt32 = 0x5bd1_e995
         let r: UInt32 = 24

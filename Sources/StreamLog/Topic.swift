@@ -27,6 +27,7 @@ public final class Topic {
     }
 
     /// The partition for key bytes: murmur2 of the key, or the keyless strategy when nil.
+    @inline(__always)
     public func partitionFor(key: UnsafeRawBufferPointer?, sizeInBytes: Int) -> Int {
         if let key { return Int(Murmur2.toPositive(Murmur2.hash(key))) % partitions.count }
         return keyless.next(partitionCount: partitions.count, sizeInBytes: sizeInBytes)
