@@ -3,8 +3,9 @@
 ///     var reader = WireReader([0x00, 0x2A])
 ///     try reader.readInt16() // 42
 ///
-/// Every read either returns a value and advances, or throws ``WireError/truncated(at:needed:available:)``
-/// and leaves the offset where it was; nothing traps on short or hostile input.
+/// Every integer or varint read either returns a value and advances, or throws and leaves the
+/// offset where it was; composite reads (strings, arrays) may stop partway, and their error says
+/// where. Nothing traps on short or hostile input.
 public struct WireReader: Sendable {
     /// The bytes being read (indices start at 0).
     public let bytes: [UInt8]
