@@ -48,7 +48,7 @@ let package = Package(
         // only: the binary links the system allocator untouched).
         .systemLibrary(name: "CMallocTrace", path: "Sources/CMallocTrace"),
         // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2,
-        // ApiVersions). No IO; standard library only.
+        // ApiVersions, Metadata). No IO; standard library only.
         .target(name: "KafkaWire", swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [

@@ -14,12 +14,12 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// 10 000 seeded mutations of valid frames and batches through every decoder: errors, never a trap.
+/// 10 000 seeded mutations of valid frames, bodies and batches through their decoders: errors, never a trap.
 struct FuzzTests {
     static let iterations = 10_000
 
     /// Which decoder an input is meant for.
-    enum Kind { case request, response, batches }
+    enum Kind { case request, response, metadata, batches }
 
     /// Valid inputs to mutate: a request frame, a response frame and record batches.
     static func corpus() -> [(Kind, [UInt8])] {
@@ -32,10 +32,14 @@ struct FuzzTests {
                        headers: [RecordHeader(key: "h", value: [1, 2])]),
                 Record(timestampDelta: 10, offsetDelta: 1, key: nil, value: [UInt8](repeating: 0x41, count: 40)),
             ])
+        let metadata = MetadataResponse(
+            brokers: [.init(nodeId: 0, host: "127.0.0.1", port: 9092)], controllerId: 0,
+            topics: [.init(name: "orders", partitions: [.init(partitionIndex: 0, leaderId: 0, replicaNodes: [0])])])
         let response = ApiVersionsResponse(errorCode: .none, apiKeys: [ApiVersionRange(apiKey: 18, minVersion: 0, maxVersion: 2)])
         return [(.request, FrameSplitter.frame(request.bytes)), (.batches, batch.encoded()),
                 (.batches, RecordBatchTests.handBuilt + batch.encoded()),
-                (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2)))]
+                (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2))),
+                (.metadata, metadata.encoded())]
     }
 
     /// One to four random edits: overwrite a byte, write an extreme int32, truncate, or insert bytes.
@@ -80,6 +84,9 @@ struct FuzzTests {
             var reader = WireReader(body)
             guard (try? ResponseHeader.decode(from: &reader)) != nil else { return tally(false) }
             tally((try? ApiVersionsResponse.decode(version: 2, from: &reader)) != nil)
+        case .metadata:
+            var reader = WireReader(bytes)
+            tally((try? MetadataResponse.decode(from: &reader)) != nil)
         case .batches: decodeBatches(bytes, into: &outcome)
         }
     }
@@ -105,7 +112,7 @@ struct FuzzTests {
         var valid = Outcome()
         for (kind, input) in corpus { Self.decode(kind, input, into: &valid) }
         #expect(valid.rejected == 0)
-        #expect(valid.accepted == 5)
+        #expect(valid.accepted == 6)
         var outcome = Outcome()
         for iteration in 0..<Self.iterations {
             let (kind, input) = corpus[iteration % corpus.count]
