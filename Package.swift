@@ -47,6 +47,9 @@ let package = Package(
         // glibc's malloc tracing switches, for `streamstage bench`'s allocation count (declarations
         // only: the binary links the system allocator untouched).
         .systemLibrary(name: "CMallocTrace", path: "Sources/CMallocTrace"),
+        // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2,
+        // ApiVersions, Metadata). No IO; standard library only.
+        .target(name: "KafkaWire", swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
             "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
@@ -63,6 +66,7 @@ let package = Package(
                     exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
     ]
 )
