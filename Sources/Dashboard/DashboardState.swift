@@ -21,6 +21,9 @@ public struct DashboardState: Equatable, Sendable {
     /// Why the journal stopped being written (a failed write, or a file that could not be opened
     /// again after going back); nil while it is written or when there is none.
     public var journalProblem: String?
+    /// Why the last key that moves in time (previous step, jump, restart) could not be done;
+    /// the footer says it until the next such key works.
+    public var refusal: String?
     /// A frame counter that moves the dots along the flow arrows.
     public var animationPhase = 0
     /// Set once the presenter asked to quit.

@@ -49,6 +49,7 @@ extension Grid {
         let arrows = theme.glyphTier == .ascii ? "n/p" : "→/←"
         let hints = ["\(arrows) step", "space pause", "+/- speed", "tab group", "[ ] scroll", "a/k member", "f freeze", "/ filter", "? help", "q quit"]
         var left = world.script.ended ? "the end — q to quit, r to restart" : world.script.advance
+        if let refusal = state.refusal { left = refusal }
         if let filter = state.feedFilter { left += "\(theme.dot)feed: '\(filter)'" }
         if state.feedFrozen { left += "\(theme.dot)feed frozen" }
         let leftWidth = min(left.count + 2, rect.width)

@@ -190,12 +190,11 @@ struct LiveLoop {
         case .control(let action):
             engine.apply(action)
         case .previousStep:
-            replace(with: try? engine.rewound(toStep: engine.stepIndex - 1))
+            moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: engine.stepIndex - 1) }
         case .jumpToStep(let number):
-            guard let jumped = try? engine.jumped(toStep: number - 1), jumped !== engine else { return }
-            replace(with: jumped)
+            moveInTime { (engine: Engine) throws(EngineError) in try engine.jumped(toStep: number - 1) }
         case .restart:
-            replace(with: try? engine.rewound(toStep: 0))
+            moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: 0) }
         case .toggleRecording:
             recorder?.toggle(at: clock.seconds)
         case .quit:
@@ -203,9 +202,20 @@ struct LiveLoop {
         }
     }
 
+    /// Goes to the engine `move` gives (the same one when it only pressed → on it), or shows in
+    /// the footer why the log could not go there.
+    private mutating func moveInTime(_ move: (Engine) throws(EngineError) -> Engine) {
+        do {
+            let moved = try move(engine)
+            state.refusal = nil
+            if moved !== engine { replace(with: moved) }
+        } catch {
+            state.refusal = error.description
+        }
+    }
+
     /// Continues from a re-simulated engine; the journal is rewritten to its timeline.
-    private mutating func replace(with rewound: Engine?) {
-        guard let rewound else { return }
+    private mutating func replace(with rewound: Engine) {
         engine = rewound
         schedule = ActionSchedule(session.scheduled, resumingAfter: rewound)
         recorder?.stepChanged()
