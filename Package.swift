@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        // gunzip for KafkaWireGzip; it brings SwiftNIO's NIOCore (ByteBuffer), named here to import it.
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure core: the Kafka-faithful log. No IO, no wall clock.
@@ -47,9 +50,15 @@ let package = Package(
         // glibc's malloc tracing switches, for `streamstage bench`'s allocation count (declarations
         // only: the binary links the system allocator untouched).
         .systemLibrary(name: "CMallocTrace", path: "Sources/CMallocTrace"),
-        // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2,
-        // ApiVersions, Metadata). No IO; standard library only.
+        // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2, ApiVersions,
+        // Metadata, Produce, Fetch, ListOffsets, InitProducerId, CreateTopics). No IO; standard library only.
         .target(name: "KafkaWire", swiftSettings: swiftSettings),
+        // Gunzip for RecordBatch v2 codec 1, apart from KafkaWire because compress-nio needs SwiftNIO.
+        .target(name: "KafkaWireGzip", dependencies: [
+            "KafkaWire",
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
             "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
@@ -67,6 +76,7 @@ let package = Package(
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaWireGzipTests", dependencies: ["KafkaWireGzip", "KafkaWire"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
     ]
 )
