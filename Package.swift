@@ -50,6 +50,10 @@ let package = Package(
         // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2,
         // ApiVersions, Metadata). No IO; standard library only.
         .target(name: "KafkaWire", swiftSettings: swiftSettings),
+        // librdkafka's C API and its mock cluster (Debian's librdkafka-dev), for the cluster backend.
+        .systemLibrary(name: "CRdkafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        // A thin Swift wrapper of librdkafka: configuration, producer, consumer, admin, mock cluster.
+        .target(name: "RdKafka", dependencies: ["CRdkafka"], swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
             "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
@@ -67,6 +71,7 @@ let package = Package(
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
     ]
 )
