@@ -21,7 +21,7 @@ extension Broker {
             }))
         }
         let broker = MetadataResponse.Broker(nodeId: Self.nodeId, host: advertised.host, port: Int32(advertised.port))
-        return .respond(MetadataResponse(brokers: [broker], controllerId: Self.nodeId, topics: topics).encoded())
+        return .respond(MetadataResponse(brokers: [broker], controllerId: Self.nodeId, topics: topics).encoded(version: request.version))
     }
 
     /// Creates `name` with one partition for a client (Kafka's `auto.create.topics.enable`);
