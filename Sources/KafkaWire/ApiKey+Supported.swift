@@ -11,13 +11,13 @@ extension ApiKey {
         case .fetch: FetchRequest.versions
         case .listOffsets: ListOffsetsRequest.versions
         case .metadata: MetadataRequest.versions
-        case .offsetCommit: 2...7
-        case .offsetFetch: 1...5
-        case .findCoordinator: 0...2
-        case .joinGroup: 2...5
-        case .heartbeat: 0...3
-        case .leaveGroup: 0...3
-        case .syncGroup: 0...3
+        case .offsetCommit: OffsetCommitRequest.versions
+        case .offsetFetch: OffsetFetchRequest.versions
+        case .findCoordinator: FindCoordinatorRequest.versions
+        case .joinGroup: JoinGroupRequest.versions
+        case .heartbeat: HeartbeatRequest.versions
+        case .leaveGroup: LeaveGroupRequest.versions
+        case .syncGroup: SyncGroupRequest.versions
         case .apiVersions: ApiVersionsRequest.versions
         case .createTopics: CreateTopicsRequest.versions
         case .initProducerId: InitProducerIdRequest.versions

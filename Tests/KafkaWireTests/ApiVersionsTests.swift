@@ -77,16 +77,6 @@ struct SupportedVersionsTests {
         #expect(ApiKey.supported == expected.map { ApiVersionRange(apiKey: $0.0, minVersion: $0.1, maxVersion: $0.2) })
     }
 
-    /// The data-plane codecs decode exactly the versions advertised for them.
-    @Test func advertisedRangesAreTheDecodedRanges() {
-        #expect(ApiKey.produce.supportedVersions == ProduceRequest.versions)
-        #expect(ApiKey.fetch.supportedVersions == FetchRequest.versions)
-        #expect(ApiKey.listOffsets.supportedVersions == ListOffsetsRequest.versions)
-        #expect(ApiKey.metadata.supportedVersions == MetadataRequest.versions)
-        #expect(ApiKey.createTopics.supportedVersions == CreateTopicsRequest.versions)
-        #expect(ApiKey.initProducerId.supportedVersions == InitProducerIdRequest.versions)
-    }
-
     /// The fallback a v3 opening gets: UNSUPPORTED_VERSION and all fourteen ranges, v0 layout.
     @Test func fallbackAnswerAdvertisesTheTable() {
         let answer = ApiVersionsResponse.answer(requestVersion: 3)

@@ -19,7 +19,7 @@ struct FuzzTests {
     static let iterations = 10_000
 
     /// Which decoder an input is meant for.
-    enum Kind { case request, response, metadata, batches, dataRequest }
+    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol, dataRequest }
 
     /// Valid inputs to mutate: a request frame, a response frame and record batches.
     static func corpus() -> [(Kind, [UInt8])] {
@@ -39,54 +39,7 @@ struct FuzzTests {
         return [(.request, FrameSplitter.frame(request.bytes)), (.batches, batch.encoded()),
                 (.batches, RecordBatchTests.handBuilt + batch.encoded()),
                 (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2))),
-                (.metadata, metadata.encoded(version: 8))] + dataRequests(batch: batch.encoded())
-    }
-
-    /// Produce, Fetch, ListOffsets, Metadata, InitProducerId and CreateTopics request frames, at their lowest and highest versions.
-    static func dataRequests(batch: [UInt8]) -> [(Kind, [UInt8])] {
-        let bodies: [(ApiKey, (Int16) -> [UInt8])] = [
-            (.produce, ProduceRequest(transactionalId: "tx", acks: -1, timeoutMs: 1_000, topics: [
-                .init(name: "orders", partitions: [.init(index: 0, records: batch[...]), .init(index: 1, records: nil)]),
-            ]).encoded),
-            (.fetch, FetchRequest(maxWaitMs: 500, minBytes: 1, sessionId: 1, sessionEpoch: 2, topics: [
-                .init(topic: "orders", partitions: [.init(partition: 0, currentLeaderEpoch: 3, fetchOffset: 42, partitionMaxBytes: 1_048_576)]),
-            ], forgottenTopicsData: [.init(topic: "old", partitions: [0, 1])], rackId: "rack").encoded),
-            (.listOffsets, ListOffsetsRequest(isolationLevel: 1, topics: [
-                .init(name: "orders", partitions: [.init(partitionIndex: 0, timestamp: -2), .init(partitionIndex: 1, timestamp: 1_700_000_000_000)]),
-            ]).encoded),
-            (.metadata, MetadataRequest(topics: ["orders", "payments"], includeTopicAuthorizedOperations: true).encoded),
-            (.initProducerId, InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: 60_000).encoded),
-            (.createTopics, CreateTopicsRequest(topics: [
-                .init(name: "new", numPartitions: 3, replicationFactor: 1, configs: [.init(name: "retention.ms", value: "60000")]),
-            ], timeoutMs: 1_000, validateOnly: true).encoded),
-        ]
-        return bodies.flatMap { key, body in
-            [key.supportedVersions.lowerBound, key.supportedVersions.upperBound].map { version in
-                var writer = WireWriter()
-                RequestHeader(apiKey: key.rawValue, apiVersion: version, correlationId: 7, clientId: "fuzz").encode(into: &writer)
-                writer.writeBytes(body(version))
-                return (Kind.dataRequest, FrameSplitter.frame(writer.bytes))
-            }
-        }
-    }
-
-    /// Decodes a data-plane request body by its header, as the listener dispatches; `false` when refused.
-    static func decodeDataRequest(_ header: RequestHeader, _ reader: inout WireReader) -> Bool {
-        let version = header.apiVersion
-        do {
-            switch ApiKey(rawValue: header.apiKey) {
-            case .produce?: _ = try ProduceRequest.decode(version: version, from: &reader)
-            case .fetch?: _ = try FetchRequest.decode(version: version, from: &reader)
-            case .listOffsets?: _ = try ListOffsetsRequest.decode(version: version, from: &reader)
-            case .metadata?: _ = try MetadataRequest.decode(version: version, from: &reader)
-            case .initProducerId?: _ = try InitProducerIdRequest.decode(version: version, from: &reader)
-            case .createTopics?: _ = try CreateTopicsRequest.decode(version: version, from: &reader)
-            default: return false
-            }
-            return true
-        } catch {
-            return false
-        }
+                (.metadata, metadata.encoded(version: 8))] + groupCorpus() + dataRequests(batch: batch.encoded())
     }
 
     /// One to four random edits: overwrite a byte, write an extreme int32, truncate, or insert bytes.
@@ -135,11 +88,8 @@ struct FuzzTests {
             var reader = WireReader(bytes)
             tally((try? MetadataResponse.decode(version: 8, from: &reader)) != nil)
         case .batches: decodeBatches(bytes, into: &outcome)
-        case .dataRequest:
-            guard case let .frame(body, _)? = try? FrameSplitter().split(bytes) else { return tally(false) }
-            var reader = WireReader(body)
-            guard let header = try? RequestHeader.decode(from: &reader) else { return tally(false) }
-            tally(decodeDataRequest(header, &reader))
+        case .groupRequest, .consumerProtocol: tally(decodeGroup(kind, bytes))
+        case .dataRequest: tally(decodeDataRequest(bytes))
         }
     }
 
@@ -164,7 +114,7 @@ struct FuzzTests {
         var valid = Outcome()
         for (kind, input) in corpus { Self.decode(kind, input, into: &valid) }
         #expect(valid.rejected == 0)
-        #expect(valid.accepted == 6 + 12)
+        #expect(valid.accepted == 6 + Self.groupCorpus().count + 12)
         var outcome = Outcome()
         for iteration in 0..<Self.iterations {
             let (kind, input) = corpus[iteration % corpus.count]
