@@ -52,3 +52,27 @@ extension FuzzTests {
         }
     }
 }
+
+extension FuzzTests {
+    /// Whether reading spans at `reader` accepts and refuses exactly what decoding does, with the
+    /// same error, the same records once copied out, and `reader` left at the same byte.
+    static func spansAgree(with reader: WireReader) -> Bool {
+        var decodeReader = reader
+        var spanReader = reader
+        let decoded: Result<RecordBatchDecoding, WireError> = Result { () throws(WireError) in try RecordBatch.decode(from: &decodeReader) }
+        let spans: Result<RecordBatchSpanDecoding, WireError> = Result { () throws(WireError) in try RecordBatch.decodeSpans(from: &spanReader) }
+        switch (decoded, spans) {
+        case let (.failure(decodeError), .failure(spanError)):
+            return decodeError == spanError
+        case let (.success(.batch(batch)), .success(.batch(found))):
+            var header = batch
+            header.records = []
+            let copied = found.records.map { Record($0, headers: found.headers, in: reader.bytes) }
+            return found.header == header && copied == batch.records && decodeReader.offset == spanReader.offset
+        case let (.success(.needsGunzip(batch, compressed, count)), .success(.needsGunzip(header, range, spanCount))):
+            return batch == header && compressed == Array(reader.bytes[range]) && count == spanCount
+        default:
+            return false
+        }
+    }
+}

@@ -68,6 +68,8 @@ struct FuzzTests {
         var rejected = 0
         /// Decoded batches whose re-encoding differs from the bytes they came from.
         var unfaithfulBatches = 0
+        /// Batches where ``RecordBatch/decodeSpans(from:)`` and ``RecordBatch/decode(from:)`` disagree.
+        var spanDisagreements = 0
     }
 
     /// Runs the decoders for `kind` over `bytes`, tallying into `outcome`.
@@ -99,6 +101,7 @@ struct FuzzTests {
         var reader = WireReader(bytes)
         while reader.remaining > 0 {
             let start = reader.offset
+            if !spansAgree(with: reader) { outcome.spanDisagreements += 1 }
             guard let decoding = try? RecordBatch.decode(from: &reader) else { return tally(false) }
             tally(true)
             // The CRC covers everything the encoder derives, so an accepted batch re-encodes to its own bytes.
@@ -123,5 +126,6 @@ struct FuzzTests {
         #expect(outcome.accepted > 0)
         #expect(outcome.rejected > Self.iterations / 2)
         #expect(outcome.unfaithfulBatches == 0)
+        #expect(outcome.spanDisagreements == 0)
     }
 }
