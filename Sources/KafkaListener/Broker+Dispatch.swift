@@ -2,13 +2,10 @@ import KafkaWire
 
 /// The one place a request finds its handler: a `switch` over the API key, each case calling a
 /// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and a row
-/// in ``Broker/advertisedVersions``.
+/// in the codec's `ApiKey.supported` table.
 extension Broker {
-    /// The APIs and versions the listener answers, as ApiVersions advertises them.
-    public static let advertisedVersions: [ApiVersionRange] = [
-        ApiVersionRange(apiKey: ApiKey.apiVersions.rawValue, minVersion: 0, maxVersion: 2),
-        ApiVersionRange(apiKey: ApiKey.metadata.rawValue, minVersion: 1, maxVersion: 1),
-    ]
+    /// The APIs and versions ApiVersions advertises: the codec's one table (`ApiKey.supported`).
+    public static let advertisedVersions = ApiKey.supported
 
     /// Answers a request whose header has been read; `body` is at the request body.
     func answer(_ request: Request, body: inout WireReader) -> Answer {
@@ -20,8 +17,12 @@ extension Broker {
             switch api {
             case .apiVersions: return try handleApiVersions(request, body: &body)
             case .metadata: return try handleMetadata(request, body: &body)
-            case .produce, .fetch, .listOffsets, .initProducerId, .createTopics,
-                 .findCoordinator, .joinGroup, .syncGroup, .heartbeat, .leaveGroup, .offsetCommit, .offsetFetch:
+            case .produce: return try handleProduce(request, body: &body)
+            case .fetch: return try handleFetch(request, body: &body)
+            case .listOffsets: return try handleListOffsets(request, body: &body)
+            case .initProducerId: return try handleInitProducerId(request, body: &body)
+            case .createTopics: return try handleCreateTopics(request, body: &body)
+            case .findCoordinator, .joinGroup, .syncGroup, .heartbeat, .leaveGroup, .offsetCommit, .offsetFetch:
                 return .refuse("\(api) is not answered yet")
             }
         } catch {
