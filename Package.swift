@@ -58,6 +58,10 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
+        // librdkafka's C API and its mock cluster (Debian's librdkafka-dev), for the cluster backend.
+        .systemLibrary(name: "CRdkafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        // A thin Swift wrapper of librdkafka: configuration, producer, consumer, admin, mock cluster.
+        .target(name: "RdKafka", dependencies: ["CRdkafka"], swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
             "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace", "KafkaListener",
@@ -78,6 +82,7 @@ let package = Package(
         // Real Kafka clients (kcat, kafka-python, confluent-kafka) and hostile bytes against `streamstage serve`.
         .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
     ]
 )

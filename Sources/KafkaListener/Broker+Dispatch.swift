@@ -2,10 +2,14 @@ import KafkaWire
 
 /// The one place a request finds its handler: a `switch` over the API key, each case calling a
 /// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and a row
-/// in the codec's `ApiKey.supported` table.
+/// in ``Broker/advertisedVersions``.
 extension Broker {
-    /// The APIs and versions ApiVersions advertises: the codec's one table (`ApiKey.supported`).
-    public static let advertisedVersions = ApiKey.supported
+    /// The APIs and versions ApiVersions advertises: each request codec's decodable versions.
+    public static let advertisedVersions: [ApiVersionRange] = [
+        (ApiKey.produce, ProduceRequest.versions), (.fetch, FetchRequest.versions), (.listOffsets, ListOffsetsRequest.versions),
+        (.metadata, MetadataRequest.versions), (.apiVersions, ApiVersionsRequest.versions), (.createTopics, CreateTopicsRequest.versions),
+        (.initProducerId, InitProducerIdRequest.versions),
+    ].map { ApiVersionRange(apiKey: $0.0.rawValue, minVersion: $0.1.lowerBound, maxVersion: $0.1.upperBound) }
 
     /// Answers a request whose header has been read; `body` is at the request body.
     func answer(_ request: Request, body: inout WireReader) -> Answer {
