@@ -48,12 +48,12 @@ extension Broker {
     private func read(_ asked: FetchRequest.Partition, topic: String, byteLimit: Int) -> FetchResponse.Partition {
         let index = asked.partition
         guard let offsets = try? engine.log.offsets(topic: topic), offsets.indices.contains(Int(index)) else {
-            return FetchResponse.Partition(partitionIndex: index, errorCode: .unknownTopicOrPartition, highWatermark: -1, records: nil)
+            return FetchResponse.Partition(partitionIndex: index, errorCode: .unknownTopicOrPartition, highWatermark: -1, records: RecordBytes())
         }
         let watermarks = offsets[Int(index)]
         var answer = FetchResponse.Partition(
             partitionIndex: index, highWatermark: watermarks.logEndOffset, lastStableOffset: watermarks.logEndOffset,
-            logStartOffset: watermarks.logStartOffset, records: nil)
+            logStartOffset: watermarks.logStartOffset, records: RecordBytes())
         guard asked.fetchOffset >= watermarks.logStartOffset, asked.fetchOffset <= watermarks.logEndOffset else {
             answer.errorCode = .offsetOutOfRange
             return answer
@@ -68,7 +68,8 @@ extension Broker {
             })) != nil, encoder.recordCount > before else { break }
             offset += Int64(encoder.recordCount - before)
         }
-        answer.records = encoder.bytes.isEmpty ? nil : RecordBytes(encoder.bytes)
+        // Empty rather than null bytes when nothing is there: kafka-python cannot read a null.
+        answer.records = RecordBytes(encoder.bytes)
         return answer
     }
 
