@@ -39,7 +39,7 @@ struct FuzzTests {
         return [(.request, FrameSplitter.frame(request.bytes)), (.batches, batch.encoded()),
                 (.batches, RecordBatchTests.handBuilt + batch.encoded()),
                 (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2))),
-                (.metadata, metadata.encoded())] + groupCorpus()
+                (.metadata, metadata.encoded(version: 8))] + groupCorpus()
     }
 
     /// One to four random edits: overwrite a byte, write an extreme int32, truncate, or insert bytes.
@@ -86,7 +86,7 @@ struct FuzzTests {
             tally((try? ApiVersionsResponse.decode(version: 2, from: &reader)) != nil)
         case .metadata:
             var reader = WireReader(bytes)
-            tally((try? MetadataResponse.decode(from: &reader)) != nil)
+            tally((try? MetadataResponse.decode(version: 8, from: &reader)) != nil)
         case .batches: decodeBatches(bytes, into: &outcome)
         case .groupRequest, .consumerProtocol: tally(decodeGroup(kind, bytes))
         }
