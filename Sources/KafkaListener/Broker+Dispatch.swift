@@ -8,6 +8,13 @@ extension Broker {
     public static let advertisedVersions: [ApiVersionRange] = [
         ApiVersionRange(apiKey: ApiKey.apiVersions.rawValue, minVersion: 0, maxVersion: 2),
         ApiVersionRange(apiKey: ApiKey.metadata.rawValue, minVersion: 1, maxVersion: 1),
+        ApiVersionRange(apiKey: ApiKey.findCoordinator.rawValue, minVersion: 0, maxVersion: 2),
+        ApiVersionRange(apiKey: ApiKey.joinGroup.rawValue, minVersion: 2, maxVersion: 5),
+        ApiVersionRange(apiKey: ApiKey.syncGroup.rawValue, minVersion: 0, maxVersion: 3),
+        ApiVersionRange(apiKey: ApiKey.heartbeat.rawValue, minVersion: 0, maxVersion: 3),
+        ApiVersionRange(apiKey: ApiKey.leaveGroup.rawValue, minVersion: 0, maxVersion: 3),
+        ApiVersionRange(apiKey: ApiKey.offsetCommit.rawValue, minVersion: 2, maxVersion: 7),
+        ApiVersionRange(apiKey: ApiKey.offsetFetch.rawValue, minVersion: 1, maxVersion: 5),
     ]
 
     /// Answers a request whose header has been read; `body` is at the request body.
@@ -20,8 +27,14 @@ extension Broker {
             switch api {
             case .apiVersions: return try handleApiVersions(request, body: &body)
             case .metadata: return try handleMetadata(request, body: &body)
-            case .produce, .fetch, .listOffsets, .initProducerId, .createTopics,
-                 .findCoordinator, .joinGroup, .syncGroup, .heartbeat, .leaveGroup, .offsetCommit, .offsetFetch:
+            case .findCoordinator: return try handleFindCoordinator(request, body: &body)
+            case .joinGroup: return try handleJoinGroup(request, body: &body)
+            case .syncGroup: return try handleSyncGroup(request, body: &body)
+            case .heartbeat: return try handleHeartbeat(request, body: &body)
+            case .leaveGroup: return try handleLeaveGroup(request, body: &body)
+            case .offsetCommit: return try handleOffsetCommit(request, body: &body)
+            case .offsetFetch: return try handleOffsetFetch(request, body: &body)
+            case .produce, .fetch, .listOffsets, .initProducerId, .createTopics:
                 return .refuse("\(api) is not answered yet")
             }
         } catch {
