@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireGzipTests", dependencies: ["KafkaWireGzip", "KafkaWire"], swiftSettings: swiftSettings),
         // Real Kafka clients (kcat, kafka-python, confluent-kafka) and hostile bytes against `streamstage serve`.
-        .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire"],
+        .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire", "Simulation", "Scenario", "StreamLog"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),

@@ -35,6 +35,8 @@ public final class Broker {
     var notices: [ListenerNotice] = []
     /// The next id InitProducerId hands out.
     var nextProducerId: Int64 = 1_000
+    /// Real clients in groups, whose JoinGroup and SyncGroup answers the coordinator completes.
+    var wireMembers: [WireMemberKey: WireGroupMember] = [:]
 
     /// A broker over `engine`'s log, advertising `advertised`.
     public init(engine: Engine, advertised: ListenAddress, epochStartMs: Int64, autoCreateTopics: Bool = false) {
@@ -83,6 +85,8 @@ public final class Broker {
         switch answer(request, body: &reader) {
         case .respond(let body):
             reply(.frame(ResponseHeader(correlationId: header.correlationId).frame(body: body)))
+        case .respondFrame(let frame):
+            reply(.frame(frame))
         case .noResponse:
             reply(.none)
         case .park(var fetch):
@@ -90,6 +94,8 @@ public final class Broker {
             parked.append(fetch)
         case .refuse(let reason):
             refuse(reason, from: connection, reply: reply)
+        case .deferred(let pending):
+            pending.attach(reply)
         }
     }
 
@@ -134,7 +140,11 @@ public enum BrokerReply: Equatable, Sendable {
 /// How a handler answers: a response body, nothing, a fetch to park, or a refusal.
 enum Answer {
     case respond([UInt8])
+    /// A whole response frame already built (a fetch answered at once).
+    case respondFrame([UInt8])
     case noResponse
     case park(ParkedFetch)
     case refuse(String)
+    /// A group answer the coordinator completes later (JoinGroup, SyncGroup).
+    case deferred(DeferredReply)
 }
