@@ -11,7 +11,8 @@ extension RecordBatch {
         var (header, codec, recordCount, records) = try readHeader(from: &reader)
         switch codec {
         case .gzip:
-            return .needsGunzip(header, compressedRecords: Array(records.bytes[records.offset..<records.end]), recordCount: recordCount)
+            let compressed = Array(records.bytes[records.offset..<records.end])
+            return .needsGunzip(header, compressedRecords: compressed, recordCount: recordCount)
         default:
             header.records = try decodeRecords(count: recordCount, from: &records)
             return .batch(header)
@@ -76,7 +77,8 @@ extension Record {
         self.init(attributes: span.attributes, timestampDelta: span.timestampDelta, offsetDelta: span.offsetDelta,
                   key: span.key.map { Array(bytes[$0]) }, value: span.value.map { Array(bytes[$0]) },
                   headers: headers[span.headers].map { header in
-                      RecordHeader(key: String(decoding: bytes[header.key], as: UTF8.self), value: header.value.map { Array(bytes[$0]) })
+                      RecordHeader(key: String(decoding: bytes[header.key], as: UTF8.self),
+                                   value: header.value.map { Array(bytes[$0]) })
                   })
     }
 }
