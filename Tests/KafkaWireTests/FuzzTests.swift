@@ -19,7 +19,7 @@ struct FuzzTests {
     static let iterations = 10_000
 
     /// Which decoder an input is meant for.
-    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol, dataRequest }
+    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol, dataRequest, dataResponse }
 
     /// Valid inputs to mutate: a request frame, a response frame and record batches.
     static func corpus() -> [(Kind, [UInt8])] {
@@ -40,6 +40,7 @@ struct FuzzTests {
                 (.batches, RecordBatchTests.handBuilt + batch.encoded()),
                 (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2))),
                 (.metadata, metadata.encoded(version: 8))] + groupCorpus() + dataRequests(batch: batch.encoded())
+                + dataResponses(batch: batch.encoded())
     }
 
     /// One to four random edits: overwrite a byte, write an extreme int32, truncate, or insert bytes.
@@ -92,6 +93,7 @@ struct FuzzTests {
         case .batches: decodeBatches(bytes, into: &outcome)
         case .groupRequest, .consumerProtocol: tally(decodeGroup(kind, bytes))
         case .dataRequest: tally(decodeDataRequest(bytes))
+        case .dataResponse: tally(decodeDataResponse(bytes))
         }
     }
 
@@ -117,7 +119,7 @@ struct FuzzTests {
         var valid = Outcome()
         for (kind, input) in corpus { Self.decode(kind, input, into: &valid) }
         #expect(valid.rejected == 0)
-        #expect(valid.accepted == 6 + Self.groupCorpus().count + 12)
+        #expect(valid.accepted == 6 + Self.groupCorpus().count + 12 + 6)
         var outcome = Outcome()
         for iteration in 0..<Self.iterations {
             let (kind, input) = corpus[iteration % corpus.count]
