@@ -54,6 +54,8 @@ let package = Package(
         .systemLibrary(name: "CRdkafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
         // A thin Swift wrapper of librdkafka: configuration, producer, consumer, admin, mock cluster.
         .target(name: "RdKafka", dependencies: ["CRdkafka"], swiftSettings: swiftSettings),
+        // A real Kafka cluster behind the backend seam, through librdkafka.
+        .target(name: "ClusterBackend", dependencies: ["StreamLog", "RdKafka"], swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
             "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
@@ -72,6 +74,8 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
         .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterBackendTests", dependencies: ["ClusterBackend", "RdKafka", "Simulation", "Scenario", "StreamLog"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
     ]
 )

@@ -27,4 +27,14 @@ public struct JoinResponse: Equatable, Sendable {
     public var members: [AssignorMember]
 
     public var isLeader: Bool { memberId == leaderId }
+
+    public init(group: String, generation: Int, strategy: AssignmentStrategy, leaderId: String, memberId: String,
+                members: [AssignorMember]) {
+        self.group = group
+        self.generation = generation
+        self.strategy = strategy
+        self.leaderId = leaderId
+        self.memberId = memberId
+        self.members = members
+    }
 }

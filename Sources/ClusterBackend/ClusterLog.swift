@@ -1,0 +1,223 @@
+import RdKafka
+import StreamLog
+
+/// StreamLog's partition name (RdKafka has one of its own).
+public typealias LogPartition = StreamLog.TopicPartition
+/// RdKafka's partition name.
+public typealias KafkaPartition = RdKafka.TopicPartition
+
+/// A real Kafka cluster behind the backend seam, reached through librdkafka.
+///
+/// - Topics are created on the cluster with the scenario's partitions and retention (names
+///   prefixed), or reused when they exist with the same partition count.
+/// - Produced records go to the cluster through one librdkafka producer; the partition of a keyed
+///   record is Kafka's murmur2 (what `partitioner=murmur2_random` gives), chosen here so the
+///   engine knows it at once.
+/// - One reader (assigned every partition, no group) reads the records back into a local replica,
+///   from which members fetch by offset.
+/// - Every group member is a real consumer in a real consumer group: librdkafka's assignors and
+///   rebalances decide who owns what, commits go to the cluster; a killed member vanishes without
+///   leaving, so the group waits out its session timeout.
+/// - Broker faults arrive as librdkafka error events and show as `clusterFault` events.
+///
+/// Owned by one thread (the engine's): every call, `tick` included, comes from it. librdkafka's
+/// own threads reach this object only through the locked `EventInbox` and `DeliveryTally`.
+public final class ClusterLog: StreamLogBackend {
+    public var capabilities: BackendCapabilities { BackendCapabilities(simulatedTime: false, deterministic: false) }
+
+    let settings: ClusterSettings
+    let admin: KafkaAdmin
+    let producer: KafkaProducer
+    let reader: KafkaConsumer
+    let background = EventInbox()
+    let deliveries = DeliveryTally()
+    var random: SeededRandom
+    var topics: [String: ClusterTopic] = [:]
+    public internal(set) var topicNames: [String] = []
+    var groups: [String: ClusterGroup] = [:]
+    public internal(set) var groupNames: [String] = []
+    /// Partition counts of the topics that existed when the run connected.
+    let existingTopics: [String: Int]
+    var events: [StreamEvent] = []
+    /// The fault being shown, until the cluster answers again.
+    var fault: String?
+    /// The brokers' connection states from the producer's statistics.
+    var brokers = BrokerStates()
+
+    /// Connects to the cluster (within `settings.timeoutMs`) and reads its topics; throws what
+    /// stopped it, naming the cause (unreachable, authentication, TLS, configuration).
+    public init(settings: ClusterSettings, random: SeededRandom) throws(KafkaError) {
+        self.settings = settings
+        self.random = random
+        let inbox = background
+        let tally = deliveries
+        admin = try KafkaAdmin(config: settings.clientConfig(), timeoutMs: settings.timeoutMs, onEvent: { inbox.append($0) })
+        do {
+            existingTopics = try admin.client.partitionCounts(timeoutMs: settings.timeoutMs)
+        } catch {
+            admin.close()
+            throw Self.cause(of: error, among: inbox.take(), config: settings.config)
+        }
+        do {
+            producer = try KafkaProducer(
+                config: settings.clientConfig([
+                    "partitioner": "murmur2_random", "linger.ms": "5", "statistics.interval.ms": "1000", "queue.buffering.max.messages": "1000000",
+                    "queue.buffering.max.kbytes": "1048576",
+                ]),
+                onEvent: { inbox.append($0) }, onDelivery: { tally.note($0) })
+            reader = try KafkaConsumer(
+                config: settings.clientConfig([
+                    "group.id": settings.prefix + "streamstage-replica", "enable.auto.commit": "false",
+                    "enable.partition.eof": "false", "fetch.wait.max.ms": "20",
+                ]),
+                onEvent: { inbox.append($0) })
+        } catch {
+            admin.close()
+            throw error
+        }
+    }
+
+    /// The most specific cause: an authentication or TLS error event beats the timeout it led to.
+    static func cause(of error: KafkaError, among events: [KafkaEvent], config: KafkaConfig) -> KafkaError {
+        let reported = events.compactMap { event -> KafkaError? in
+            if case .error(let error, _) = event { return error }
+            return nil
+        }
+        let best = reported.first { $0.kind == .authentication } ?? reported.first { $0.kind == .tls }
+            ?? (error.kind == .timedOut || error.kind == .other ? reported.first { $0.kind == .unreachable } : nil) ?? error
+        return KafkaError(code: best.code, message: config.redact(best.message))
+    }
+
+    /// Closes every client: members leave, the producer flushes what it can within 5 s.
+    public func close() {
+        for name in groupNames { groups[name]?.closeAll() }
+        try? producer.flush(timeoutMs: 5_000)  // undelivered records at shutdown are reported by the summary's counts
+        producer.close()
+        reader.close()
+        admin.close()
+    }
+
+    // MARK: Admin
+
+    public func createTopic(_ name: String, config: TopicConfig) throws(StreamLogError) {
+        guard topics[name] == nil else { throw .topicAlreadyExists(name) }
+        guard config.partitions >= 1 else { throw .invalidPartitionCount(topic: name, count: config.partitions) }
+        let clusterName = settings.prefix + name
+        var created = false
+        if let existing = existingTopics[clusterName] {
+            guard existing == config.partitions else {
+                throw .invalidArgument(
+                    "topic '\(clusterName)' exists on the cluster with \(existing) partitions, the scenario has "
+                        + "\(config.partitions): delete it, or run with another --prefix")
+            }
+        } else {
+            var configs: [String: String] = ["retention.ms": config.retentionMs.map(String.init) ?? "-1"]
+            if let bytes = config.retentionBytes { configs["retention.bytes"] = String(bytes) }
+            do {
+                try admin.createTopics([NewTopic(name: clusterName, partitions: config.partitions, configs: configs)])
+                created = true
+            } catch {
+                guard error.kind == .topicExists else { throw .invalidArgument("topic '\(clusterName)': \(error)") }
+            }
+        }
+        let ends = try endOffsets(clusterName, partitions: config.partitions)
+        let topic: ClusterTopic
+        do {
+            topic = try ClusterTopic(name: name, clusterName: clusterName, config: config, ends: ends, created: created,
+                                     random: random.fork("replica:" + name))
+        }
+        topics[name] = topic
+        topicNames.append(name)
+        try readAllTopics()
+    }
+
+    /// Each partition's log-end offset now (where the replica starts).
+    private func endOffsets(_ clusterName: String, partitions: Int) throws(StreamLogError) -> [Int64] {
+        var ends: [Int64] = []
+        for partition in 0..<partitions {
+            do {
+                ends.append(try admin.client.watermarks(KafkaPartition(clusterName, Int32(partition)), timeoutMs: settings.timeoutMs).high)
+            } catch {
+                throw .invalidArgument("topic '\(clusterName)' partition \(partition): \(error)")
+            }
+        }
+        return ends
+    }
+
+    public func offsets(topic name: String) throws(StreamLogError) -> [PartitionOffsets] {
+        guard let topic = topics[name] else { throw .unknownTopic(name) }
+        return topic.mirror.partitions.enumerated().map { index, partition in
+            let base = topic.base[index]
+            let seen = reader.client.cachedWatermarks(KafkaPartition(topic.clusterName, Int32(index))).high
+            let end = max(seen, base + partition.logEndOffset)
+            return PartitionOffsets(topicPartition: LogPartition(name, index), logStartOffset: base + partition.logStartOffset,
+                                    logEndOffset: end)
+        }
+    }
+
+    public func appendTime(_ partition: LogPartition, at offset: Int64) -> Int64? {
+        guard let topic = topics[partition.topic], partition.partition < topic.partitionCount else { return nil }
+        return topic.appendTime(partition: partition.partition, offset: offset)
+    }
+
+    public func alterRetention(topic: String, timeMs: Int64?, bytes: Int?, records: Int?) throws(StreamLogError) {
+        throw .invalidArgument("changing retention during a run needs the in-process log (on a cluster use kafka-configs --alter)")
+    }
+
+    public func resetOffsets(group: String, topics: [String], to target: OffsetResetTarget, nowMs: Int64)
+        throws(StreamLogError) -> [LogPartition: Int64]
+    {
+        throw .invalidArgument("resetting offsets during a run needs the in-process log (on a cluster use kafka-consumer-groups --reset-offsets)")
+    }
+
+    // MARK: Observe
+
+    public func tick(nowMs: Int64) {
+        readBack(nowMs: nowMs)
+        for name in groupNames { groups[name]?.serve(nowMs: nowMs, log: self) }
+        noteBackground()
+    }
+
+    public func drainEvents() -> [StreamEvent] {
+        defer { events = [] }
+        return events
+    }
+
+    public func report(_ event: StreamEvent) {
+        if case .memberCrashed(let group, let memberId) = event { groups[group]?.vanish(memberId) }
+        events.append(event)
+    }
+
+    /// Turns error events, brokers going down and delivery failures into one fault at a time;
+    /// when the statistics show every broker up again and records are delivered, a recovery.
+    private func noteBackground() {
+        let counts = deliveries.take()
+        var statisticsRead = false
+        for event in background.take() {
+            switch event {
+            case .error(let error, _):
+                fail(error)
+            case .statistics(let json):
+                statisticsRead = true
+                let (down, back) = brokers.read(json)
+                for name in down { fail(KafkaError(code: -195, message: "broker \(name) is down")) }
+                for name in back where fault != nil { events.append(.clusterRecovered("broker \(name) is up again")) }
+            case .assigned, .revoked:
+                break
+            }
+        }
+        if let failure = counts.firstFailure { fail(failure) }
+        if let shown = fault, statisticsRead, brokers.allUp, counts.failed == 0 {
+            events.append(.clusterRecovered("every broker answers again (after: \(shown))"))
+            fault = nil
+        }
+    }
+
+    /// Reports `error` unless the same fault is already shown.
+    func fail(_ error: KafkaError) {
+        let message = settings.config.redact(error.message)
+        guard fault != message else { return }
+        fault = message
+        events.append(.clusterFault(message))
+    }
+}
