@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "ClusterBackend", dependencies: ["StreamLog", "RdKafka"], swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
-            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace",
+            "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace", "ClusterBackend", "RdKafka",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swiftSettings),
 

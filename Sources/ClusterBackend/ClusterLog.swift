@@ -41,6 +41,8 @@ public final class ClusterLog: StreamLogBackend {
     var events: [StreamEvent] = []
     /// The fault being shown, until the cluster answers again.
     var fault: String?
+    /// Set once `finish` ran: every client is closed.
+    var finished = false
     /// The brokers' connection states from the producer's statistics.
     var brokers = BrokerStates()
 
@@ -53,10 +55,10 @@ public final class ClusterLog: StreamLogBackend {
         let tally = deliveries
         admin = try KafkaAdmin(config: settings.clientConfig(), timeoutMs: settings.timeoutMs, onEvent: { inbox.append($0) })
         do {
-            existingTopics = try admin.client.partitionCounts(timeoutMs: settings.timeoutMs)
+            existingTopics = try Self.firstMetadata(admin.client, inbox: inbox, settings: settings)
         } catch {
             admin.close()
-            throw Self.cause(of: error, among: inbox.take(), config: settings.config)
+            throw error
         }
         do {
             producer = try KafkaProducer(
@@ -77,6 +79,27 @@ public final class ClusterLog: StreamLogBackend {
         }
     }
 
+    /// The cluster's topics, asked once a second until `settings.timeoutMs`; an authentication or
+    /// TLS failure ends the wait at once, every broker refusing connections after 3 s.
+    static func firstMetadata(_ client: KafkaClient, inbox: EventInbox, settings: ClusterSettings) throws(KafkaError)
+        -> [String: Int]
+    {
+        var waitedMs: Int32 = 0
+        var seen: [KafkaEvent] = []
+        while true {
+            do {
+                return try client.partitionCounts(timeoutMs: 1_000)
+            } catch {
+                waitedMs += 1_000
+                seen += inbox.take()
+                let cause = Self.cause(of: error, among: seen, config: settings.config)
+                let fatal = cause.kind == .authentication || cause.kind == .tls || cause.kind == .configuration
+                    || (cause.kind == .unreachable && waitedMs >= 3_000)
+                if fatal || waitedMs >= settings.timeoutMs { throw cause }
+            }
+        }
+    }
+
     /// The most specific cause: an authentication or TLS error event beats the timeout it led to.
     static func cause(of error: KafkaError, among events: [KafkaEvent], config: KafkaConfig) -> KafkaError {
         let reported = events.compactMap { event -> KafkaError? in
@@ -90,12 +113,44 @@ public final class ClusterLog: StreamLogBackend {
 
     /// Closes every client: members leave, the producer flushes what it can within 5 s.
     public func close() {
+        _ = finish(deleting: false)
+    }
+
+    /// Ends the run on the cluster: members leave, the producer flushes (at most 5 s); with
+    /// `deleting`, the groups and the topics this run created are deleted. Returns the summary
+    /// lines: what was deleted, or what is left on the cluster, and any failure.
+    public func finish(deleting: Bool) -> [String] {
+        guard !finished else { return [] }
+        finished = true
+        var lines: [String] = []
         for name in groupNames { groups[name]?.closeAll() }
-        try? producer.flush(timeoutMs: 5_000)  // undelivered records at shutdown are reported by the summary's counts
+        do {
+            try producer.flush(timeoutMs: 5_000)
+        } catch {
+            lines.append("cluster: \(producer.outstanding) records not delivered at the end: \(settings.config.redact(error.description))")
+        }
         producer.close()
         reader.close()
+        let groupIds = groupNames.map { settings.prefix + $0 }
+        let created = topicNames.compactMap { topics[$0] }.filter(\.created).map(\.clusterName)
+        let reused = topicNames.compactMap { topics[$0] }.filter { !$0.created }.map(\.clusterName)
+        if deleting {
+            do {
+                if !groupIds.isEmpty { try admin.deleteGroups(groupIds) }
+                if !created.isEmpty { try admin.deleteTopics(created) }
+                lines.append("cluster: deleted groups \(Self.listing(groupIds)) and topics \(Self.listing(created))")
+            } catch {
+                lines.append("cluster: cleanup failed: \(settings.config.redact(error.description))")
+            }
+        } else {
+            lines.append("cluster: left in place: topics \(Self.listing(created)) (created), \(Self.listing(reused)) (reused); "
+                         + "groups \(Self.listing(groupIds)) (--cleanup deletes what the run created)")
+        }
         admin.close()
+        return lines
     }
+
+    private static func listing(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }
 
     // MARK: Admin
 

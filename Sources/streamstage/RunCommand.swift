@@ -33,6 +33,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var cluster: ClusterOptions
+
     func run() throws {
         let speed = try speed.map { text throws(UserFacingError) in
             try option { () throws(OptionValueError) in try OptionValue.number(text, option: "--speed", in: 0.1...20) }
@@ -44,8 +46,12 @@ struct RunCommand: ParsableCommand {
         if !headless, exportEvents != nil || exportMetrics != nil {
             throw UserFacingError(message: "--export-events and --export-metrics need --headless (a live run writes no exports)")
         }
+        if cluster.isCluster, headless, output.record != nil {
+            throw UserFacingError(message: "--record on a cluster needs the live dashboard (a headless cluster run takes wall time; drop --headless)")
+        }
         let (spec, path) = try ScenarioLocator.load(world.scenario)
-        let session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        var session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        session.cluster = try cluster.connect().map { ClusterRun(log: $0, cleanup: cluster.cleanup) }
         if headless {
             try session.runHeadless(
                 stepTimeMs: stepTimeMs ?? 10_000, durationMs: durationMs,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place that reads wall time: seconds since the clock was made.
 ///
 /// The simulation never sees it; the live loop turns it into ticks through a `Pacer`, and the
@@ -9,5 +11,14 @@ struct WallClock {
     var seconds: Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+extension WallClock {
+    /// Sleeps until the wall clock has caught up with `simulatedMs` (a cluster run's headless
+    /// ticks go at ×1: the cluster's time is the wall's).
+    func wait(untilMs simulatedMs: Int64) {
+        let ahead = Double(simulatedMs) / 1000 - seconds
+        if ahead > 0 { Thread.sleep(forTimeInterval: ahead) }
     }
 }
