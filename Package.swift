@@ -73,9 +73,11 @@ let package = Package(
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
-        .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterBackendTests", dependencies: ["ClusterBackend", "RdKafka", "Simulation", "Scenario", "StreamLog"],
+        // Test support for the Kafka tests: an independent broker process (noida-db) and bounded waits.
+        .target(name: "KafkaTestSupport", path: "Tests/KafkaTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog", "KafkaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterBackendTests", dependencies: ["ClusterBackend", "RdKafka", "Simulation", "Scenario", "StreamLog", "KafkaTestSupport"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording", "RdKafka", "KafkaTestSupport"], swiftSettings: swiftSettings),
     ]
 )

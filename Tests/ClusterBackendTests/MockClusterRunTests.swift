@@ -1,5 +1,6 @@
 import ClusterBackend
 import Foundation
+import KafkaTestSupport
 import RdKafka
 import Simulation
 import StreamLog
@@ -83,14 +84,4 @@ import Testing
         let committed = try log.clusterCommittedOffsets(group: group)
         #expect(settled, "\(group) committed \(committed), log-end \(logEnd)")
     }
-}
-
-/// Waits until `condition` holds, checking every 50 ms, at most `seconds`.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.05)
-    }
-    return try condition()
 }

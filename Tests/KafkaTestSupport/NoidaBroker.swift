@@ -3,18 +3,18 @@ import Glibc
 
 /// An independent Kafka-compatible broker process for tests: noida-db from `.venv-kafka`, on a
 /// free loopback port with its own data directory, stopped by pid (also when a test fails).
-final class NoidaBroker {
-    let bootstrapServers: String
+public final class NoidaBroker {
+    public let bootstrapServers: String
     private let process: Process
     private let dataDir: URL
 
     /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let venv = packageRoot.appendingPathComponent(".venv-kafka")
+    public static let venv = packageRoot.appendingPathComponent(".venv-kafka")
 
     /// Starts noida-db and waits (at most 30 s) until its port accepts connections.
-    init() throws {
+    public init() throws {
         let port = try Self.freePort()
         dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("noida-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
@@ -39,7 +39,7 @@ final class NoidaBroker {
     deinit { stop() }
 
     /// Stops the broker by its pid and removes its data.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGTERM)
             let deadline = Date().addingTimeInterval(5)
@@ -51,7 +51,7 @@ final class NoidaBroker {
     }
 
     /// kafka-python's admin view: topics' partition counts and `groups`' committed offsets.
-    func oracle(groups: [String]) throws -> OracleView {
+    public func oracle(groups: [String]) throws -> OracleView {
         let script = Self.packageRoot.appendingPathComponent("Tests/kafka/admin_oracle.py").path
         let python = Process()
         python.executableURL = Self.venv.appendingPathComponent("bin/python")
@@ -67,18 +67,18 @@ final class NoidaBroker {
     }
 
     /// What the oracle reports.
-    struct OracleView: Decodable, Equatable {
-        var topics: [String: Int]
-        var groups: [String: [String: Int64]]
+    public struct OracleView: Decodable, Equatable, Sendable {
+        public var topics: [String: Int]
+        public var groups: [String: [String: Int64]]
     }
 
-    struct BrokerError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct BrokerError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// A port nothing listens on now (bound to 127.0.0.1:0, then released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw BrokerError(message: "socket() failed") }
         defer { close(fd) }
@@ -95,7 +95,7 @@ final class NoidaBroker {
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
+    public static func accepts(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -109,7 +109,7 @@ final class NoidaBroker {
     }
 
     /// Whether the venv with noida-db is there (made by `Tests/kafka/setup.sh`).
-    static var isInstalled: Bool {
+    public static var isInstalled: Bool {
         FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/noida-db").path)
     }
 }
