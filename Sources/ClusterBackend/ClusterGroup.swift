@@ -16,6 +16,8 @@ final class ClusterGroup {
         /// Destroyed without leaving: the group keeps it until its session times out.
         var vanished = false
         var vanishedAtMs: Int64 = 0
+        /// The consumer error last shown for it (each shown once until another comes).
+        var lastError: String?
 
         init(memberId: String, options: ConsumerOptions, consumer: KafkaConsumer, inbox: EventInbox,
              client: (any GroupMemberClient)?) {
@@ -77,10 +79,13 @@ final class ClusterGroup {
                 member.owned = []
             }
         case .error(let error, _):
-            if error.message.hasPrefix("commit") {
+            if error.kind == .unreachable {
+                log.fail(error)  // the connection, not the group: shown once as a cluster fault
+            } else if error.message.hasPrefix("commit") {
                 log.events.append(.commitRejected(group: name, memberId: member.memberId, error: .invalidArgument(error.message)))
-            } else {
-                log.fail(error)
+            } else if member.lastError != error.message {
+                member.lastError = error.message
+                log.events.append(.pollFailed(group: name, memberId: member.memberId, error: .invalidArgument(error.message)))
             }
         case .statistics:
             break

@@ -38,6 +38,13 @@ extension ClusterLog {
                                    + "(librdkafka offers range, roundrobin and cooperative-sticky)")
         }
         let state = try groupState(group, strategy: options.strategy, topics: options.topics)
+        // Brokers refuse sessions shorter than group.min.session.timeout.ms (6 s by default).
+        let sessionTimeoutMs = max(options.sessionTimeoutMs, Self.minimumSessionTimeoutMs)
+        if sessionTimeoutMs != options.sessionTimeoutMs, state.members.isEmpty {
+            events.append(.pollFailed(group: group, memberId: "", error: .invalidArgument(
+                "session.timeout.ms \(options.sessionTimeoutMs) raised to \(sessionTimeoutMs): brokers refuse shorter sessions "
+                    + "(group.min.session.timeout.ms)")))
+        }
         let memberId = options.clientId ?? "\(group)-\(state.members.count + 1)"
         let inbox = EventInbox()
         let consumer: KafkaConsumer
@@ -45,8 +52,8 @@ extension ClusterLog {
             consumer = try KafkaConsumer(
                 config: settings.clientConfig([
                     "group.id": state.clusterName, "client.id": memberId, "partition.assignment.strategy": assignor,
-                    "session.timeout.ms": String(options.sessionTimeoutMs),
-                    "heartbeat.interval.ms": String(max(100, min(3_000, options.sessionTimeoutMs / 3))),
+                    "session.timeout.ms": String(sessionTimeoutMs),
+                    "heartbeat.interval.ms": String(max(100, min(3_000, sessionTimeoutMs / 3))),
                     "enable.auto.commit": "false", "auto.offset.reset": options.autoOffsetReset == .earliest ? "earliest" : "latest",
                     "enable.partition.eof": "false", "fetch.wait.max.ms": "100",
                 ]),
@@ -55,7 +62,9 @@ extension ClusterLog {
         } catch {
             throw .invalidArgument("group '\(state.clusterName)': \(error)")
         }
-        state.members.append(ClusterGroup.Member(memberId: memberId, options: options, consumer: consumer, inbox: inbox,
+        var memberOptions = options
+        memberOptions.sessionTimeoutMs = sessionTimeoutMs
+        state.members.append(ClusterGroup.Member(memberId: memberId, options: memberOptions, consumer: consumer, inbox: inbox,
                                                  client: client))
         events.append(.memberJoined(group: group, memberId: memberId, clientId: memberId, groupInstanceId: nil))
         return memberId
@@ -80,6 +89,9 @@ extension ClusterLog {
         groupNames.append(group)
         return state
     }
+
+    /// Kafka's default `group.min.session.timeout.ms`.
+    static let minimumSessionTimeoutMs: Int64 = 6_000
 
     /// librdkafka's name of an assignor (nil for eager sticky, which librdkafka does not offer).
     static func assignorName(_ strategy: AssignmentStrategy) -> String? {
