@@ -18,6 +18,9 @@ final class ClusterGroup {
         var vanishedAtMs: Int64 = 0
         /// The consumer error last shown for it (each shown once until another comes).
         var lastError: String?
+        /// The offsets it last asked to commit: asked again after each assignment, since a commit
+        /// sent while the group rebalanced is refused and the records behind it are already processed.
+        var requested: [LogPartition: Int64] = [:]
 
         init(memberId: String, options: ConsumerOptions, consumer: KafkaConsumer, inbox: EventInbox,
              client: (any GroupMemberClient)?) {
@@ -81,9 +84,12 @@ final class ClusterGroup {
         case .error(let error, _):
             if error.kind == .unreachable {
                 log.fail(error)  // the connection, not the group: shown once as a cluster fault
+            } else if member.lastError == error.message {
+                break  // shown already
             } else if error.message.hasPrefix("commit") {
+                member.lastError = error.message
                 log.events.append(.commitRejected(group: name, memberId: member.memberId, error: .invalidArgument(error.message)))
-            } else if member.lastError != error.message {
+            } else {
                 member.lastError = error.message
                 log.events.append(.pollFailed(group: name, memberId: member.memberId, error: .invalidArgument(error.message)))
             }
@@ -108,6 +114,9 @@ final class ClusterGroup {
             _ = client.joined(response, nowMs: nowMs)
             _ = client.assigned(owned, generation: generation, nowMs: nowMs)
         }
+        let again = member.requested.filter { owned.contains($0.key) }
+        member.requested = again
+        log.recommit(member, again, group: name)
     }
 
     /// Destroys `memberId`'s consumer without leaving the group.

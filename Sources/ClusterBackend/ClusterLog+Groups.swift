@@ -130,13 +130,8 @@ extension ClusterLog {
         guard let state = groups[group], let member = state.member(memberId), !member.vanished else {
             throw .unknownMember(group: group, memberId: memberId)
         }
-        var kafkaOffsets: [KafkaPartition: Int64] = [:]
-        for (partition, offset) in offsets { kafkaOffsets[kafkaPartition(partition)] = offset }
-        do {
-            try member.consumer.commit(kafkaOffsets, async: true)
-        } catch {
-            throw .invalidArgument("commit: \(error)")
-        }
+        member.requested.merge(offsets) { $1 }
+        try send(offsets, of: member)
         for (partition, offset) in offsets {
             let end = (try? self.offsets(topic: partition.topic))?.first { $0.topicPartition == partition }?.logEndOffset ?? offset
             var entry = state.committed[partition] ?? CommittedOffset(offset: offset, commits: [])
@@ -144,6 +139,27 @@ extension ClusterLog {
             entry.commits.append(CommitSample(offset: offset, timestampMs: nowMs, lag: max(0, end - offset)))
             if entry.commits.count > 10 { entry.commits.removeFirst(entry.commits.count - 10) }
             state.committed[partition] = entry
+        }
+    }
+
+    /// Sends `offsets` as an asynchronous commit of `member`'s consumer.
+    private func send(_ offsets: [LogPartition: Int64], of member: ClusterGroup.Member) throws(StreamLogError) {
+        var kafkaOffsets: [KafkaPartition: Int64] = [:]
+        for (partition, offset) in offsets { kafkaOffsets[kafkaPartition(partition)] = offset }
+        do {
+            try member.consumer.commit(kafkaOffsets, async: true)
+        } catch {
+            throw .invalidArgument("commit: \(error)")
+        }
+    }
+
+    /// Commits again what `member` last asked for (after a rebalance refused it); a refusal now is a group event.
+    func recommit(_ member: ClusterGroup.Member, _ offsets: [LogPartition: Int64], group: String) {
+        guard !offsets.isEmpty else { return }
+        do {
+            try send(offsets, of: member)
+        } catch {
+            events.append(.commitRejected(group: group, memberId: member.memberId, error: error))
         }
     }
 
