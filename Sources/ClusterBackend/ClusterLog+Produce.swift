@@ -27,6 +27,25 @@ extension ClusterLog {
                               timestamp: position.timestamp)
     }
 
+    /// Sends a batch to one partition, record by record through the producer's queue (headers are
+    /// not sent: the wrapper's produce call has none).
+    public func appendBatch(to partition: LogPartition, _ records: UnsafeBufferPointer<BorrowedRecord>, nowMs: Int64)
+        throws(StreamLogError) -> BatchAppend
+    {
+        guard let topic = topics[partition.topic] else { throw .unknownTopic(partition.topic) }
+        guard partition.partition >= 0, partition.partition < topic.partitionCount else {
+            throw .unknownPartition(topic: partition.topic, partition: partition.partition, partitionCount: topic.partitionCount)
+        }
+        let base = topic.nextOffset[partition.partition]
+        for record in records {
+            _ = try send(topic, key: record.key, value: record.value ?? UnsafeRawBufferPointer(start: nil, count: 0),
+                         timestamp: record.timestamp, partition: partition.partition, nowMs: nowMs)
+        }
+        let replica = topic.mirror.partitions[partition.partition]
+        return BatchAppend(baseOffset: base, count: records.count, logAppendTimeMs: nowMs, timestampType: topic.mirror.timestampType,
+                           logStartOffset: topic.base[partition.partition] + replica.logStartOffset)
+    }
+
     /// Sends one record: keyed records to murmur2(key) mod partitions (Kafka's default
     /// partitioner), keyless ones round the partitions; returns where it will land.
     func send(

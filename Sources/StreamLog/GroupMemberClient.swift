@@ -20,21 +20,28 @@ public struct JoinResponse: Equatable, Sendable {
     public var generation: Int
     /// The protocol the group settled on.
     public var strategy: AssignmentStrategy
+    /// Its name as the group selected it (a wire client's assignor may be one streamstage lacks).
+    public var protocolName: String
     public var leaderId: String
     public var memberId: String
     /// Every member's metadata (subscription, owned partitions) in Kafka's order; only the
     /// leader's response has it.
     public var members: [AssignorMember]
+    /// The metadata bytes wire members sent for the selected protocol, by member id (leader only);
+    /// simulated members have none: their subscription is in `members`.
+    public var memberMetadata: [String: [UInt8]]
 
     public var isLeader: Bool { memberId == leaderId }
 
-    public init(group: String, generation: Int, strategy: AssignmentStrategy, leaderId: String, memberId: String,
-                members: [AssignorMember]) {
+    public init(group: String, generation: Int, strategy: AssignmentStrategy, protocolName: String? = nil, leaderId: String,
+                memberId: String, members: [AssignorMember], memberMetadata: [String: [UInt8]] = [:]) {
         self.group = group
         self.generation = generation
         self.strategy = strategy
+        self.protocolName = protocolName ?? strategy.kafkaName
         self.leaderId = leaderId
         self.memberId = memberId
         self.members = members
+        self.memberMetadata = memberMetadata
     }
 }

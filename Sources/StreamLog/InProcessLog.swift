@@ -54,6 +54,12 @@ public final class InProcessLog: StreamLogBackend {
             key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: sizeInBytes, partition: partition, nowMs: nowMs)
     }
 
+    public func appendBatch(to partition: TopicPartition, _ records: UnsafeBufferPointer<BorrowedRecord>, nowMs: Int64)
+        throws(StreamLogError) -> BatchAppend
+    {
+        try topic(partition.topic).partition(partition.partition).appendBatch(records, nowMs: nowMs)
+    }
+
     public func appender(topic name: String) throws(StreamLogError) -> any RecordAppender {
         try topic(name)
     }

@@ -13,8 +13,10 @@ public struct Record: Equatable, Sendable {
     public var appendTimeMs: Int64
     /// The key bytes; nil for keyless records.
     public var key: [UInt8]?
-    /// The value bytes: compact JSON for generated records, anything for others.
+    /// The value bytes: compact JSON for generated records, anything for others (empty for a tombstone).
     public var value: [UInt8]
+    /// Whether the value is null (Kafka's tombstone), as opposed to empty.
+    public var isTombstone: Bool
     /// Ordered headers.
     public var headers: [Header]
     /// The record's size in bytes as counted by size-based retention and segment rolling.
@@ -22,7 +24,7 @@ public struct Record: Equatable, Sendable {
 
     public init(
         offset: Int64, timestamp: Int64, timestampType: TimestampType, appendTimeMs: Int64,
-        key: [UInt8]?, value: [UInt8], headers: [Header], sizeInBytes: Int
+        key: [UInt8]?, value: [UInt8], headers: [Header], sizeInBytes: Int, isTombstone: Bool = false
     ) {
         self.offset = offset
         self.timestamp = timestamp
@@ -32,6 +34,7 @@ public struct Record: Equatable, Sendable {
         self.value = value
         self.headers = headers
         self.sizeInBytes = sizeInBytes
+        self.isTombstone = isTombstone
     }
 
     /// The key as text (invalid UTF-8 repaired), or nil for a keyless record.

@@ -30,7 +30,10 @@ public struct RecordView {
         return UnsafeRawBufferPointer(rebasing: arena[entry.start..<(entry.start + Int(entry.keyLength))])
     }
 
-    /// The value bytes.
+    /// Whether the value is null (a tombstone); its `valueBytes` are then empty.
+    public var isTombstone: Bool { entry.valueLength < 0 }
+
+    /// The value bytes (empty for a tombstone).
     public var valueBytes: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: arena[entry.valueStart..<entry.headersStart])
     }
@@ -71,7 +74,8 @@ public struct RecordView {
     public var record: Record {
         Record(
             offset: offset, timestamp: entry.timestamp, timestampType: timestampType, appendTimeMs: entry.appendTimeMs,
-            key: keyBytes.map { Array($0) }, value: Array(valueBytes), headers: headers, sizeInBytes: entry.sizeInBytes)
+            key: keyBytes.map { Array($0) }, value: Array(valueBytes), headers: headers, sizeInBytes: entry.sizeInBytes,
+            isTombstone: isTombstone)
     }
 }
 

@@ -70,17 +70,10 @@ struct Segment {
 
     /// Appends one header in the arena's layout; returns the bytes written.
     private static func appendHeader(_ header: Header, to arena: ByteArena) -> Int {
-        let key = header.key.utf8
-        appendLength(key.count, to: arena)
-        for byte in key { arena.append(byte) }
-        appendLength(header.value.count, to: arena)
-        header.value.withUnsafeBytes { arena.append($0) }
-        return 8 + key.count + header.value.count
-    }
-
-    private static func appendLength(_ length: Int, to arena: ByteArena) {
-        let value = UInt32(truncatingIfNeeded: length)
-        for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+        var key = header.key
+        return key.withUTF8 { key in
+            header.value.withUnsafeBytes { appendHeader(key: UnsafeRawBufferPointer(key), value: $0, to: arena) }
+        }
     }
 
     /// Empties the segment in place (its buffers are its own, so nothing is copied or

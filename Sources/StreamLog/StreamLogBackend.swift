@@ -37,6 +37,12 @@ public protocol StreamLogBackend: AnyObject {
         topic: String, key: String?, value: Value, headers: [Header], timestamp: Int64, sizeInBytes: Int?, partition: Int?,
         nowMs: Int64
     ) throws(StreamLogError) -> RecordMetadata
+    /// Appends a producer's batch to one partition, as a Produce request does: one call per
+    /// batch, the records' bytes borrowed from the caller (valid during the call) and copied once
+    /// into the log. Honours the topic's timestamp type. UNKNOWN_TOPIC_OR_PARTITION for a topic
+    /// or partition that does not exist.
+    func appendBatch(to partition: TopicPartition, _ records: UnsafeBufferPointer<BorrowedRecord>, nowMs: Int64)
+        throws(StreamLogError) -> BatchAppend
     /// Up to `maxRecords` records of one partition from `offset` (OFFSET_OUT_OF_RANGE outside log-start...log-end).
     func fetch(_ partition: TopicPartition, from offset: Int64, maxRecords: Int) throws(StreamLogError) -> [Record]
     /// The same fetch without copies: `body` sees the records where they are stored, in runs

@@ -33,6 +33,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var listening: ListenOptions
+
     @OptionGroup var cluster: ClusterOptions
 
     func run() throws {
@@ -46,13 +48,24 @@ struct RunCommand: ParsableCommand {
         if !headless, exportEvents != nil || exportMetrics != nil {
             throw UserFacingError(message: "--export-events and --export-metrics need --headless (a live run writes no exports)")
         }
+        let listen = try listening.address()
+        if listen != nil, headless { throw UserFacingError(message: "--listen serves a live run; for a run without the dashboard use `streamstage serve`") }
+        if listen != nil, let speed, speed != 1 {
+            throw UserFacingError(message: "--speed \(speed) with --listen: a listening run stays at ×1, since Kafka clients see wall-clock time")
+        }
+        if listen != nil, cluster.isCluster {
+            throw UserFacingError(message: "--listen serves the in-process log; a run on a cluster (--bootstrap-servers) cannot also listen")
+        }
         if cluster.isCluster, headless, output.record != nil {
             throw UserFacingError(message: "--record on a cluster needs the live dashboard (a headless cluster run takes wall time; drop --headless)")
         }
         let (spec, path) = try ScenarioLocator.load(world.scenario)
         var session = try Session(spec: spec, path: path, seed: seed, actions: [])
         session.cluster = try cluster.connect().map { ClusterRun(log: $0, cleanup: cluster.cleanup) }
-        if headless {
+        if let listen {
+            try session.runLive(speed: 1, durationMs: durationMs, output: output,
+                                listen: (listen, autoCreateTopics: listening.autoCreateTopics))
+        } else if headless {
             try session.runHeadless(
                 stepTimeMs: stepTimeMs ?? 10_000, durationMs: durationMs,
                 exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)

@@ -34,6 +34,11 @@ struct BackendSeamTests {
                 topic: topic, key: key, value: value, headers: headers, timestamp: timestamp, sizeInBytes: sizeInBytes,
                 partition: partition, nowMs: nowMs)
         }
+        func appendBatch(to partition: TopicPartition, _ records: UnsafeBufferPointer<BorrowedRecord>, nowMs: Int64)
+            throws(StreamLogError) -> BatchAppend
+        {
+            try inner.appendBatch(to: partition, records, nowMs: nowMs)
+        }
         func fetch(_ partition: TopicPartition, from offset: Int64, maxRecords: Int) throws(StreamLogError) -> [Record] {
             try inner.fetch(partition, from: offset, maxRecords: maxRecords)
         }
