@@ -97,6 +97,18 @@ enum ClusterScenarios {
         })
     }
 
+    /// Keeps ticking `engine` at ×1 until `condition` holds, at most `seconds` of wall time (a
+    /// busy machine stretches a real group's rebalances); returns whether it held.
+    static func keepRunning(_ engine: Engine, seconds: Double, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            guard Date() < deadline else { return false }
+            engine.step()
+            Thread.sleep(forTimeInterval: Double(engine.tickMs) / 1000)
+        }
+        return true
+    }
+
     static func settings(_ bootstrap: String, prefix: String = "streamstage.") -> ClusterSettings {
         ClusterSettings(bootstrapServers: bootstrap, prefix: prefix,
                         startEpochMs: Int64(Date().timeIntervalSince1970 * 1000), timeoutMs: 10_000)

@@ -68,6 +68,10 @@ import Testing
             6_000: { membersAfterKill.append((try? log.group("billing"))?.members.filter { !$0.isCrashed }.count ?? -1) },
         ])
         #expect(membersAfterKill == [1])
+        let takenOver = ClusterScenarios.keepRunning(engine, seconds: 30) {
+            (try? log.group("billing"))?.members.contains { $0.assignment.count == 6 } == true
+        }
+        #expect(takenOver)
         let owners = try log.group("billing").members.filter { !$0.assignment.isEmpty }
         #expect(owners.count == 1)
         #expect(owners.first?.assignment.count == 6)
