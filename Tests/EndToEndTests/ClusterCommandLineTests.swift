@@ -67,6 +67,33 @@ import Testing
         }
     }
 
+    @Test func theLiveDashboardAndItsCastShowNoPasswordAndSpeedStaysAtOne() throws {
+        let cluster = try MockCluster(brokers: 1)
+        try cluster.createTopic("streamstage.orders", partitions: 3)
+        let folder = try Self.files(bootstrap: cluster.bootstrapServers)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cast = folder.appendingPathComponent("talk.cast").path
+        let session = try TmuxSession.start(
+            [Binary.path, "run", folder.appendingPathComponent("cluster-cli.yaml").path, "--kafka-config",
+             folder.appendingPathComponent("client.properties").path, "--record", cast],
+            cols: 120, rows: 40)
+        defer { session.kill() }
+        try session.waitForText("REC", timeout: .seconds(20))
+        _ = try session.waitForText("assigned", timeout: .seconds(20))  // the real group's assignment in the feed
+        try session.sendKeys("+")
+        let screen = try session.waitForText("speed stays ×1 on a cluster")
+        #expect(!screen.contains(Self.secret))
+        try session.sendKeys("q")
+        #expect(try session.waitForExit(timeout: .seconds(20)) == 0)
+        let after = try session.capture()
+        #expect(after.contains("cluster: left in place"))
+        let recorded = try String(contentsOfFile: cast, encoding: .utf8)
+        #expect(recorded.contains("Cluster CLI"))
+        for written in [after, recorded, try String(contentsOfFile: folder.appendingPathComponent("talk.journal").path, encoding: .utf8)] {
+            #expect(!written.contains(Self.secret))
+        }
+    }
+
     @Test func unreachableBootstrapIsOneMessageAndExitCode2() throws {
         let port = try NoidaBroker.freePort()
         let folder = try Self.files(bootstrap: "127.0.0.1:\(port)")
