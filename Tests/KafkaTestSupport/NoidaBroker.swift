@@ -19,7 +19,9 @@ public final class NoidaBroker {
         dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("noida-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         process = Process()
-        process.executableURL = Self.venv.appendingPathComponent("bin/noida-db")
+        // The binary itself, not the venv's Python launcher: the launcher's child would outlive a
+        // kill of the launcher's pid.
+        process.executableURL = try Self.binary()
         process.arguments = ["start", "--host", "127.0.0.1", "--only", "kafka", "--kafka-port", "\(port)",
                              "--data-dir", dataDir.path]
         process.standardOutput = FileHandle.nullDevice
@@ -38,11 +40,11 @@ public final class NoidaBroker {
 
     deinit { stop() }
 
-    /// Stops the broker by its pid and removes its data.
+    /// Stops the broker by its pid (it ignores SIGTERM while serving: SIGKILL after 2 s) and removes its data.
     public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGTERM)
-            let deadline = Date().addingTimeInterval(5)
+            let deadline = Date().addingTimeInterval(2)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
@@ -109,7 +111,16 @@ public final class NoidaBroker {
     }
 
     /// Whether the venv with noida-db is there (made by `Tests/kafka/setup.sh`).
-    public static var isInstalled: Bool {
-        FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/noida-db").path)
+    public static var isInstalled: Bool { (try? binary()) != nil }  // nil: not installed, which the tests' #require reports
+
+    /// The noida-db executable the wheel ships (`.venv-kafka/lib/python3.*/site-packages/noida_db/noida-db`).
+    static func binary() throws -> URL {
+        let lib = venv.appendingPathComponent("lib")
+        let pythons = (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []  // no venv: nothing found below
+        for python in pythons.sorted() where python.hasPrefix("python") {
+            let candidate = lib.appendingPathComponent("\(python)/site-packages/noida_db/noida-db")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw BrokerError(message: "noida-db is not installed in \(venv.path) (run Tests/kafka/setup.sh)")
     }
 }
