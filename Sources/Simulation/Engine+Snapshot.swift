@@ -17,8 +17,7 @@ extension Engine {
                     name: $0.spec.name, topic: $0.spec.topic, enabled: $0.enabled, configuredRate: $0.configuredRate(nowMs: now),
                     recordsPerSecond: $0.rate.perSecond, history: $0.rate.history, produced: $0.produced)
             },
-            groups: groups.compactMap { groupStatus($0, stopped: nil) }
-                + processors.compactMap { groupStatus($0.consumer, stopped: !$0.enabled) },
+            groups: groups.map { groupStatus($0, stopped: nil) } + processors.map { groupStatus($0.consumer, stopped: !$0.enabled) },
             processors: processors.map { processorSnapshot($0) },
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
@@ -36,10 +35,17 @@ extension Engine {
             totalRecords: totals.records, totalBytes: totals.bytes)
     }
 
-    /// A group's status; `stopped` is nil for a plain group, else whether its processor is stopped.
-    private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus? {
-        guard var membership = try? log.group(consumer.name), let lag = try? lag(consumer, nowMs: nowMs) else {
-            return nil
+    /// A group's status; `stopped` is nil for a plain group, else whether its processor is
+    /// stopped. A group the log cannot report keeps its row, empty, with the log's reason.
+    private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus {
+        var membership: GroupSnapshot
+        let lag: GroupLag
+        var unreported: String?
+        do {
+            membership = try log.group(consumer.name)
+            lag = try self.lag(consumer, nowMs: nowMs)
+        } catch {
+            (membership, lag, unreported) = (.unknown(consumer.name), .notFound(consumer.name), error.description)
         }
         let crashed = Set(consumer.crashed.map(\.memberId))
         for index in membership.members.indices where crashed.contains(membership.members[index].memberId) {
@@ -56,7 +62,8 @@ extension Engine {
             consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
-            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits)
+            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits,
+            unreported: unreported)
     }
 
     private func processorSnapshot(_ processor: ProcessorRuntime) -> ProcessorSnapshot {

@@ -37,7 +37,8 @@ extension Engine {
             }
         }
         for index in batches.indices {
-            for output in batches[index].step(log: log, nowMs: now) {
+            let outputs = batches[index].step(log: log, nowMs: now) { noteLogProblem($0, nowMs: now) }
+            for output in outputs {
                 if append(output, now: now) != nil { batches[index].outRate.add(1) }
             }
         }
@@ -89,9 +90,16 @@ extension Engine {
         return size
     }
 
-    /// What appends to `topic` touch, looked up once; nil when the log has no such topic.
+    /// What appends to `topic` touch, looked up once; nil (a log problem, said in the feed) when
+    /// the log has no such topic.
     private func appender(for name: String) -> TopicAppender? {
-        guard let topic = try? log.appender(topic: name) else { return nil }
+        let topic: any RecordAppender
+        do {
+            topic = try log.appender(topic: name)
+        } catch {
+            noteLogProblem(.topic(name: name, text: "appends to \(name) refused: \(error)"), nowMs: nowMs)
+            return nil
+        }
         return TopicAppender(
             topic: topic, recent: recentValues[name],
             sampler: feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0))
@@ -109,7 +117,13 @@ extension Engine {
     ) -> Int? {
         let topic = appender.topic
         let size = (key?.count ?? 0) + value.count
-        guard let position = try? topic.appendRecord(key: key, value: value, timestamp: now, nowMs: now) else { return nil }
+        let position: AppendPosition
+        do {
+            position = try topic.appendRecord(key: key, value: value, timestamp: now, nowMs: now)
+        } catch {
+            noteLogProblem(.topic(name: topic.name, text: "appends to \(topic.name) refused: \(error)"), nowMs: now)
+            return nil
+        }
         appender.records += 1
         appender.bytes += Int64(size)
         if let recent = appender.recent {
