@@ -17,7 +17,8 @@ extension Engine {
                     name: $0.spec.name, topic: $0.spec.topic, enabled: $0.enabled, configuredRate: $0.configuredRate(nowMs: now),
                     recordsPerSecond: $0.rate.perSecond, history: $0.rate.history, produced: $0.produced)
             },
-            groups: groups.map { groupStatus($0, stopped: nil) } + processors.map { groupStatus($0.consumer, stopped: !$0.enabled) },
+            groups: groups.compactMap { groupStatus($0, stopped: nil) }
+                + processors.compactMap { groupStatus($0.consumer, stopped: !$0.enabled) },
             processors: processors.map { processorSnapshot($0) },
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
@@ -36,8 +37,9 @@ extension Engine {
     }
 
     /// A group's status; `stopped` is nil for a plain group, else whether its processor is
-    /// stopped. A group the log cannot report keeps its row, empty, with the log's reason.
-    private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus {
+    /// stopped. nil for a group none of whose members has joined yet (the log has no such group
+    /// yet); once one has, a group the log cannot report keeps its row, empty, with the log's reason.
+    private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus? {
         var membership: GroupSnapshot
         let lag: GroupLag
         var unreported: String?
@@ -45,6 +47,7 @@ extension Engine {
             membership = try log.group(consumer.name)
             lag = try self.lag(consumer, nowMs: nowMs)
         } catch {
+            guard consumer.clientCounter > 0 else { return nil }
             (membership, lag, unreported) = (.unknown(consumer.name), .notFound(consumer.name), error.description)
         }
         let crashed = Set(consumer.crashed.map(\.memberId))
