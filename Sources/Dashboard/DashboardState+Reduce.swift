@@ -45,10 +45,12 @@ extension DashboardState {
             return [.restart]
         case .togglePause:
             paused.toggle()
-        case .faster:
-            speed = Pacer.speed(after: speed, up: true)
-        case .slower:
-            speed = Pacer.speed(after: speed, up: false)
+        case .faster, .slower:
+            guard listener == nil else {
+                refusal = "speed stays \u{D7}1 while listening: Kafka clients see wall-clock time"
+                return []
+            }
+            speed = Pacer.speed(after: speed, up: command == .faster)
         case .focusNext, .focusPrevious:
             focusedGroup = Self.cycle(focusedGroup, through: groups, forward: command == .focusNext)
             describeFirstRow = 0

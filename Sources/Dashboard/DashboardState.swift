@@ -38,6 +38,8 @@ public struct DashboardState: Equatable, Sendable {
     public var screenSize = TerminalSize(cols: 120, rows: 40)
     /// The speed the engine achieved lately, when the live loop measured it (nil until then).
     public var achievedSpeed: Double?
+    /// The Kafka listener serving this run's log (`--listen`), shown in the header; nil when none.
+    public var listener: ListenerIndicator?
 
     /// Creates the state a run starts in.
     public init(speed: Double = 1) {
@@ -58,6 +60,23 @@ public struct NarrationScroll: Equatable, Sendable {
     public init(step: Int, firstLine: Int) {
         self.step = step
         self.firstLine = firstLine
+    }
+}
+
+/// What the header shows about the Kafka listener: where it listens, how many clients are
+/// connected, and who can reach it when that is more than this machine.
+public struct ListenerIndicator: Equatable, Sendable {
+    /// `host:port`.
+    public var address: String
+    /// Connected clients.
+    public var clients: Int
+    /// Who can connect, when not loopback only (e.g. "reachable from other machines on every interface").
+    public var reach: String?
+
+    public init(address: String, clients: Int, reach: String?) {
+        self.address = address
+        self.clients = clients
+        self.reach = reach
     }
 }
 

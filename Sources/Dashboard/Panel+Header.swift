@@ -19,6 +19,11 @@ extension Grid {
         }
         if let problem = state.journalProblem { right.append((" \(problem) ", theme.style(.error))) }
         if let seed = state.pickedSeed { right.append((" seed \(seed) ", theme.style(.muted))) }
+        if let listener = state.listener {
+            let clients = "\(listener.clients) client\(listener.clients == 1 ? "" : "s")"
+            right.append((" kafka \(listener.address)\(theme.dot)\(clients) ", theme.style(.accent)))
+            if let reach = listener.reach { right.append((" \(reach) ", theme.style(.warn))) }
+        }
         var speed = Self.speedText(state.speed, times: theme.glyphs.times)
         if let achieved = Self.achievedText(state.achievedSpeed, chosen: state.speed, times: theme.glyphs.times) { speed += " (\(achieved))" }
         right.append((" \(Self.clock(world.nowMs))  \(speed) ", header))

@@ -56,4 +56,18 @@ public struct ResponseHeader: Equatable, Sendable {
         writer.writeBytes(body)
         return FrameSplitter.frame(writer.bytes)
     }
+
+    /// A whole response frame built in one buffer: size prefix, this header, then what `body` appends.
+    ///
+    ///     header.frame(reservingCapacity: response.encodedByteCountBound) { response.encode(version: 11, into: &$0) }
+    ///
+    /// For large bodies (Fetch): nothing is copied after it is written.
+    public func frame(reservingCapacity capacity: Int = 0, body: (inout WireWriter) -> Void) -> [UInt8] {
+        var writer = WireWriter(reservingCapacity: 8 + capacity)
+        writer.writeInt32(0)  // size, patched below
+        writer.writeInt32(correlationId)
+        body(&writer)
+        writer.patchBigEndian(Int32(truncatingIfNeeded: writer.bytes.count - 4), at: 0)
+        return writer.bytes
+    }
 }

@@ -4,7 +4,7 @@
 ///     writer.writeInt16(42) // bytes == [0x00, 0x2A]
 public struct WireWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
 
     /// An empty writer.
     public init() {}

@@ -11,7 +11,8 @@ extension Engine {
             script: ScriptStatus(
                 stepIndex: stepIndex, stepCount: scenario.script.count, marker: currentStep?.marker ?? "",
                 say: currentStep?.say ?? "", advance: advanceDescription, stepElapsedMs: stepElapsedMs, ended: scriptEnded),
-            topics: scenario.topics.map { topicSnapshot($0) },
+            topics: scenario.topics.map { topicSnapshot($0.name, label: $0.label ?? $0.name, isSink: $0.sink) }
+                + externalTopics.map { topicSnapshot($0, label: $0, isSink: false) },
             producers: producers.map {
                 ProducerSnapshot(
                     name: $0.spec.name, topic: $0.spec.topic, enabled: $0.enabled, configuredRate: $0.configuredRate(nowMs: now),
@@ -26,13 +27,13 @@ extension Engine {
             highlights: highlights, proofs: proofs())
     }
 
-    private func topicSnapshot(_ spec: TopicSpec) -> TopicSnapshot {
-        let records = topicRecords[spec.name]
-        let totals = topicTotals[spec.name] ?? (0, 0)
+    private func topicSnapshot(_ name: String, label: String, isSink: Bool) -> TopicSnapshot {
+        let records = topicRecords[name]
+        let totals = topicTotals[name] ?? (0, 0)
         return TopicSnapshot(
-            name: spec.name, label: spec.label ?? spec.name, isSink: spec.sink,
-            partitions: (try? log.offsets(topic: spec.name)) ?? [], recordsPerSecond: records?.perSecond ?? 0,
-            bytesPerSecond: topicBytes[spec.name]?.perSecond ?? 0, history: records?.history ?? [],
+            name: name, label: label, isSink: isSink,
+            partitions: (try? log.offsets(topic: name)) ?? [], recordsPerSecond: records?.perSecond ?? 0,
+            bytesPerSecond: topicBytes[name]?.perSecond ?? 0, history: records?.history ?? [],
             totalRecords: totals.records, totalBytes: totals.bytes)
     }
 

@@ -30,6 +30,8 @@ public final class Engine {
     var topicRecords: [String: RateMeter] = [:]
     var topicBytes: [String: RateMeter] = [:]
     var topicTotals: [String: (records: Int64, bytes: Int64)] = [:]
+    /// Topics Kafka clients created through the listener, in creation order (after the scenario's).
+    var externalTopics: [String] = []
     /// The recent records of the topics some `ref` generator reads (only those are kept).
     var recentValues: [String: RecentValues] = [:]
     @exclusivity(unchecked) var feed = FeedBuffer()

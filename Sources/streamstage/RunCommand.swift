@@ -33,6 +33,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var listening: ListenOptions
+
     func run() throws {
         let speed = try speed.map { text throws(UserFacingError) in
             try option { () throws(OptionValueError) in try OptionValue.number(text, option: "--speed", in: 0.1...20) }
@@ -44,9 +46,17 @@ struct RunCommand: ParsableCommand {
         if !headless, exportEvents != nil || exportMetrics != nil {
             throw UserFacingError(message: "--export-events and --export-metrics need --headless (a live run writes no exports)")
         }
+        let listen = try listening.address()
+        if listen != nil, headless { throw UserFacingError(message: "--listen serves a live run; for a run without the dashboard use `streamstage serve`") }
+        if listen != nil, let speed, speed != 1 {
+            throw UserFacingError(message: "--speed \(speed) with --listen: a listening run stays at ×1, since Kafka clients see wall-clock time")
+        }
         let (spec, path) = try ScenarioLocator.load(world.scenario)
         let session = try Session(spec: spec, path: path, seed: seed, actions: [])
-        if headless {
+        if let listen {
+            try session.runLive(speed: 1, durationMs: durationMs, output: output,
+                                listen: (listen, autoCreateTopics: listening.autoCreateTopics))
+        } else if headless {
             try session.runHeadless(
                 stepTimeMs: stepTimeMs ?? 10_000, durationMs: durationMs,
                 exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)

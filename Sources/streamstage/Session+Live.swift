@@ -1,6 +1,7 @@
 import StreamLog
 import Dashboard
 import Foundation
+import KafkaListener
 import Recording
 import Scenario
 import Simulation
@@ -8,8 +9,11 @@ import Terminal
 
 extension Session {
     /// Runs full-screen: keys drive the dashboard, the pacer turns wall time into ticks, frames are
-    /// drawn at most 30 times a second and only when something changed.
-    func runLive(speed: Double, durationMs: Int64?, output: OutputOptions) throws(UserFacingError) {
+    /// drawn at most 30 times a second and only when something changed. With `listen`, a Kafka
+    /// listener serves the same log: the loop answers its clients every pass (see `LiveLoop`).
+    func runLive(
+        speed: Double, durationMs: Int64?, output: OutputOptions, listen: (address: ListenAddress, autoCreateTopics: Bool)? = nil
+    ) throws(UserFacingError) {
         // Files first: a bad path is an error before the screen switches.
         let recorder = try output.record.map { path throws(UserFacingError) in
             try Recorder(path: path, size: Self.terminalSize() ?? DashboardView.minimumSize, title: spec.title)
@@ -23,20 +27,34 @@ extension Session {
         guard speed == 1 || engine.log.capabilities.simulatedTime else {
             throw UserFacingError(message: "--speed \(speed) needs simulated time, which this log does not offer; use --speed 1")
         }
+        let clock = WallClock()
         let failure: UserFacingError? = MainActor.assumeIsolated {
             let screen: TerminalScreen
+            var listener: KafkaListener?
+            do throws(UserFacingError) {
+                // The port before the screen: a port in use is a message and exit 2, not a dashboard.
+                if let listen {
+                    listener = try Self.startListener(listen.address, engine: engine, clock: clock, autoCreateTopics: listen.autoCreateTopics)
+                }
+            } catch {
+                recorder?.close()
+                journal?.close()
+                return error
+            }
             do {
                 screen = try TerminalScreen.open(options)
             } catch {
                 recorder?.close()
                 journal?.close()
+                listener?.stop()
                 return UserFacingError(message: "\(error)")
             }
             var loop = LiveLoop(
                 session: self, engine: engine, screen: screen, recorder: recorder, journalPath: journalPath, journal: journal,
-                speed: speed)
+                speed: speed, clock: clock, listener: listener)
             loop.run(durationMs: durationMs)
             let failures = loop.finish()
+            listener?.stop()
             screen.close()
             // The header showed a failed recording while the talk went on; the exit code says it too.
             return failures.isEmpty ? nil : UserFacingError(message: failures.joined(separator: "\nstreamstage: "))
@@ -68,16 +86,21 @@ struct LiveLoop {
     var journalFailure: String?
     var state: DashboardState
     var pacer: Pacer
-    let clock = WallClock()
+    let clock: WallClock
+    /// The Kafka listener serving this log, when `--listen` asked for one.
+    let listener: KafkaListener?
     var journaled = 0
     /// The replayed journal's actions still to apply.
     var schedule: ActionSchedule
 
     static let frameInterval = 1.0 / 30
+    /// The longest wait for a key while listening: a client's request waits at most this long
+    /// for the loop to answer it.
+    static let listeningKeyWait = 0.003
 
     init(
         session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?,
-        journal: JournalWriter<ControlAction>?, speed: Double
+        journal: JournalWriter<ControlAction>?, speed: Double, clock: WallClock, listener: KafkaListener?
     ) {
         self.session = session
         self.engine = engine
@@ -89,7 +112,10 @@ struct LiveLoop {
         pacer = Pacer(tickMs: engine.tickMs, speed: speed)
         schedule = ActionSchedule(session.scheduled)
         self.journal = journal
+        self.clock = clock
+        self.listener = listener
         state.recording = recorder?.indicator
+        state.listener = listener.map { ListenerIndicator(address: $0.address.description, clients: 0, reach: $0.address.reach) }
     }
 
     /// Runs until the presenter quits, a signal arrives, or `durationMs` of simulated time passed.
@@ -103,7 +129,8 @@ struct LiveLoop {
                 _ = finish()
                 screen.closeAndExit(signal: signal)
             }
-            let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
+            var untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
+            if listener != nil { untilFrame = min(untilFrame, Self.listeningKeyWait) }
             if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
                 state.screenSize = screen.size
                 if key != .resize {
@@ -121,6 +148,7 @@ struct LiveLoop {
                 state.achievedSpeed = pacer.achievedSpeed
                 dirty = true
             }
+            if serveClients() { dirty = true }
             if ticks > 0 {
                 for _ in 0..<ticks {
                     if applyScheduled() {
@@ -129,6 +157,7 @@ struct LiveLoop {
                     }
                     engine.step()
                 }
+                listener?.broker.recheck(wallMs: clock.epochMs)
                 dirty = true
             }
             syncJournal()
@@ -145,6 +174,17 @@ struct LiveLoop {
                 dirty = false
             }
         }
+    }
+
+    /// Answers the Kafka clients' requests that arrived (paused or not: clients always get an
+    /// answer) and updates the header's client count; true when the count changed.
+    private mutating func serveClients() -> Bool {
+        guard let listener else { return false }
+        listener.service(wallMs: clock.epochMs)
+        _ = listener.broker.drainNotices()
+        guard state.listener?.clients != listener.broker.clientCount else { return false }
+        state.listener?.clients = listener.broker.clientCount
+        return true
     }
 
     /// Closes the files (the journal ends with the tick the run stopped at) and returns why any of
@@ -190,16 +230,27 @@ struct LiveLoop {
         case .control(let action):
             engine.apply(action)
         case .previousStep:
+            if refuseGoingBack() { return }
             moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: engine.stepIndex - 1) }
         case .jumpToStep(let number):
+            if number - 1 < engine.stepIndex, refuseGoingBack() { return }
             moveInTime { (engine: Engine) throws(EngineError) in try engine.jumped(toStep: number - 1) }
         case .restart:
+            if refuseGoingBack() { return }
             moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: 0) }
         case .toggleRecording:
             recorder?.toggle(at: clock.seconds)
         case .quit:
             state.quitRequested = true
         }
+    }
+
+    /// While listening, going back is refused with the footer saying why: re-simulating would
+    /// rewrite a log that Kafka clients have already read. True when refused.
+    private mutating func refuseGoingBack() -> Bool {
+        guard listener != nil else { return false }
+        state.refusal = "cannot go back while Kafka clients may be reading: it would rewrite the log they read"
+        return true
     }
 
     /// Goes to the engine `move` gives (the same one when it only pressed → on it), or shows in

@@ -1,0 +1,131 @@
+import CRdkafka
+
+/// A group consumer. Its rebalance callback, error events and statistics are served inside
+/// `poll` on the caller's thread (the main queue is redirected to the consumer queue), so one
+/// owner — the thread that polls — sees assignments and records in order.
+///
+/// Heartbeats run on librdkafka's own threads: a paused owner stays in its group for
+/// `max.poll.interval.ms`.
+public final class KafkaConsumer: Sendable {
+    /// The underlying client (for metadata and watermarks).
+    public let client: KafkaClient
+
+    /// A consumer from `config` (which must set `group.id`); events go to `onEvent` during `poll`.
+    public init(config: KafkaConfig, onEvent: @escaping @Sendable (KafkaEvent) -> Void = { _ in }) throws(KafkaError) {
+        guard config["group.id"] != nil else { throw .wrapper("a consumer needs group.id") }
+        client = try KafkaClient(role: .consumer, config: config, onEvent: onEvent)
+    }
+
+    /// Subscribes to `topics` (joining the group happens during `poll`).
+    public func subscribe(_ topics: [String]) throws(KafkaError) {
+        let list = TopicPartitionList.make(topics.map { TopicPartition($0, SS_RD_KAFKA_PARTITION_UA) })
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let err = rd_kafka_subscribe(client.handle, list)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "subscribe to \(topics.joined(separator: ", "))") }
+    }
+
+    /// Polls up to `maxRecords` records, waiting up to `timeoutMs` for the first; `body` sees
+    /// each record's bytes during the call only. Serves rebalances and events on the way.
+    /// Consumer errors (other than reaching a partition's end) come back through `onEvent`.
+    @discardableResult
+    public func poll(maxRecords: Int, timeoutMs: Int32, each body: (ConsumedRecord) -> Void) -> Int {
+        var count = 0
+        var wait = timeoutMs
+        while count < maxRecords, let message = rd_kafka_consumer_poll(client.handle, wait) {
+            defer { rd_kafka_message_destroy(message) }
+            wait = 0
+            let record = message.pointee
+            guard record.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                if record.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
+                    client.report(.error(KafkaError.from(record.err, "consume"), fatal: false))
+                }
+                continue
+            }
+            body(ConsumedRecord(message))
+            count += 1
+        }
+        return count
+    }
+
+    /// Commits `offsets` (the next offset to read, per partition); `async` returns at once.
+    public func commit(_ offsets: [TopicPartition: Int64], async: Bool = false) throws(KafkaError) {
+        guard !offsets.isEmpty else { return }
+        let list = TopicPartitionList.make(offsets.keys.sorted(), offsets: offsets)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let err = rd_kafka_commit(client.handle, list, async ? 1 : 0)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "commit") }
+    }
+
+    /// The group's committed offsets of `partitions` (absent: nothing committed).
+    public func committed(_ partitions: [TopicPartition], timeoutMs: Int32) throws(KafkaError) -> [TopicPartition: Int64] {
+        let list = TopicPartitionList.make(partitions)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let err = rd_kafka_committed(client.handle, list, timeoutMs)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "committed offsets") }
+        var offsets: [TopicPartition: Int64] = [:]
+        for (partition, offset, _) in TopicPartitionList.entries(of: list) where offset >= 0 { offsets[partition] = offset }
+        return offsets
+    }
+
+    /// The partitions currently assigned to this consumer.
+    public func assignment() throws(KafkaError) -> [TopicPartition] {
+        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        let err = rd_kafka_assignment(client.handle, &list)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "assignment") }
+        guard let list else { return [] }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        return TopicPartitionList.partitions(of: list).sorted()
+    }
+
+    /// The rebalance protocol in use (`COOPERATIVE` for cooperative-sticky).
+    public var rebalanceProtocol: RebalanceProtocol {
+        let name = rd_kafka_rebalance_protocol(client.handle).map { String(cString: $0) } ?? "NONE"
+        return RebalanceProtocol(rawValue: name) ?? .none
+    }
+
+    /// The member id the coordinator gave this consumer ("" before it joined).
+    public var memberId: String {
+        guard let id = rd_kafka_memberid(client.handle) else { return "" }
+        defer { rd_kafka_mem_free(client.handle, id) }
+        return String(cString: id)
+    }
+
+    /// Leaves the group cleanly (revocation served, LeaveGroup sent), then destroys the client.
+    public func close() {
+        guard !client.isDestroyed else { return }
+        let err = rd_kafka_consumer_close(client.handle)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            client.report(.error(KafkaError.from(err, "close"), fatal: false))
+        }
+        client.destroy(flags: 0)
+    }
+
+    /// Destroys the client without leaving the group, as a crashed process would: the group
+    /// keeps the member until `session.timeout.ms` runs out.
+    public func vanish() {
+        client.destroy(flags: SS_RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+    }
+}
+
+/// One consumed record, its bytes valid during the `poll` callback only.
+public struct ConsumedRecord {
+    public var topic: String
+    public var partition: Int32
+    public var offset: Int64
+    /// The record's timestamp in ms (-1 when the broker sent none).
+    public var timestampMs: Int64
+    public var key: UnsafeRawBufferPointer?
+    public var value: UnsafeRawBufferPointer
+
+    /// Reads the record out of librdkafka's message (the timestamp call needs the original pointer).
+    init(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) {
+        let message = pointer.pointee
+        topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        partition = message.partition
+        offset = message.offset
+        var type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        timestampMs = rd_kafka_message_timestamp(pointer, &type)
+        key = message.key.map { UnsafeRawBufferPointer(start: $0, count: message.key_len) }
+        value = UnsafeRawBufferPointer(start: message.payload, count: message.payload != nil ? message.len : 0)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Glibc
+
+/// An independent Kafka-compatible broker process for tests: noida-db from `.venv-kafka`, on a
+/// free loopback port with its own data directory, stopped by pid (also when a test fails).
+final class NoidaBroker {
+    let bootstrapServers: String
+    private let process: Process
+    private let dataDir: URL
+
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let venv = packageRoot.appendingPathComponent(".venv-kafka")
+
+    /// Starts noida-db and waits (at most 30 s) until its port accepts connections.
+    init() throws {
+        let port = try Self.freePort()
+        dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("noida-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
+        process = Process()
+        process.executableURL = Self.venv.appendingPathComponent("bin/noida-db")
+        process.arguments = ["start", "--host", "127.0.0.1", "--only", "kafka", "--kafka-port", "\(port)",
+                             "--data-dir", dataDir.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        bootstrapServers = "127.0.0.1:\(port)"
+        let deadline = Date().addingTimeInterval(30)
+        while !Self.accepts(port: port) {
+            guard Date() < deadline, process.isRunning else {
+                stop()
+                throw BrokerError(message: "noida-db did not listen on 127.0.0.1:\(port) within 30 s")
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    deinit { stop() }
+
+    /// Stops the broker by its pid and removes its data.
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: dataDir)  // a leftover temp dir is harmless
+    }
+
+    /// kafka-python's admin view: topics' partition counts and `groups`' committed offsets.
+    func oracle(groups: [String]) throws -> OracleView {
+        let script = Self.packageRoot.appendingPathComponent("Tests/kafka/admin_oracle.py").path
+        let python = Process()
+        python.executableURL = Self.venv.appendingPathComponent("bin/python")
+        python.arguments = [script, bootstrapServers] + groups.flatMap { ["--group", $0] }
+        let output = Pipe()
+        python.standardOutput = output
+        python.standardError = FileHandle.nullDevice
+        try python.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        python.waitUntilExit()
+        guard python.terminationStatus == 0 else { throw BrokerError(message: "admin_oracle.py exited \(python.terminationStatus)") }
+        return try JSONDecoder().decode(OracleView.self, from: data)
+    }
+
+    /// What the oracle reports.
+    struct OracleView: Decodable, Equatable {
+        var topics: [String: Int]
+        var groups: [String: [String: Int64]]
+    }
+
+    struct BrokerError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// A port nothing listens on now (bound to 127.0.0.1:0, then released).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw BrokerError(message: "socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw BrokerError(message: "could not bind 127.0.0.1:0") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
+    static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    /// Whether the venv with noida-db is there (made by `Tests/kafka/setup.sh`).
+    static var isInstalled: Bool {
+        FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/noida-db").path)
+    }
+}

@@ -1,0 +1,30 @@
+"""kafka-python's admin client as an independent oracle for the cluster tests.
+
+Usage: admin_oracle.py BOOTSTRAP [--group GROUP]...
+Prints one JSON object: {"topics": {name: partition count}, "groups": {group: {"topic-partition": offset}}}
+for every non-internal topic and each named group's committed offsets.
+"""
+import json
+import sys
+
+from kafka import KafkaAdminClient
+
+
+def main(argv):
+    bootstrap = argv[1]
+    groups = [argv[i + 1] for i, arg in enumerate(argv) if arg == "--group"]
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    try:
+        names = [t for t in admin.list_topics() if not t.startswith("__")]
+        topics = {t["name"]: len(t["partitions"]) for t in admin.describe_topics(names)} if names else {}
+        committed = {}
+        for group in groups:
+            offsets = admin.list_group_offsets(group).get(group, {})
+            committed[group] = {f"{tp.topic}-{tp.partition}": meta.offset for tp, meta in offsets.items() if meta.offset >= 0}
+        print(json.dumps({"topics": topics, "groups": committed}, sort_keys=True))
+    finally:
+        admin.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv)
