@@ -26,7 +26,7 @@ extension Engine {
         let text: String
         switch kind {
         case .group(_, let line), .topic(_, let line), .script(let line): text = line
-        case .record: return
+        case .record, .clientRecord: return
         }
         if logProblems.note(subject: entry.subject ?? "", text) { feed.append(entry) }
     }
