@@ -94,22 +94,25 @@ struct LogBench {
     func append(to log: any StreamLogBackend, count: Int, clock: inout Int64) throws(UserFacingError) {
         var failure: (any Error)?
         value.withUnsafeBytes { value in
-            var batch = [BorrowedRecord](repeating: BorrowedRecord(key: nil, value: value, timestamp: 0), count: Self.batchRecords)
-            var done = 0
-            while done < count, failure == nil {
-                let size = min(Self.batchRecords, count - done)
-                for index in 0..<size {
-                    batch[index].timestamp = clock
-                    clock += 1
-                }
-                do {
-                    _ = try batch.withUnsafeBufferPointer { records in
-                        try log.appendBatch(to: Self.partition, UnsafeBufferPointer(rebasing: records[..<size]), nowMs: clock - 1)
+            // The batch lives on the stack: the counted appends allocate nothing of their own.
+            withUnsafeTemporaryAllocation(of: BorrowedRecord.self, capacity: Self.batchRecords) { batch in
+                guard let start = batch.baseAddress else { return }
+                start.initialize(repeating: BorrowedRecord(key: nil, value: value, timestamp: 0), count: Self.batchRecords)
+                var done = 0
+                while done < count, failure == nil {
+                    let size = min(Self.batchRecords, count - done)
+                    for index in 0..<size {
+                        batch[index].timestamp = clock
+                        clock += 1
                     }
-                } catch {
-                    failure = error
+                    do {
+                        _ = try log.appendBatch(to: Self.partition, UnsafeBufferPointer(start: start, count: size), nowMs: clock - 1)
+                    } catch {
+                        failure = error
+                    }
+                    done += size
                 }
-                done += size
+                start.deinitialize(count: Self.batchRecords)
             }
         }
         if let failure { throw UserFacingError(message: "bench: appending to the benchmark partition failed: \(failure)") }
