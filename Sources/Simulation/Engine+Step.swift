@@ -97,7 +97,7 @@ extension Engine {
         do {
             topic = try log.appender(topic: name)
         } catch {
-            noteLogProblem(.topic(name: name, text: "appends to \(name) refused: \(error)"), nowMs: nowMs)
+            noteRefusedAppend(topic: name, error, nowMs: nowMs)
             return nil
         }
         return TopicAppender(
@@ -121,7 +121,7 @@ extension Engine {
         do {
             position = try topic.appendRecord(key: key, value: value, timestamp: now, nowMs: now)
         } catch {
-            noteLogProblem(.topic(name: topic.name, text: "appends to \(topic.name) refused: \(error)"), nowMs: now)
+            noteRefusedAppend(topic: topic.name, error, nowMs: now)
             return nil
         }
         appender.records += 1
@@ -141,6 +141,13 @@ extension Engine {
                 key: key.map { Array($0) }, value: Array(value), headers: []))
         }
         return size
+    }
+
+    /// Says in the feed (once) and counts for the summary that the log refused appends to
+    /// `topic`; out of line, so the produce loop's success path stays small.
+    @inline(never)
+    private func noteRefusedAppend(topic: String, _ error: StreamLogError, nowMs: Int64) {
+        noteLogProblem(.topic(name: topic, text: "appends to \(topic) refused: \(error)"), nowMs: nowMs)
     }
 
     /// Books an appender's records on the topic's meters and hands its feed sampler back.
