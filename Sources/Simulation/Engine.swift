@@ -41,8 +41,8 @@ public final class Engine {
     let keyBuffer = ByteArena()
     var highlights: [String] = []
     var insights = StoryInsights()
-    /// Groups the log could not report lag for (said once in the feed).
-    var unreportable: Set<String> = []
+    /// What the log refused or could not report (said once in the feed, counted for the summary).
+    var logProblems = LogProblems()
     var random: SeededRandom
 
     /// The script position.

@@ -107,6 +107,8 @@ public struct GroupStatus: Equatable, Sendable {
     public var failedPolls = 0
     /// Commits the log refused so far (each also a `commitRejected` feed line).
     public var failedCommits = 0
+    /// Why the log cannot report the group (its membership and lag are then empty); nil when it can.
+    public var unreported: String?
 }
 
 /// A stream processor's throughput in and out.
