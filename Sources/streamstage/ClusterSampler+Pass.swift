@@ -1,0 +1,110 @@
+import RdKafka
+import Simulation
+import StreamLog
+
+/// One sampling pass: metadata, watermarks, groups and offsets, then records.
+extension ClusterSampler {
+    /// Reads the cluster once; a failed call becomes the sample's `problem`, never a stop.
+    func pass(at timeMs: Int64, reads: [RdKafka.TopicPartition: Int64], assigned: inout [RdKafka.TopicPartition: Int64],
+              selection: WatchSelection) -> ClusterSample {
+        let states = brokerStates()
+        let metadata: ClusterMetadata
+        do {
+            metadata = try admin.client.clusterMetadata(timeoutMs: Self.requestTimeoutMs)
+        } catch {
+            return ClusterSample(timeMs: timeMs, clusterId: nil, controllerId: nil, brokers: [], topics: [], groups: [],
+                                 problem: "cluster not answering: \(admin.client.config.redact(error.message))")
+        }
+        let brokers = metadata.brokers.map { broker in
+            ClusterSample.Broker(id: Int(broker.id), address: "\(broker.host):\(broker.port)",
+                                 up: states[broker.id].map { $0 == "UP" || $0 == "UPDATE" } ?? true)
+        }
+        var problems: [String] = []
+        let watched = metadata.partitionCounts.keys.filter { selection.showsTopic($0) }.sorted()
+        let partitions = watched.flatMap { name in (0..<(metadata.partitionCounts[name] ?? 0)).map { RdKafka.TopicPartition(name, Int32($0)) } }
+        var lows: [RdKafka.TopicPartition: Int64] = [:]
+        var highs: [RdKafka.TopicPartition: Int64] = [:]
+        do {
+            lows = try admin.client.offsets(of: partitions, at: .start, timeoutMs: Self.requestTimeoutMs)
+            highs = try admin.client.offsets(of: partitions, at: .end, timeoutMs: Self.requestTimeoutMs)
+        } catch {
+            problems.append("offsets: \(admin.client.config.redact(error.message))")
+        }
+        let topics = metadata.partitionCounts.keys.sorted().map { name in
+            ClusterSample.Topic(name: name, watermarks: (0..<(metadata.partitionCounts[name] ?? 0)).map { index in
+                let partition = RdKafka.TopicPartition(name, Int32(index))
+                guard let low = lows[partition], let high = highs[partition] else { return nil }
+                return (low, high)
+            })
+        }
+        var groups: [ClusterSample.Group] = []
+        do {
+            let names = try admin.listGroups().filter { selection.followsGroup($0) }
+            for description in try names.isEmpty ? [] : admin.describeGroups(names) {
+                let committed = try admin.committedOffsets(group: description.groupId)
+                groups.append(ClusterSample.Group(
+                    name: description.groupId, state: description.state, assignor: description.assignor,
+                    members: description.members.map {
+                        ClusterSample.Member(memberId: $0.memberId, clientId: $0.clientId, host: $0.host,
+                                             partitions: $0.partitions.map(Self.streamLog))
+                    },
+                    committed: Dictionary(uniqueKeysWithValues: committed.map { (Self.streamLog($0.key), $0.value) })))
+            }
+        } catch {
+            problems.append("groups: \(admin.client.config.redact(error.message))")
+        }
+        let (records, committedRecords) = readRecords(partitions: partitions, reads: reads, assigned: &assigned)
+        return ClusterSample(
+            timeMs: timeMs, clusterId: metadata.clusterId, controllerId: metadata.controllerId.map(Int.init), brokers: brokers,
+            topics: topics, groups: groups, records: records, committedRecords: committedRecords,
+            problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+    }
+
+    /// Reads records for the feed from the end of `partitions`, and the record at each offset of
+    /// `reads`; the assignment changes only when the partitions or the reads do.
+    private func readRecords(
+        partitions: [RdKafka.TopicPartition], reads: [RdKafka.TopicPartition: Int64], assigned: inout [RdKafka.TopicPartition: Int64]
+    ) -> ([ClusterSample.Record], [StreamLog.TopicPartition: ClusterSample.Record]) {
+        var wanted = Dictionary(uniqueKeysWithValues: partitions.map { ($0, SamplingConsumer.offsetEnd) })
+        for (partition, offset) in reads where wanted[partition] != nil { wanted[partition] = offset }
+        // Partitions read at a commit last pass go back to the end.
+        let probing = assigned.contains { $0.value != SamplingConsumer.offsetEnd }
+        if wanted != assigned || probing {
+            do {
+                try consumer.assign(wanted)
+                assigned = wanted
+            } catch {
+                return ([], [:])
+            }
+        }
+        var records: [ClusterSample.Record] = []
+        var atCommit: [StreamLog.TopicPartition: ClusterSample.Record] = [:]
+        let deadline = Self.epochMs() + 300
+        while Self.epochMs() < deadline, records.count < Self.recordsPerPass {
+            let read = consumer.poll(maxRecords: 100, timeoutMs: 100) { consumed in
+                let partition = RdKafka.TopicPartition(consumed.topic, consumed.partition)
+                var record = ClusterSample.Record(
+                    topic: consumed.topic, partition: Int(consumed.partition), offset: consumed.offset,
+                    timestampMs: consumed.timestampMs, key: consumed.key.map { Array($0) }, value: Array(consumed.value))
+                if let asked = reads[partition] {
+                    // The first record at or after the commit: the next one the group will read.
+                    guard atCommit[Self.streamLog(partition)] == nil, consumed.offset >= asked else { return }
+                    record.offset = asked
+                    atCommit[Self.streamLog(partition)] = record
+                } else {
+                    records.append(record)
+                }
+            }
+            if read == 0, reads.keys.allSatisfy({ atCommit[Self.streamLog($0)] != nil }) { break }
+        }
+        return (records, atCommit)
+    }
+
+    /// The broker states the admin client's last statistics reported.
+    private func brokerStates() -> [Int32: String] { sharedBrokerStates() }
+
+    /// A librdkafka partition as the log's.
+    static func streamLog(_ partition: RdKafka.TopicPartition) -> StreamLog.TopicPartition {
+        StreamLog.TopicPartition(partition.topic, Int(partition.partition))
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import RdKafka
+import Simulation
+import StreamLog
+import Synchronization
+
+/// The edge of `streamstage watch` that talks to the cluster: one pass a second on a thread of
+/// its own, handing each `ClusterSample` to the live loop through a mailbox.
+///
+/// Cost to the cluster per pass: one Metadata request, one ListOffsets round per leader for the
+/// log-start and one for the log-end offsets of the watched partitions, ListGroups, one
+/// DescribeGroups for the followed groups, one OffsetFetch per followed group; one group-less
+/// consumer reading the watched partitions from the end, which now and then reads the record at
+/// a committed offset instead (at most `ClusterObserver.committedReadsPerSample` a pass, each
+/// partition at most every `committedRecordRefreshMs`). No group of its own, no commits, no writes.
+final class ClusterSampler: Sendable {
+    /// The mailbox between the sampling thread and the live loop.
+    private struct Shared: Sendable {
+        var samples: [ClusterSample] = []
+        /// The committed offsets to read on the next pass (from the observer).
+        var committedReads: [RdKafka.TopicPartition: Int64] = [:]
+        var brokerStates: [Int32: String] = [:]
+        var lastError: String?
+        var running = true
+    }
+
+    static let passIntervalMs: Int64 = 1_000
+    static let requestTimeoutMs: Int32 = 5_000
+    /// Records of the feed kept per pass at most.
+    static let recordsPerPass = 400
+
+    let admin: KafkaAdmin
+    let consumer: SamplingConsumer
+    let topicPattern: String?
+    let groupPattern: String?
+    let ratios: [String]
+    private let shared = Mutex(Shared())
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Connects (admin client and sampling consumer) from `config`; `preflight` then checks the
+    /// cluster answers.
+    init(config: KafkaConfig, topics: String?, groups: String?, ratios: [String]) throws(KafkaError) {
+        var adminConfig = config
+        adminConfig.set("statistics.interval.ms", "1000")
+        // One connection to every broker, so the header can say which are up.
+        adminConfig.set("enable.sparse.connections", "false")
+        let box = StatisticsBox()
+        admin = try KafkaAdmin(config: adminConfig, timeoutMs: Self.requestTimeoutMs) { event in box.take(event) }
+        var consumerConfig = config
+        consumerConfig.set("auto.offset.reset", "earliest")
+        consumer = try SamplingConsumer(config: consumerConfig)
+        topicPattern = topics
+        groupPattern = groups
+        self.ratios = ratios
+        box.sampler = self
+    }
+
+    /// Receives the admin client's events before `self` exists (statistics, errors).
+    private final class StatisticsBox: @unchecked Sendable {
+        weak var sampler: ClusterSampler?
+        func take(_ event: KafkaEvent) { sampler?.take(event) }
+    }
+
+    private func take(_ event: KafkaEvent) {
+        switch event {
+        case .statistics(let json):
+            let states = KafkaStatistics.brokerStates(json)
+            shared.withLock { $0.brokerStates = states }
+        case .error(let error, _):
+            shared.withLock { $0.lastError = admin.client.config.redact(error.message) }
+        case .assigned, .revoked:
+            break
+        }
+    }
+
+    /// Checks the cluster answers before the screen switches: the metadata within the timeout,
+    /// or one message saying why not (unreachable, authentication, TLS).
+    func preflight(bootstrap: String) throws(UserFacingError) {
+        do {
+            _ = try admin.client.clusterMetadata(timeoutMs: Self.requestTimeoutMs)
+        } catch {
+            let reported = shared.withLock { $0.lastError }
+            let cause: String =
+                switch error.kind {
+                case .authentication: "authentication failed"
+                case .tls: "the TLS handshake failed"
+                case .authorization: "not authorized to describe the cluster"
+                default: "no broker answered within \(Self.requestTimeoutMs / 1000) s"
+                }
+            throw UserFacingError(message: "cannot watch \(bootstrap): \(cause) (\(reported ?? error.description))")
+        }
+    }
+
+    /// Starts the sampling thread.
+    func start() {
+        let (topics, groups, ratios) = (topicPattern, groupPattern, ratios)
+        let thread = Thread { [self] in
+            var assigned: [RdKafka.TopicPartition: Int64] = [:]
+            // Checked by the command before the sampler starts.
+            guard let selection = try? WatchSelection(topics: topics, groups: groups, ratios: ratios) else {
+                finished.signal()
+                return
+            }
+            while shared.withLock({ $0.running }) {
+                let started = Self.epochMs()
+                let reads = shared.withLock { shared in
+                    defer { shared.committedReads = [:] }
+                    return shared.committedReads
+                }
+                let sample = pass(at: started, reads: reads, assigned: &assigned, selection: selection)
+                shared.withLock { $0.samples.append(sample) }
+                let rest = Self.passIntervalMs - (Self.epochMs() - started)
+                if rest > 0 { Thread.sleep(forTimeInterval: Double(rest) / 1_000) }
+            }
+            finished.signal()
+        }
+        thread.name = "streamstage-watch-sampler"
+        thread.start()
+    }
+
+    /// Stops the thread (after its pass), then closes the clients.
+    func stop() {
+        let wasRunning = shared.withLock { shared in
+            defer { shared.running = false }
+            return shared.running
+        }
+        if wasRunning { finished.wait() }
+        consumer.close()
+        admin.close()
+    }
+
+    /// The samples taken since the last call, oldest first.
+    func takeSamples() -> [ClusterSample] {
+        shared.withLock { shared in
+            defer { shared.samples = [] }
+            return shared.samples
+        }
+    }
+
+    /// The committed offsets the next pass should read records at.
+    func requestReads(_ reads: [StreamLog.TopicPartition: Int64]) {
+        let converted = Dictionary(uniqueKeysWithValues: reads.map { (RdKafka.TopicPartition($0.key.topic, Int32($0.key.partition)), $0.value) })
+        shared.withLock { $0.committedReads.merge(converted) { $1 } }
+    }
+
+    /// The broker states from the admin client's last statistics.
+    func sharedBrokerStates() -> [Int32: String] { shared.withLock { $0.brokerStates } }
+
+    static func epochMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1_000).rounded()) }
+}
