@@ -6,9 +6,10 @@ extension Grid {
     mutating func drawHeader(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let header = theme.style(.header)
         fill(rect, with: Cell(" ", style: header))
-        let step = world.script.stepCount > 0
-            ? "step \(world.script.stepIndex + 1)/\(world.script.stepCount) \(world.script.marker)"
-            : "no script"
+        let step = world.cluster.map { Self.clusterText($0, dot: theme.dot) }
+            ?? (world.script.stepCount > 0
+                ? "step \(world.script.stepIndex + 1)/\(world.script.stepCount) \(world.script.marker)"
+                : "no script")
         var right: [(String, CellStyle)] = []
         if state.paused { right.append((" PAUSED ", theme.style(.paused))) }
         switch state.recording {
@@ -26,7 +27,7 @@ extension Grid {
         }
         var speed = Self.speedText(state.speed, times: theme.glyphs.times)
         if let achieved = Self.achievedText(state.achievedSpeed, chosen: state.speed, times: theme.glyphs.times) { speed += " (\(achieved))" }
-        right.append((" \(Self.clock(world.nowMs))  \(speed) ", header))
+        right.append(world.cluster == nil ? (" \(Self.clock(world.nowMs))  \(speed) ", header) : (" \(Self.clock(world.nowMs)) ", header))
         let rightWidth = right.reduce(0) { $0 + $1.0.count }
         var x = rect.x
         let titleRoom = min(rect.width * 2 / 5, rect.width - rightWidth - 12)
@@ -52,7 +53,7 @@ extension Grid {
             return
         }
         let arrows = theme.glyphTier == .ascii ? "n/p" : "→/←"
-        let hints = ["\(arrows) step", "space pause", "+/- speed", "tab group", "[ ] scroll", "a/k member", "f freeze", "/ filter", "? help", "q quit"]
+        let hints = world.cluster != nil ? Self.watchHints : ["\(arrows) step", "space pause", "+/- speed", "tab group", "[ ] scroll", "a/k member", "f freeze", "/ filter", "? help", "q quit"]
         var left = world.script.ended ? "the end — q to quit, r to restart" : world.script.advance
         if let refusal = state.refusal { left = refusal }
         if let filter = state.feedFilter { left += "\(theme.dot)feed: '\(filter)'" }
@@ -68,6 +69,17 @@ extension Grid {
             put(keys, in: Rect(x: rect.maxX - min(room, keys.count) - 1, y: rect.y, width: min(room, keys.count), height: 1),
                 style: muted, ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// The footer's keys when watching a cluster: no steps, speed or members to drive.
+    static let watchHints = ["tab group", "[ ] scroll", "f freeze", "/ filter", "m marker", "R rec", "? help", "q quit"]
+
+    /// The header's cluster part: `cluster Xy3z · brokers 2/3 up · controller 1`.
+    static func clusterText(_ cluster: ClusterStatus, dot: String) -> String {
+        let down = cluster.brokersTotal - cluster.brokersUp
+        let brokers = "brokers \(cluster.brokersUp)/\(cluster.brokersTotal) up" + (down > 0 ? " (\(down) DOWN)" : "")
+        let controller = cluster.controllerId.map { "controller \($0)" } ?? "controller ?"
+        return ["cluster \(cluster.clusterId ?? "?")", brokers, controller].joined(separator: dot)
     }
 
     /// Simulated time as `mm:ss.t`.

@@ -5,8 +5,17 @@ extension Grid {
     /// Records per second per topic (with bytes), processors in → out with the share of bytes
     /// removed, each with a sparkline of the last minutes.
     mutating func drawThroughput(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
-        let inner = drawBox(rect, title: "Throughput", theme: theme)
+        var inner = drawBox(rect, title: "Throughput", theme: theme)
         guard inner.width > 24, inner.height > 0 else { return }
+        // `--ratio` headlines first (a watched cluster): they are the point of a reduction demo.
+        for ratio in world.cluster?.ratios ?? [] where inner.height > 0 {
+            let (bytes, records) = (TopicRatio.percent(ratio.bytesPercent), TopicRatio.percent(ratio.recordsPercent))
+            let forms = [ratio.text, "\(ratio.output) keeps \(bytes) of bytes, \(records) of records",
+                         "\(ratio.output): \(bytes) bytes, \(records) records", "\(bytes) bytes, \(records) records"]
+            put(Fit.first(forms, width: inner.width) ?? forms[forms.count - 1], in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1),
+                style: theme.style(.accent).bolded, ellipsis: theme.glyphs.ellipsis)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
         let wantedLabelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
         typealias Row = (labels: [String], labelStyle: CellStyle, numbers: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle)
         var rows: [Row] = []

@@ -43,7 +43,7 @@ public struct TopicRatio: Equatable, Sendable {
     }
 
     /// A share with one decimal, `-` when unknown.
-    static func percent(_ value: Double?) -> String {
+    public static func percent(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "- %" }
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) %"

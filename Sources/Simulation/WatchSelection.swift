@@ -2,7 +2,9 @@
 ///
 /// Patterns match whole names (as Kafka's tools do). Internal topics (names starting with `_`,
 /// such as `__consumer_offsets` or `_schemas`) are hidden unless the topics pattern names them.
-public struct WatchSelection {
+///
+/// Sendable by hand: every property is immutable, and the compiled patterns are only matched.
+public struct WatchSelection: @unchecked Sendable {
     /// `--topics`, as given; nil follows every topic.
     public let topicPattern: String?
     /// `--groups`, as given; nil follows every group.
