@@ -93,7 +93,7 @@ public final class ClusterObserver {
             controllerId = sample.controllerId ?? controllerId
             observeTopics(sample, seconds: first ? nil : Double(sample.timeMs - previousMs) / 1_000, first: first)
         }
-        observeRecords(sample)
+        observeFeed(sample)
         for (partition, record) in sample.committedRecords {
             committedRecords[partition] = CommittedRecord(offset: record.offset, timestampMs: record.timestampMs, readAtMs: sample.timeMs)
         }
@@ -157,8 +157,16 @@ public final class ClusterObserver {
             topics[name] = nil
             event(.topic(name: name, text: "topic deleted: no longer on the cluster"))
         }
+        var sizes: [String: (records: Int64, bytes: Int64)] = [:]
+        for record in sample.records {
+            sizes[record.topic, default: (0, 0)].records += 1
+            sizes[record.topic, default: (0, 0)].bytes += Int64(record.size)
+        }
         for topic in sample.topics where selection.showsTopic(topic.name) {
             var state = topics[topic.name] ?? WatchedTopic()
+            // Sizes first: this pass's appends are counted at the mean size of what was read so far.
+            state.sampledRecords += sizes[topic.name]?.records ?? 0
+            state.sampledBytes += sizes[topic.name]?.bytes ?? 0
             if topics[topic.name] == nil, !first {
                 event(.topic(name: topic.name, text: "topic created (\(topic.watermarks.count) partitions)"))
             } else if !state.watermarks.isEmpty, state.watermarks.count != topic.watermarks.count {
@@ -183,13 +191,11 @@ public final class ClusterObserver {
         }
     }
 
-    private func observeRecords(_ sample: ClusterSample) {
+    private func observeFeed(_ sample: ClusterSample) {
         var byTopic: [String: [ClusterSample.Record]] = [:]
         for record in sample.records where topics[record.topic] != nil { byTopic[record.topic, default: []].append(record) }
         for name in byTopic.keys.sorted() {
             guard let records = byTopic[name] else { continue }
-            topics[name]?.sampledRecords += Int64(records.count)
-            topics[name]?.sampledBytes += Int64(records.reduce(0) { $0 + $1.size })
             let every = max(1, (records.count + Self.recordsShownPerSample - 1) / Self.recordsShownPerSample)
             for record in records.enumerated().filter({ $0.offset % every == every - 1 || records.count < every }).map(\.element) {
                 let key = record.key.map { bytes in bytes.withUnsafeBytes { FeedText.text($0) } }
