@@ -1,19 +1,20 @@
 import CRdkafka
 
-/// A consumer that reads partitions it is assigned, from offsets it is given, without a group:
-/// no `group.id`, no JoinGroup, no commits — the reader of an observer that must not write to
-/// the cluster or appear among its groups.
+/// A consumer that reads partitions it is assigned, from offsets it is given, without joining a
+/// group: no JoinGroup, no commits — the reader of an observer that must not write to the
+/// cluster or appear among its groups.
+///
+/// librdkafka 2.0 refuses `assign` without a `group.id` (`_UNKNOWN_GROUP`), so one is set; a group
+/// exists on a broker only once a member joins or commits, and this consumer does neither.
 public final class SamplingConsumer: Sendable {
     /// The underlying client.
     public let client: KafkaClient
 
-    /// A group-less consumer from `config` (`group.id`, if set, is removed; auto-commit and offset
+    /// A consumer from `config` under `groupId` that never joins it (auto-commit and offset
     /// storing are off); events go to `onEvent` during `poll`.
-    public init(config: KafkaConfig, onEvent: @escaping @Sendable (KafkaEvent) -> Void = { _ in }) throws(KafkaError) {
-        var settings = KafkaConfig()
-        for property in config.properties where property.key != "group.id" {
-            settings.set(property.key, property.value, origin: property.origin)
-        }
+    public init(config: KafkaConfig, groupId: String, onEvent: @escaping @Sendable (KafkaEvent) -> Void = { _ in }) throws(KafkaError) {
+        var settings = config
+        settings.set("group.id", groupId)
         settings.set("enable.auto.commit", "false")
         settings.set("enable.auto.offset.store", "false")
         settings.set("enable.partition.eof", "false")

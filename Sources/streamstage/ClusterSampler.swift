@@ -48,7 +48,7 @@ final class ClusterSampler: Sendable {
         admin = try KafkaAdmin(config: adminConfig, timeoutMs: Self.requestTimeoutMs) { event in box.take(event) }
         var consumerConfig = config
         consumerConfig.set("auto.offset.reset", "earliest")
-        consumer = try SamplingConsumer(config: consumerConfig)
+        consumer = try SamplingConsumer(config: consumerConfig, groupId: "streamstage-watch-\(getpid())")
         topicPattern = topics
         groupPattern = groups
         self.ratios = ratios
