@@ -83,6 +83,6 @@ let package = Package(
         .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording", "RdKafka"], swiftSettings: swiftSettings),
     ]
 )

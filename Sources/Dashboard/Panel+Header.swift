@@ -6,10 +6,9 @@ extension Grid {
     mutating func drawHeader(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let header = theme.style(.header)
         fill(rect, with: Cell(" ", style: header))
-        let step = world.cluster.map { Self.clusterText($0, dot: theme.dot) }
-            ?? (world.script.stepCount > 0
-                ? "step \(world.script.stepIndex + 1)/\(world.script.stepCount) \(world.script.marker)"
-                : "no script")
+        let step = world.script.stepCount > 0
+            ? "step \(world.script.stepIndex + 1)/\(world.script.stepCount) \(world.script.marker)"
+            : "no script"
         var right: [(String, CellStyle)] = []
         if state.paused { right.append((" PAUSED ", theme.style(.paused))) }
         switch state.recording {
@@ -35,7 +34,8 @@ extension Grid {
                 style: header.bolded, ellipsis: theme.glyphs.ellipsis)
         let stepRoom = rect.maxX - rightWidth - x
         if stepRoom > 4 {
-            put(theme.dot + step, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
+            let text = world.cluster.map { Fit.join(Self.clusterParts($0), separator: theme.dot, width: stepRoom - theme.dot.count) } ?? step
+            put(theme.dot + text, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
                 ellipsis: theme.glyphs.ellipsis)
         }
         var rx = rect.maxX - rightWidth
@@ -74,12 +74,13 @@ extension Grid {
     /// The footer's keys when watching a cluster: no steps, speed or members to drive.
     static let watchHints = ["tab group", "[ ] scroll", "f freeze", "/ filter", "m marker", "R rec", "? help", "q quit"]
 
-    /// The header's cluster part: `cluster Xy3z · brokers 2/3 up · controller 1`.
-    static func clusterText(_ cluster: ClusterStatus, dot: String) -> String {
+    /// The header's cluster parts, `cluster Xy3z · brokers 2/3 up · controller 1`: the brokers
+    /// stay longest, then the controller; each is drawn whole or left out.
+    static func clusterParts(_ cluster: ClusterStatus) -> [Fit.Part] {
         let down = cluster.brokersTotal - cluster.brokersUp
         let brokers = "brokers \(cluster.brokersUp)/\(cluster.brokersTotal) up" + (down > 0 ? " (\(down) DOWN)" : "")
-        let controller = cluster.controllerId.map { "controller \($0)" } ?? "controller ?"
-        return ["cluster \(cluster.clusterId ?? "?")", brokers, controller].joined(separator: dot)
+        return [Fit.Part("cluster \(cluster.clusterId ?? "?")", priority: 1), Fit.Part(brokers, priority: 3),
+                Fit.Part("controller \(cluster.controllerId.map(String.init) ?? "?")", priority: 2)]
     }
 
     /// Simulated time as `mm:ss.t`.
