@@ -5,9 +5,10 @@ import StreamLog
 /// One sampling pass: metadata, watermarks, groups and offsets, then records.
 extension ClusterSampler {
     /// Reads the cluster once; a failed call becomes the sample's `problem`, never a stop.
-    func pass(at timeMs: Int64, reads: [RdKafka.TopicPartition: Int64], assigned: inout [RdKafka.TopicPartition: Int64],
-              selection: WatchSelection) -> ClusterSample {
-        let states = brokerStates()
+    func pass(at timeMs: Int64, reads: [RdKafka.TopicPartition: Int64], reader: inout ReaderState, selection: WatchSelection)
+        -> ClusterSample
+    {
+        let states = sharedBrokerStates()
         let metadata: ClusterMetadata
         do {
             metadata = try admin.client.clusterMetadata(timeoutMs: Self.requestTimeoutMs)
@@ -53,7 +54,13 @@ extension ClusterSampler {
         } catch {
             problems.append("groups: \(admin.client.config.redact(error.message))")
         }
-        let (records, committedRecords) = readRecords(partitions: partitions, reads: reads, assigned: &assigned)
+        var records: [ClusterSample.Record] = []
+        var committedRecords: [StreamLog.TopicPartition: ClusterSample.Record] = [:]
+        do {
+(records, committedRecords) = try readRecords(partitions: partitions, highs: highs, reads: reads, reader: &reader)
+        } catch {
+            problems.append("records: \(admin.client.config.redact(error.message))")
+        }
         return ClusterSample(
             timeMs: timeMs, clusterId: metadata.clusterId, controllerId: metadata.controllerId.map(Int.init), brokers: brokers,
             topics: topics, groups: groups, records: records, committedRecords: committedRecords,
@@ -63,19 +70,20 @@ extension ClusterSampler {
     /// Reads records for the feed from the end of `partitions`, and the record at each offset of
     /// `reads`; the assignment changes only when the partitions or the reads do.
     private func readRecords(
-        partitions: [RdKafka.TopicPartition], reads: [RdKafka.TopicPartition: Int64], assigned: inout [RdKafka.TopicPartition: Int64]
-    ) -> ([ClusterSample.Record], [StreamLog.TopicPartition: ClusterSample.Record]) {
-        var wanted = Dictionary(uniqueKeysWithValues: partitions.map { ($0, SamplingConsumer.offsetEnd) })
+        partitions: [RdKafka.TopicPartition], highs: [RdKafka.TopicPartition: Int64], reads: [RdKafka.TopicPartition: Int64],
+        reader: inout ReaderState
+    ) throws(KafkaError) -> ([ClusterSample.Record], [StreamLog.TopicPartition: ClusterSample.Record]) {
+        // The tail goes on after the last record read, unless that is far behind the end.
+        var wanted = Dictionary(uniqueKeysWithValues: partitions.map { partition in
+            let next = reader.tail[partition].flatMap { next in highs[partition].map { $0 - next <= Self.tailSlack ? next : SamplingConsumer.offsetEnd } }
+            return (partition, next ?? SamplingConsumer.offsetEnd)
+        })
         for (partition, offset) in reads where wanted[partition] != nil { wanted[partition] = offset }
-        // Partitions read at a commit last pass go back to the end.
-        let probing = assigned.contains { $0.value != SamplingConsumer.offsetEnd }
-        if wanted != assigned || probing {
-            do {
-                try consumer.assign(wanted)
-                assigned = wanted
-            } catch {
-                return ([], [:])
-            }
+        // Partitions read at a commit last pass go back to the tail.
+        if Set(wanted.keys) != reader.assigned || reader.probing || !reads.isEmpty {
+            try consumer.assign(wanted)
+            reader.assigned = Set(wanted.keys)
+            reader.probing = !reads.isEmpty
         }
         var records: [ClusterSample.Record] = []
         var atCommit: [StreamLog.TopicPartition: ClusterSample.Record] = [:]
@@ -93,6 +101,7 @@ extension ClusterSampler {
                     atCommit[Self.streamLog(partition)] = record
                 } else {
                     records.append(record)
+                    reader.tail[partition] = consumed.offset + 1
                 }
             }
             if read == 0, reads.keys.allSatisfy({ atCommit[Self.streamLog($0)] != nil }) { break }
@@ -100,8 +109,13 @@ extension ClusterSampler {
         return (records, atCommit)
     }
 
-    /// The broker states the admin client's last statistics reported.
-    private func brokerStates() -> [Int32: String] { sharedBrokerStates() }
+    /// What the sampling consumer reads: its partitions, where the feed's reading got to, and
+    /// whether the last assignment read at commits (so the next goes back to the tail).
+    struct ReaderState {
+        var assigned: Set<RdKafka.TopicPartition> = []
+        var tail: [RdKafka.TopicPartition: Int64] = [:]
+        var probing = false
+    }
 
     /// A librdkafka partition as the log's.
     static func streamLog(_ partition: RdKafka.TopicPartition) -> StreamLog.TopicPartition {

@@ -28,6 +28,9 @@ final class ClusterSampler: Sendable {
     static let requestTimeoutMs: Int32 = 5_000
     /// Records of the feed kept per pass at most.
     static let recordsPerPass = 400
+    /// How far behind the end the feed's reader may resume after a reassignment; further
+    /// behind, it starts again from the end (the feed samples, it does not replay).
+    static let tailSlack: Int64 = 2_000
 
     let admin: KafkaAdmin
     let consumer: SamplingConsumer
@@ -95,7 +98,7 @@ final class ClusterSampler: Sendable {
     func start() {
         let (topics, groups, ratios) = (topicPattern, groupPattern, ratios)
         let thread = Thread { [self] in
-            var assigned: [RdKafka.TopicPartition: Int64] = [:]
+            var reader = ReaderState()
             // Checked by the command before the sampler starts.
             guard let selection = try? WatchSelection(topics: topics, groups: groups, ratios: ratios) else {
                 finished.signal()
@@ -107,7 +110,7 @@ final class ClusterSampler: Sendable {
                     defer { shared.committedReads = [:] }
                     return shared.committedReads
                 }
-                let sample = pass(at: started, reads: reads, assigned: &assigned, selection: selection)
+                let sample = pass(at: started, reads: reads, reader: &reader, selection: selection)
                 shared.withLock { $0.samples.append(sample) }
                 let rest = Self.passIntervalMs - (Self.epochMs() - started)
                 if rest > 0 { Thread.sleep(forTimeInterval: Double(rest) / 1_000) }

@@ -1,8 +1,9 @@
 """kafka-python's view of a group's lag: committed offsets and end offsets read together.
 
 Usage: lag_oracle.py BOOTSTRAP GROUP
-Prints one JSON object: {"lag": total, "partitions": {"topic-partition": {"committed": c, "end": e}}}
-with the group's committed offsets (admin client) and each committed partition's end offset.
+Prints one JSON object: {"lag": total, "partitions": {"topic-partition": {"committed": c, "end": e}},
+"groups": [every group id on the cluster]} with the group's committed offsets (admin client) and
+each committed partition's end offset.
 """
 import json
 import sys
@@ -19,7 +20,8 @@ def main(argv):
         ends = reader.end_offsets(list(committed)) if committed else {}
         partitions = {f"{tp.topic}-{tp.partition}": {"committed": committed[tp], "end": ends[tp]} for tp in committed}
         total = sum(max(0, p["end"] - p["committed"]) for p in partitions.values())
-        print(json.dumps({"lag": total, "partitions": partitions}, sort_keys=True))
+        groups = sorted(g["group_id"] for g in admin.list_groups())
+        print(json.dumps({"lag": total, "partitions": partitions, "groups": groups}, sort_keys=True))
     finally:
         reader.close()
         admin.close()
