@@ -76,18 +76,19 @@ public enum ObservedLag {
                 duplicates: 0)
         }
         return GroupLag(
-            group: name, state: state, generation: 0, partitions: rows, totalLag: rows.reduce(0) { $0 + ($1.lag ?? 0) },
+            group: name, state: state, generation: -1, partitions: rows, totalLag: rows.reduce(0) { $0 + ($1.lag ?? 0) },
             maxLag: rows.compactMap(\.lag).max(), maxLagMs: rows.compactMap(\.lagMs).max(),
             produceRate: rows.reduce(0) { $0 + $1.produceRate }, consumeRate: rows.reduce(0) { $0 + $1.consumeRate },
             status: Burrow.groupStatus(rows.map(\.status)), duplicates: 0)
     }
 
-    /// A group's membership as a description reports it (no generation: DescribeGroups has none).
+    /// A group's membership as a description reports it; generation -1 (unknown): DescribeGroups
+    /// does not report it.
     public static func membership(
         _ name: String, state: GroupState, strategy: AssignmentStrategy?, members: [MemberSnapshot]
     ) -> GroupSnapshot {
         GroupSnapshot(
-            group: name, state: state, generation: 0, strategy: strategy,
+            group: name, state: state, generation: -1, strategy: strategy,
             rebalanceProtocol: strategy?.rebalanceProtocol ?? .eager, members: members)
     }
 
