@@ -21,7 +21,8 @@ final class ClusterSampler: Sendable {
         var committedReads: [RdKafka.TopicPartition: Int64] = [:]
         var brokerStates: [Int32: String] = [:]
         var lastError: String?
-        var running = true
+        /// Whether the sampling thread runs (set by `start`, cleared by `stop`).
+        var running = false
     }
 
     static let passIntervalMs: Int64 = 1_000
@@ -96,6 +97,7 @@ final class ClusterSampler: Sendable {
 
     /// Starts the sampling thread.
     func start() {
+        shared.withLock { $0.running = true }
         let (topics, groups, ratios) = (topicPattern, groupPattern, ratios)
         let thread = Thread { [self] in
             var reader = ReaderState()
