@@ -65,7 +65,8 @@ extension Grid {
                 }
                 let strategy = group.membership.strategy?.kafkaName ?? ""
                 // -1: the generation is not known (DescribeGroups does not report it).
-                parts.append(Fit.Part(group.membership.generation < 0 ? strategy : "gen \(group.membership.generation) \(strategy)", priority: 1))
+                let membership = group.membership.generation < 0 ? strategy : "gen \(group.membership.generation) \(strategy)"
+                if !membership.isEmpty { parts.append(Fit.Part(membership, priority: 1)) }
                 put("  " + Fit.join(parts, separator: theme.dot, width: inner.width - 2), x: inner.x, y: y, style: theme.style(.muted))
                 y += 1
             }

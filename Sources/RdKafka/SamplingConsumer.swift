@@ -21,8 +21,8 @@ public final class SamplingConsumer: Sendable {
         client = try KafkaClient(role: .consumer, config: settings, onEvent: onEvent)
     }
 
-    /// Reads exactly `offsets`' partitions from the given offsets (`SS_RD_KAFKA_OFFSET_END` for
-    /// the end: `offsetEnd`), replacing the previous assignment.
+    /// Reads exactly `offsets`' partitions from the given offsets (`offsetEnd` for the end),
+    /// replacing the previous assignment; `[:]` stops reading.
     public func assign(_ offsets: [TopicPartition: Int64]) throws(KafkaError) {
         let list = TopicPartitionList.make(offsets.keys.sorted(), offsets: offsets)
         defer { rd_kafka_topic_partition_list_destroy(list) }

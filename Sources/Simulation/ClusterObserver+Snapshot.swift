@@ -43,7 +43,7 @@ extension ClusterObserver {
         return TopicSnapshot(
             name: name, label: name, isSink: false, partitions: partitions, recordsPerSecond: state.recordsPerSecond,
             bytesPerSecond: state.bytesPerSecond, history: state.history, totalRecords: state.totalRecords,
-            totalBytes: Int64(state.totalBytes.rounded()))
+            totalBytes: Int64((state.totalBytes ?? 0).rounded()))
     }
 
     /// A group's lag now: every partition of the topics its members are assigned or it committed.
@@ -100,11 +100,9 @@ extension ClusterObserver {
             let records = input.flatMap { input in
                 output.flatMap { input.totalRecords > 0 ? Double($0.totalRecords) * 100 / Double(input.totalRecords) : nil }
             }
-            let bytes = input.flatMap { input in
-                output.flatMap { output in
-                    input.totalBytes > 0 && (output.meanRecordSize != nil || output.totalRecords == 0)
-                        ? output.totalBytes * 100 / input.totalBytes : nil
-                }
+            var bytes: Double?
+            if let input, let output, let inBytes = input.totalBytes, inBytes > 0 {
+                bytes = output.totalRecords == 0 ? 0 : output.totalBytes.map { $0 * 100 / inBytes }
             }
             return TopicRatio(input: pair.input, output: pair.output, bytesPercent: bytes, recordsPercent: records)
         }

@@ -41,14 +41,17 @@ public final class ClusterObserver {
         var recordsPerSecond: Double = 0
         var bytesPerSecond: Double = 0
         var history: [Double] = []
-        /// Records and bytes appended since the watch began.
+        /// Records appended since the watch began.
         var totalRecords: Int64 = 0
-        var totalBytes: Double = 0
         var sampledBytes: Int64 = 0
         var sampledRecords: Int64 = 0
 
         /// The mean size of the records read so far; nil before the first.
         var meanRecordSize: Double? { sampledRecords > 0 ? Double(sampledBytes) / Double(sampledRecords) : nil }
+
+        /// Bytes appended since the watch began: the records times the mean size read so far
+        /// (so records appended before the first one was read count too); nil before any was read.
+        var totalBytes: Double? { meanRecordSize.map { Double(totalRecords) * $0 } }
     }
 
     /// What the observer remembers of a followed group.
@@ -179,10 +182,8 @@ public final class ClusterObserver {
                     appended += now.high - before.high
                 }
                 state.recordsPerSecond = Double(appended) / seconds
-                let bytes = Double(appended) * (state.meanRecordSize ?? 0)
-                state.bytesPerSecond = bytes / seconds
+                state.bytesPerSecond = Double(appended) * (state.meanRecordSize ?? 0) / seconds
                 state.totalRecords += appended
-                state.totalBytes += bytes
                 state.history.append(state.recordsPerSecond)
                 if state.history.count > RateMeter.historyLength { state.history.removeFirst() }
             }

@@ -67,27 +67,27 @@ extension ClusterSampler {
             problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
     }
 
-    /// Reads records for the feed from the end of `partitions`, and the record at each offset of
-    /// `reads`; the assignment changes only when the partitions or the reads do.
+    /// Reads records for the feed from the end of `partitions` (after the last record read,
+    /// when that is not too far behind), and the record at each offset of `reads`.
     private func readRecords(
         partitions: [RdKafka.TopicPartition], highs: [RdKafka.TopicPartition: Int64], reads: [RdKafka.TopicPartition: Int64],
         reader: inout ReaderState
     ) throws(KafkaError) -> ([ClusterSample.Record], [StreamLog.TopicPartition: ClusterSample.Record]) {
-        // The tail goes on after the last record read, unless that is far behind the end.
-        var wanted = Dictionary(uniqueKeysWithValues: partitions.map { partition in
-            let next = reader.tail[partition].flatMap { next in highs[partition].map { $0 - next <= Self.tailSlack ? next : SamplingConsumer.offsetEnd } }
-            return (partition, next ?? SamplingConsumer.offsetEnd)
+        // The tail goes on after the last record read (unless that is far behind the end), else
+        // from the log-end offset this pass read, so nothing appended between windows is skipped.
+        let tail = Dictionary(uniqueKeysWithValues: partitions.map { partition -> (RdKafka.TopicPartition, Int64) in
+            let high = highs[partition] ?? SamplingConsumer.offsetEnd
+            guard let next = reader.tail[partition], high >= 0, high - next <= Self.tailSlack else { return (partition, high) }
+            return (partition, next)
         })
+        var wanted = tail
         for (partition, offset) in reads where wanted[partition] != nil { wanted[partition] = offset }
-        // Partitions read at a commit last pass go back to the tail.
-        if Set(wanted.keys) != reader.assigned || reader.probing || !reads.isEmpty {
-            try consumer.assign(wanted)
-            reader.assigned = Set(wanted.keys)
-            reader.probing = !reads.isEmpty
-        }
+        // Assigned only for this window, so the consumer fetches at most `readWindowMs` a pass,
+        // whatever the broker does with fetch.wait.max.ms.
+        try consumer.assign(wanted)
         var records: [ClusterSample.Record] = []
         var atCommit: [StreamLog.TopicPartition: ClusterSample.Record] = [:]
-        let deadline = Self.epochMs() + 300
+        let deadline = Self.epochMs() + Self.readWindowMs
         while Self.epochMs() < deadline, records.count < Self.recordsPerPass {
             let read = consumer.poll(maxRecords: 100, timeoutMs: 100) { consumed in
                 let partition = RdKafka.TopicPartition(consumed.topic, consumed.partition)
@@ -106,15 +106,15 @@ extension ClusterSampler {
             }
             if read == 0, reads.keys.allSatisfy({ atCommit[Self.streamLog($0)] != nil }) { break }
         }
+        try consumer.assign([:])
+        // Partitions that gave nothing go on from where this window started.
+        for (partition, offset) in tail where offset >= 0 && (reader.tail[partition] ?? -1) < offset { reader.tail[partition] = offset }
         return (records, atCommit)
     }
 
-    /// What the sampling consumer reads: its partitions, where the feed's reading got to, and
-    /// whether the last assignment read at commits (so the next goes back to the tail).
+    /// Where the feed's reading got to in each partition: the next offset to read.
     struct ReaderState {
-        var assigned: Set<RdKafka.TopicPartition> = []
         var tail: [RdKafka.TopicPartition: Int64] = [:]
-        var probing = false
     }
 
     /// A librdkafka partition as the log's.

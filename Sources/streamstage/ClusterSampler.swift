@@ -29,6 +29,8 @@ final class ClusterSampler: Sendable {
     static let requestTimeoutMs: Int32 = 5_000
     /// Records of the feed kept per pass at most.
     static let recordsPerPass = 400
+    /// How long a pass reads records; the sampling consumer has no partitions the rest of the second.
+    static let readWindowMs: Int64 = 300
     /// How far behind the end the feed's reader may resume after a reassignment; further
     /// behind, it starts again from the end (the feed samples, it does not replay).
     static let tailSlack: Int64 = 2_000

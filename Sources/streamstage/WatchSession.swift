@@ -119,6 +119,8 @@ struct WatchLoop {
     let recorder: Recorder?
     var state = DashboardState()
     let clock = WallClock()
+    /// The longest wait for a key while nothing changed: the dots on the arrows move every 150 ms.
+    static let idleWait = 0.05
 
     init(observer: ClusterObserver, sampler: ClusterSampler, screen: TerminalScreen, recorder: Recorder?) {
         self.observer = observer
@@ -139,7 +141,8 @@ struct WatchLoop {
                 _ = finish()
                 screen.closeAndExit(signal: signal)
             }
-            let untilFrame = max(0, LiveLoop.frameInterval - (clock.seconds - lastFrame))
+            // Nothing to draw: wait for a key up to the next animation step (samples come once a second).
+            let untilFrame = dirty ? max(0, LiveLoop.frameInterval - (clock.seconds - lastFrame)) : Self.idleWait
             if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
                 state.screenSize = screen.size
                 if key != .resize {

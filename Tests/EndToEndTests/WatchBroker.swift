@@ -24,7 +24,7 @@ final class WatchBroker {
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         let port = try Self.freePort()
         bootstrapServers = "127.0.0.1:\(port)"
-        _ = try start(Self.venv.appendingPathComponent("bin/noida-db").path,
+        _ = try start(try Self.noidaBinary(),
                       ["start", "--host", "127.0.0.1", "--only", "kafka", "--kafka-port", "\(port)", "--data-dir", dataDir.path])
         let deadline = Date().addingTimeInterval(30)
         while !Self.accepts(port: port) {
@@ -38,10 +38,22 @@ final class WatchBroker {
 
     deinit { stop() }
 
-    /// Stops every process this broker started (members first, the broker last) and removes its files.
+    /// noida-db's server itself: `bin/noida-db` is a Python launcher whose child would outlive a
+    /// signal sent to the launcher, so the test starts (and stops) the binary it launches.
+    static func noidaBinary() throws -> String {
+        let lib = venv.appendingPathComponent("lib")
+        for python in (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? [] {
+            let binary = lib.appendingPathComponent(python).appendingPathComponent("site-packages/noida_db/noida-db").path
+            if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+        }
+        throw Failure(description: "no noida-db binary in \(lib.path)/*/site-packages/noida_db (run Tests/kafka/setup.sh)")
+    }
+
+    /// Stops every process this broker started (members first, the broker last) and removes its
+    /// files: SIGINT (noida-db stops on it, as on Ctrl-C), then SIGKILL after 5 s.
     func stop() {
         for process in processes.reversed() where process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
+            kill(process.processIdentifier, SIGINT)
             let deadline = Date().addingTimeInterval(5)
             while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }

@@ -223,6 +223,9 @@ struct ClusterObserverTests {
         // 20 of 200 records; 20 × 40 B of 200 × 100 B.
         #expect(observer.snapshot().cluster?.ratios.first?.text == "siem keeps 4.0 % of firewall's bytes and 10.0 % of its records")
         #expect(observer.snapshot().topics.map(\.name) == ["firewall", "siem"])  // ratio topics are shown whatever --topics says
+        // siem's next 20 appends are seen before any of them is read: they still count at its mean size.
+        observer.observe(Self.sample(at: 2, topics: [Self.topic("firewall", [(0, 400)]), Self.topic("siem", [(0, 40)])]))
+        #expect(observer.snapshot().cluster?.ratios.first?.text == "siem keeps 4.0 % of firewall's bytes and 10.0 % of its records")
     }
 
     @Test func busyTopicsAreSampledIntoTheFeedOneOfN() throws {
