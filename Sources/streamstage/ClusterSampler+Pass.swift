@@ -5,9 +5,7 @@ import StreamLog
 /// One sampling pass: metadata, watermarks, groups and offsets, then records.
 extension ClusterSampler {
     /// Reads the cluster once; a failed call becomes the sample's `problem`, never a stop.
-    func pass(at timeMs: Int64, reads: [RdKafka.TopicPartition: Int64], reader: inout ReaderState, selection: WatchSelection)
-        -> ClusterSample
-    {
+    func pass(at timeMs: Int64, reads: [RdKafka.TopicPartition: Int64], reader: inout ReaderState) -> ClusterSample {
         let states = sharedBrokerStates()
         let metadata: ClusterMetadata
         do {

@@ -37,15 +37,14 @@ final class ClusterSampler: Sendable {
 
     let admin: KafkaAdmin
     let consumer: SamplingConsumer
-    let topicPattern: String?
-    let groupPattern: String?
-    let ratios: [String]
+    /// What the passes read (topics' watermarks and records, groups' descriptions and offsets).
+    let selection: WatchSelection
     private let shared = Mutex(Shared())
     private let finished = DispatchSemaphore(value: 0)
 
     /// Connects (admin client and sampling consumer) from `config`; `preflight` then checks the
     /// cluster answers.
-    init(config: KafkaConfig, topics: String?, groups: String?, ratios: [String]) throws(KafkaError) {
+    init(config: KafkaConfig, selection: WatchSelection) throws(KafkaError) {
         var adminConfig = config
         adminConfig.set("statistics.interval.ms", "1000")
         // One connection to every broker, so the header can say which are up.
@@ -55,16 +54,14 @@ final class ClusterSampler: Sendable {
         var consumerConfig = config
         consumerConfig.set("auto.offset.reset", "earliest")
         consumer = try SamplingConsumer(config: consumerConfig, groupId: "streamstage-watch-\(getpid())")
-        topicPattern = topics
-        groupPattern = groups
-        self.ratios = ratios
-        box.sampler = self
+        self.selection = selection
+        box.sampler.withLock { $0 = self }
     }
 
-    /// Receives the admin client's events before `self` exists (statistics, errors).
-    private final class StatisticsBox: @unchecked Sendable {
-        weak var sampler: ClusterSampler?
-        func take(_ event: KafkaEvent) { sampler?.take(event) }
+    /// Receives the admin client's events, which may come before `self` exists (then they are dropped).
+    private final class StatisticsBox: Sendable {
+        let sampler = Mutex<ClusterSampler?>(nil)
+        func take(_ event: KafkaEvent) { sampler.withLock { $0 }?.take(event) }
     }
 
     private func take(_ event: KafkaEvent) {
@@ -100,21 +97,15 @@ final class ClusterSampler: Sendable {
     /// Starts the sampling thread.
     func start() {
         shared.withLock { $0.running = true }
-        let (topics, groups, ratios) = (topicPattern, groupPattern, ratios)
         let thread = Thread { [self] in
             var reader = ReaderState()
-            // Checked by the command before the sampler starts.
-            guard let selection = try? WatchSelection(topics: topics, groups: groups, ratios: ratios) else {
-                finished.signal()
-                return
-            }
             while shared.withLock({ $0.running }) {
                 let started = Self.epochMs()
                 let reads = shared.withLock { shared in
                     defer { shared.committedReads = [:] }
                     return shared.committedReads
                 }
-                let sample = pass(at: started, reads: reads, reader: &reader, selection: selection)
+                let sample = pass(at: started, reads: reads, reader: &reader)
                 shared.withLock { $0.samples.append(sample) }
                 let rest = Self.passIntervalMs - (Self.epochMs() - started)
                 if rest > 0 { Thread.sleep(forTimeInterval: Double(rest) / 1_000) }

@@ -66,8 +66,7 @@ struct WatchCommand: ParsableCommand {
         }
         let config = try Self.config(bootstrap: bootstrapServers, file: kafkaConfig)
         let watch = WatchSession(
-            bootstrap: bootstrapServers, config: config, selection: selection, patterns: (topics, groups, ratio),
-            theme: (ascii, noColor))
+            bootstrap: bootstrapServers, config: config, selection: selection, theme: (ascii, noColor))
         if headless {
             try watch.runHeadless(durationMs: durationMs ?? 0, exportMetrics: exportMetrics, record: record,
                                   size: TerminalSize(cols: renderSize?.cols ?? 120, rows: renderSize?.rows ?? 40))

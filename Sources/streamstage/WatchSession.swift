@@ -11,14 +11,13 @@ struct WatchSession: Sendable {
     let bootstrap: String
     let config: KafkaConfig
     let selection: WatchSelection
-    let patterns: (topics: String?, groups: String?, ratios: [String])
     let theme: (ascii: Bool, noColor: Bool)
 
     /// Connects and checks the cluster answers (a message and exit 2 when not), before anything is drawn.
     func connect() throws(UserFacingError) -> ClusterSampler {
         let sampler: ClusterSampler
         do {
-            sampler = try ClusterSampler(config: config, topics: patterns.topics, groups: patterns.groups, ratios: patterns.ratios)
+            sampler = try ClusterSampler(config: config, selection: selection)
         } catch {
             throw UserFacingError(message: "cannot watch \(bootstrap): \(error.message)")
         }
