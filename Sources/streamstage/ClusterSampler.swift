@@ -20,7 +20,8 @@ final class ClusterSampler: Sendable {
         /// The committed offsets to read on the next pass (from the observer).
         var committedReads: [RdKafka.TopicPartition: Int64] = [:]
         var brokerStates: [Int32: String] = [:]
-        var lastError: String?
+        /// The admin client's last error event (a broker unreachable, authentication failed, …).
+        var lastError: KafkaError?
         /// Whether the sampling thread runs (set by `start`, cleared by `stop`).
         var running = false
     }
@@ -70,7 +71,7 @@ final class ClusterSampler: Sendable {
             let states = KafkaStatistics.brokerStates(json)
             shared.withLock { $0.brokerStates = states }
         case .error(let error, _):
-            shared.withLock { $0.lastError = admin.client.config.redact(error.message) }
+            shared.withLock { $0.lastError = error }
         case .assigned, .revoked:
             break
         }
@@ -82,15 +83,17 @@ final class ClusterSampler: Sendable {
         do {
             _ = try admin.client.clusterMetadata(timeoutMs: Self.requestTimeoutMs)
         } catch {
+            // librdkafka says why in an error event (the call itself only times out): that kind first.
             let reported = shared.withLock { $0.lastError }
             let cause: String =
-                switch error.kind {
+                switch reported.map({ $0.kind == .unreachable || $0.kind == .other ? error.kind : $0.kind }) ?? error.kind {
                 case .authentication: "authentication failed"
                 case .tls: "the TLS handshake failed"
                 case .authorization: "not authorized to describe the cluster"
                 default: "no broker answered within \(Self.requestTimeoutMs / 1000) s"
                 }
-            throw UserFacingError(message: "cannot watch \(bootstrap): \(cause) (\(reported ?? error.description))")
+            let detail = admin.client.config.redact(reported?.message ?? error.description)
+            throw UserFacingError(message: "cannot watch \(bootstrap): \(cause) (\(detail))")
         }
     }
 
