@@ -72,6 +72,31 @@ struct WatchScreenTests {
         assertSnapshot(grid, named: "watch-describe-120x40")
     }
 
+    @Test func aThousandPartitionsPageInTheDescribeTable() throws {
+        let observer = ClusterObserver(bootstrap: "kafka-1:9092", selection: try WatchSelection())
+        let partitions = (0..<1_000).map { TopicPartition("clicks", $0) }
+        let group = ClusterSample.Group(
+            name: "ads", state: "Stable", assignor: "range",
+            members: [ClusterSample.Member(memberId: "ads-1-0001", clientId: "ads-1", host: "/10.0.0.1", partitions: partitions)],
+            committed: Dictionary(uniqueKeysWithValues: partitions.map { ($0, Int64(90)) }))
+        observer.observe(ClusterSample(
+            timeMs: Self.t0, clusterId: "c", controllerId: 1, brokers: [ClusterSample.Broker(id: 1, address: "kafka-1:9092", up: true)],
+            topics: [ClusterSample.Topic(name: "clicks", watermarks: partitions.map { _ in (0, 100) })], groups: [group]))
+        let world = observer.snapshot()
+        #expect(world.groups.first?.lag.totalLag == 10_000)
+        var state = DashboardState()
+        state.screenSize = TerminalSize(cols: 120, rows: 40)
+        _ = state.reduce(.tab, world: world, keymap: .watch)
+        let theme = Theme(colors: .palette256, glyphs: .braille)
+        let first = DashboardView.render(world, state: state, size: state.screenSize, theme: theme).text
+        #expect(first.contains("rows 1–23 of 1000 ([ ])"))
+        for _ in 0..<2 { _ = state.reduce(.character("]"), world: world, keymap: .watch) }
+        let third = DashboardView.render(world, state: state, size: state.screenSize, theme: theme).text
+        #expect(third.contains("rows 47–69 of 1000 ([ ])"))
+        _ = state.reduce(.pageUp, world: world, keymap: .watch)
+        #expect(DashboardView.render(world, state: state, size: state.screenSize, theme: theme).text.contains("rows 24–46 of 1000"))
+    }
+
     @Test func theWatchKeymapMarksOnlyWhileRecordingAndDrivesNoSteps() throws {
         let world = try Self.observer().snapshot()
         var state = DashboardState()
