@@ -76,6 +76,18 @@ struct WatchNoidaTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test func aTLSHandshakeThatFailsIsOneMessageAndExit2() throws {
+        let broker = try WatchBroker()
+        defer { broker.stop() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString).properties")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("security.protocol=SSL\n".utf8).write(to: file)  // noida-db listens in plaintext
+        let run = try Binary.run(["watch", "--bootstrap-servers", broker.bootstrapServers, "--kafka-config", file.path])
+        #expect(run.status == 2)
+        #expect(run.err.hasPrefix("streamstage: cannot watch \(broker.bootstrapServers): the TLS handshake failed (ssl://"))
+        #expect(run.out.isEmpty)
+    }
+
     /// The first group's lag in the lag panel (`payments OK ███ 1 234 msgs 5.2 s`).
     static func screenLag(_ screen: String) -> Int64? {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains("│payments") && $0.contains(" msgs") }),
