@@ -100,6 +100,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case restart
     /// Pause or resume the recording.
     case toggleRecording
+    /// Write a marker into the recording now.
+    case mark
     /// Leave.
     case quit
 }

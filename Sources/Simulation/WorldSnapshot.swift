@@ -20,6 +20,8 @@ public struct WorldSnapshot: Equatable, Sendable {
     public var highlights: [String]
     /// The current step's `show:` items with their live values.
     public var proofs: [ProofValue] = []
+    /// The watched cluster (`streamstage watch`); nil in scenario runs.
+    public var cluster: ClusterStatus? = nil
 }
 
 /// One labelled live value of the current step's `show:` list.

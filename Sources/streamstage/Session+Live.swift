@@ -245,6 +245,8 @@ struct LiveLoop {
             moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: 0) }
         case .toggleRecording:
             recorder?.toggle(at: clock.seconds)
+        case .mark:
+            recorder?.mark(at: clock.seconds)
         case .quit:
             state.quitRequested = true
         }
