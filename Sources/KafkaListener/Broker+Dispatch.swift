@@ -1,15 +1,11 @@
 import KafkaWire
 
 /// The one place a request finds its handler: a `switch` over the API key, each case calling a
-/// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and a row
-/// in ``Broker/advertisedVersions``.
+/// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and its
+/// versions in `ApiKey.supportedVersions` (KafkaWire).
 extension Broker {
     /// The APIs and versions ApiVersions advertises: each request codec's decodable versions.
-    public static let advertisedVersions: [ApiVersionRange] = [
-        (ApiKey.produce, ProduceRequest.versions), (.fetch, FetchRequest.versions), (.listOffsets, ListOffsetsRequest.versions),
-        (.metadata, MetadataRequest.versions), (.apiVersions, ApiVersionsRequest.versions), (.createTopics, CreateTopicsRequest.versions),
-        (.initProducerId, InitProducerIdRequest.versions),
-    ].map { ApiVersionRange(apiKey: $0.0.rawValue, minVersion: $0.1.lowerBound, maxVersion: $0.1.upperBound) }
+    public static let advertisedVersions: [ApiVersionRange] = ApiKey.supported
 
     /// Answers a request whose header has been read; `body` is at the request body.
     func answer(_ request: Request, body: inout WireReader) -> Answer {
@@ -26,8 +22,13 @@ extension Broker {
             case .listOffsets: return try handleListOffsets(request, body: &body)
             case .initProducerId: return try handleInitProducerId(request, body: &body)
             case .createTopics: return try handleCreateTopics(request, body: &body)
-            case .findCoordinator, .joinGroup, .syncGroup, .heartbeat, .leaveGroup, .offsetCommit, .offsetFetch:
-                return .refuse("\(api) is not answered yet")
+            case .findCoordinator: return try handleFindCoordinator(request, body: &body)
+            case .joinGroup: return try handleJoinGroup(request, body: &body)
+            case .syncGroup: return try handleSyncGroup(request, body: &body)
+            case .heartbeat: return try handleHeartbeat(request, body: &body)
+            case .leaveGroup: return try handleLeaveGroup(request, body: &body)
+            case .offsetCommit: return try handleOffsetCommit(request, body: &body)
+            case .offsetFetch: return try handleOffsetFetch(request, body: &body)
             }
         } catch {
             return .refuse("\(api) v\(request.version) body unreadable: \(error)")

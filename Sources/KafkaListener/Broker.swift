@@ -35,6 +35,8 @@ public final class Broker {
     var notices: [ListenerNotice] = []
     /// The next id InitProducerId hands out.
     var nextProducerId: Int64 = 1_000
+    /// Real clients in groups, whose JoinGroup and SyncGroup answers the coordinator completes.
+    var wireMembers: [WireMemberKey: WireGroupMember] = [:]
 
     /// A broker over `engine`'s log, advertising `advertised`.
     public init(engine: Engine, advertised: ListenAddress, epochStartMs: Int64, autoCreateTopics: Bool = false) {
@@ -92,6 +94,8 @@ public final class Broker {
             parked.append(fetch)
         case .refuse(let reason):
             refuse(reason, from: connection, reply: reply)
+        case .deferred(let pending):
+            pending.attach(reply)
         }
     }
 
@@ -141,4 +145,6 @@ enum Answer {
     case noResponse
     case park(ParkedFetch)
     case refuse(String)
+    /// A group answer the coordinator completes later (JoinGroup, SyncGroup).
+    case deferred(DeferredReply)
 }

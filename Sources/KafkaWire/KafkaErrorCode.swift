@@ -20,6 +20,7 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable {
     public static let invalidRequiredAcks = KafkaErrorCode(rawValue: 21)
     public static let illegalGeneration = KafkaErrorCode(rawValue: 22)
     public static let inconsistentGroupProtocol = KafkaErrorCode(rawValue: 23)
+    public static let invalidGroupId = KafkaErrorCode(rawValue: 24)
     public static let unknownMemberId = KafkaErrorCode(rawValue: 25)
     public static let invalidSessionTimeout = KafkaErrorCode(rawValue: 26)
     public static let rebalanceInProgress = KafkaErrorCode(rawValue: 27)
@@ -46,6 +47,7 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable {
         case 21: "INVALID_REQUIRED_ACKS"
         case 22: "ILLEGAL_GENERATION"
         case 23: "INCONSISTENT_GROUP_PROTOCOL"
+        case 24: "INVALID_GROUP_ID"
         case 25: "UNKNOWN_MEMBER_ID"
         case 26: "INVALID_SESSION_TIMEOUT"
         case 27: "REBALANCE_IN_PROGRESS"

@@ -17,6 +17,14 @@ public struct ConsumerOptions: Equatable, Sendable {
     public var commitPolicy: CommitPolicy = .auto()
     /// `auto.offset.reset` (default latest).
     public var autoOffsetReset: OffsetResetPolicy = .latest
+    /// The protocol type of the JoinGroup ("consumer" for every Kafka consumer).
+    public var protocolType = "consumer"
+    /// The protocols a wire client offered, most preferred first; empty for a simulated member,
+    /// which offers `strategy` alone.
+    public var protocols: [JoinProtocol] = []
+
+    /// The protocol names offered, most preferred first.
+    public var protocolNames: [String] { protocols.isEmpty ? [strategy.kafkaName] : protocols.map(\.name) }
 
     public init(topics: [String]) {
         self.topics = topics

@@ -57,11 +57,16 @@ extension GroupCoordinator {
         assignedTopicCounts = subscribedTopicCounts(topics)
         state = .completingRebalance
         phaseEndsAtMs += settings.syncPhaseMs
+        protocolName = selectProtocol() ?? protocolName
+        let selected = protocolName ?? AssignmentStrategy.range.kafkaName
         let metadata = ordered.map(\.metadata)
+        let wireMetadata = wireMetadata(for: selected)
         for member in ordered {
+            let isLeader = member === leader
             let response = JoinResponse(
-                group: name, generation: generation, strategy: strategy ?? .range, leaderId: leader.memberId,
-                memberId: member.memberId, members: member === leader ? metadata : [])
+                group: name, generation: generation, strategy: strategy ?? .range, protocolName: selected,
+                leaderId: leader.memberId, memberId: member.memberId, members: isLeader ? metadata : [],
+                memberMetadata: isLeader ? wireMetadata : [:])
             let assignment = member.client?.joined(response, nowMs: nowMs)
             if member === leader, let assignment { pendingAssignment = assignment }
         }

@@ -10,8 +10,11 @@ final class GroupCoordinator {
     var random: SeededRandom
     var state = GroupState.empty
     var generation = 0
-    /// The group's strategy, fixed by its first member.
-    var strategy: AssignmentStrategy?
+    /// The protocol (assignor) the group selected when its last join phase ended; until then,
+    /// its first member's preference.
+    var protocolName: String?
+    /// The protocol type every member joined with ("consumer").
+    var protocolType: String?
     var members: [String: GroupMember] = [:]
     /// Committed offsets and Burrow's commit windows.
     var offsets: [TopicPartition: PartitionProgress] = [:]
@@ -32,6 +35,9 @@ final class GroupCoordinator {
         self.events = events
         self.random = random
     }
+
+    /// The selected protocol as a strategy streamstage runs (nil for an assignor only a wire client has).
+    var strategy: AssignmentStrategy? { protocolName.flatMap(AssignmentStrategy.init(kafkaName:)) }
 
     var rebalanceProtocol: RebalanceProtocol { strategy?.rebalanceProtocol ?? .eager }
 
@@ -54,6 +60,10 @@ final class GroupCoordinator {
         if let existing {
             let member = try member(existing)
             member.metadata.ownedPartitions = ownedPartitions
+            if !options.protocols.isEmpty {
+                member.metadata.topics = options.topics
+                member.protocols = options.protocols
+            }
             member.lastHeartbeatMs = max(member.lastHeartbeatMs, nowMs)
             member.rejoined = true
             if state != .preparingRebalance {
@@ -61,11 +71,20 @@ final class GroupCoordinator {
             }
             return existing
         }
-        if let strategy, strategy != options.strategy, !members.isEmpty {
-            throw .inconsistentGroupProtocol(group: name, strategy: options.strategy, groupStrategy: strategy)
+        let offered = options.protocolNames
+        guard !offered.isEmpty else { throw .invalidArgument("a JoinGroup must offer at least one protocol") }
+        if !members.isEmpty {
+            let supported = supportedProtocols
+            guard options.protocolType == protocolType, offered.contains(where: supported.contains) else {
+                throw .inconsistentGroupProtocol(
+                    group: name, offered: offered, groupSupports: options.protocolType == protocolType ? supported : [])
+            }
         }
         guard options.sessionTimeoutMs > 0 else { throw .invalidArgument("session.timeout.ms must be positive") }
-        strategy = options.strategy
+        if members.isEmpty {
+            protocolName = offered[0]
+            protocolType = options.protocolType
+        }
         let clientId = options.clientId ?? "consumer-\(name)-\(nextClientNumber)"
         if options.clientId == nil { nextClientNumber += 1 }
         let memberId = clientId + "-" + random.uuid()
@@ -98,12 +117,15 @@ final class GroupCoordinator {
         }
     }
 
-    /// SyncGroup: the leader hands in the assignment; followers only wait for theirs.
+    /// SyncGroup: the leader hands in the assignment; followers only wait for theirs. A SyncGroup
+    /// arriving after the group became stable in the same generation is not an error: as in Kafka,
+    /// the member gets the assignment it already has (see `GroupSnapshot`).
     func sync(memberId: String, generation used: Int, assignment: [String: [TopicPartition]]?) throws(StreamLogError) {
         _ = try member(memberId)
         if used != generation {
             throw .illegalGeneration(group: name, memberId: memberId, generation: used, current: generation)
         }
+        if state == .stable { return }
         guard state == .completingRebalance else { throw .rebalanceInProgress(group: name) }
         if memberId == leaderId, let assignment { pendingAssignment = assignment }
     }

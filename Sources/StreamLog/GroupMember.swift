@@ -15,8 +15,13 @@ final class GroupMember {
     var lastHeartbeatMs: Int64
     /// True once the member sent its JoinGroup for the rebalance under way.
     var rejoined = true
-    /// Where responses go for a simulated member; nil for a client that reads them off the wire.
+    /// Where the coordinator's responses go: the simulated consumer, or the listener's stand-in
+    /// that answers a wire client's pending JoinGroup and SyncGroup.
     let client: GroupMemberClient?
+    /// The protocols a wire client offered (name and metadata bytes); empty for a simulated member.
+    var protocols: [JoinProtocol]
+    /// The protocol names it supports, most preferred first.
+    var protocolNames: [String]
 
     init(memberId: String, clientId: String, options: ConsumerOptions, ownedPartitions: [TopicPartition],
          client: GroupMemberClient?, nowMs: Int64) {
@@ -28,6 +33,8 @@ final class GroupMember {
         metadata = AssignorMember(
             memberId: memberId, groupInstanceId: options.groupInstanceId, topics: options.topics, ownedPartitions: ownedPartitions)
         self.client = client
+        protocols = options.protocols
+        protocolNames = options.protocolNames
         lastHeartbeatMs = nowMs
     }
 }

@@ -20,11 +20,16 @@ public struct JoinResponse: Equatable, Sendable {
     public var generation: Int
     /// The protocol the group settled on.
     public var strategy: AssignmentStrategy
+    /// Its name as the group selected it (a wire client's assignor may be one streamstage lacks).
+    public var protocolName: String
     public var leaderId: String
     public var memberId: String
     /// Every member's metadata (subscription, owned partitions) in Kafka's order; only the
     /// leader's response has it.
     public var members: [AssignorMember]
+    /// The metadata bytes wire members sent for the selected protocol, by member id (leader only);
+    /// simulated members have none: their subscription is in `members`.
+    public var memberMetadata: [String: [UInt8]]
 
     public var isLeader: Bool { memberId == leaderId }
 }

@@ -19,10 +19,12 @@ extension GroupCoordinator {
         GroupSnapshot(
             group: name, state: state, generation: generation, strategy: strategy, rebalanceProtocol: rebalanceProtocol,
             members: orderedMembers.map {
-                MemberSnapshot(
+                var member = MemberSnapshot(
                     memberId: $0.memberId, clientId: $0.clientId, groupInstanceId: $0.groupInstanceId, host: $0.host,
                     topics: $0.metadata.topics, generation: $0.generation, assignment: $0.assignment,
                     lastHeartbeatMs: $0.lastHeartbeatMs, sessionTimeoutMs: $0.sessionTimeoutMs)
+                member.isExternal = !$0.protocols.isEmpty
+                return member
             })
     }
 }

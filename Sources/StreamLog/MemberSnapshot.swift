@@ -17,6 +17,8 @@ public struct MemberSnapshot: Equatable, Sendable {
     /// True once the member crashed and until its session times out. The coordinator cannot know
     /// this (it only sees heartbeats stop); the process that ran the client sets it.
     public var isCrashed = false
+    /// True for a real Kafka client that joined over the wire (the dashboard marks it `ext`).
+    public var isExternal = false
 
     public init(
         memberId: String, clientId: String, groupInstanceId: String?, host: String, topics: [String], generation: Int,

@@ -11,7 +11,8 @@ public enum StreamLogError: Error, Equatable, Sendable, CustomStringConvertible 
     case memberNotActive(group: String, memberId: String)
     case illegalGeneration(group: String, memberId: String, generation: Int, current: Int)
     case rebalanceInProgress(group: String)
-    case inconsistentGroupProtocol(group: String, strategy: AssignmentStrategy, groupStrategy: AssignmentStrategy)
+    /// The member's protocols (or protocol type) share nothing with what every member of the group supports.
+    case inconsistentGroupProtocol(group: String, offered: [String], groupSupports: [String])
     case offsetOutOfRange(TopicPartition, offset: Int64, logStartOffset: Int64, logEndOffset: Int64)
     case noOffsetForPartition(group: String, TopicPartition)
     case invalidArgument(String)
@@ -38,8 +39,8 @@ public enum StreamLogError: Error, Equatable, Sendable, CustomStringConvertible 
             "ILLEGAL_GENERATION: member '\(member)' of group '\(group)' used generation \(generation), current generation is \(current)."
         case .rebalanceInProgress(let group):
             "REBALANCE_IN_PROGRESS: group '\(group)' is rebalancing; commit again after it completes."
-        case .inconsistentGroupProtocol(let group, let strategy, let groupStrategy):
-            "INCONSISTENT_GROUP_PROTOCOL: group '\(group)' uses \(groupStrategy.kafkaName), member asked for \(strategy.kafkaName)."
+        case .inconsistentGroupProtocol(let group, let offered, let supported):
+            "INCONSISTENT_GROUP_PROTOCOL: group '\(group)' uses \(supported.isEmpty ? "another protocol type" : supported.joined(separator: ", ")), member asked for \(offered.joined(separator: ", "))."
         case .offsetOutOfRange(let tp, let offset, let logStart, let logEnd):
             offset < logStart
                 ? "OFFSET_OUT_OF_RANGE: Received request for offset \(offset) for partition \(tp), but we only have log segments starting from offset: \(logStart)."

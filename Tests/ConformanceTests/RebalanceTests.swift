@@ -205,7 +205,7 @@ struct RebalanceTests {
     @Test(arguments: Backend.all) func mixingStrategiesIsAnInconsistentGroupProtocol(_ backend: Backend) throws {
         let h = try Harness(backend)
         _ = try h.join("a", strategy: .range)
-        #expect(throws: StreamLogError.inconsistentGroupProtocol(group: "g", strategy: .roundRobin, groupStrategy: .range)) {
+        #expect(throws: StreamLogError.inconsistentGroupProtocol(group: "g", offered: ["roundrobin"], groupSupports: ["range"])) {
             try h.join("b", strategy: .roundRobin)
         }
     }
