@@ -1,10 +1,11 @@
 import KafkaWire
+import KafkaWireGzip
 import Simulation
 import StreamLog
 
 extension Broker {
-    /// Produce: validates each partition's RecordBatch v2 bytes (CRC-32C, magic, record counts,
-    /// compression) and appends the records to the partition the client chose, as records like
+    /// Produce: validates each partition's RecordBatch v2 bytes (CRC-32C, magic, record counts;
+    /// gzip inflated, other codecs UNSUPPORTED_COMPRESSION_TYPE) and appends the records to the partition the client chose, as records like
     /// any other (throughput, feed, groups). acks=0 gets no response.
     func handleProduce(_ request: Request, body: inout WireReader) throws(WireError) -> Answer {
         let produce = try ProduceRequest.decode(version: request.version, from: &body)
@@ -60,18 +61,11 @@ extension Broker {
             logStartOffset: first.logStartOffset)
     }
 
-    /// Every batch in a partition's records field, validated, gzip inflated.
+    /// Every batch in a partition's records field, validated, gzip inflated (to at most the frame limit).
     static func decodeBatches(_ bytes: [UInt8]) throws(WireError) -> [KafkaWire.RecordBatch] {
         var reader = WireReader(bytes)
         var batches: [KafkaWire.RecordBatch] = []
-        while reader.remaining > 0 {
-            switch try KafkaWire.RecordBatch.decode(from: &reader) {
-            case .batch(let batch):
-                batches.append(batch)
-            case .needsGunzip:
-                throw .unsupportedCompression(codec: CompressionCodec.gzip.rawValue)
-            }
-        }
+        while reader.remaining > 0 { batches.append(try KafkaWire.RecordBatch.decodeInflatingGzip(from: &reader)) }
         return batches
     }
 

@@ -56,10 +56,13 @@ import Testing
         #expect(read.map { $0["value"] as? String ?? "" } == expected.map(\.value))
     }
 
-    @Test(arguments: libraries) func producedKeyedRecordsAreReadBackAtTheOffsetsTheProducerWasGiven(_ library: String) throws {
+    /// Each library, uncompressed and gzip.
+    static let producers = libraries.flatMap { [($0, "none"), ($0, "gzip")] }
+
+    @Test(arguments: producers) func producedKeyedRecordsAreReadBackAtTheOffsetsTheProducerWasGiven(_ library: String, _ codec: String) throws {
         let serve = try ServeProcess("command-vs-events", ["--auto-create-topics"])
         defer { serve.stop() }
-        let result = try KafkaClient.script("client.py", [library, serve.bootstrap, "produce", "orders", "20"])
+        let result = try KafkaClient.script("client.py", [library, serve.bootstrap, "produce", "orders", "20"] + (codec == "none" ? [] : [codec]))
         #expect(result.status == 0, "\(result.out)")
         let summary = try #require(try Self.objects(result.out).last)
         let produced = try #require(summary["produced"] as? [[Any]])
