@@ -5,8 +5,9 @@ import StreamLog
 
 extension Broker {
     /// Produce: validates each partition's RecordBatch v2 bytes (CRC-32C, magic, record counts;
-    /// gzip inflated, other codecs UNSUPPORTED_COMPRESSION_TYPE) and appends the records to the partition the client chose, as records like
-    /// any other (throughput, feed, groups). acks=0 gets no response.
+    /// gzip inflated, other codecs UNSUPPORTED_COMPRESSION_TYPE) and appends the records to the
+    /// partition the client chose, as records like any other (throughput, feed, groups). acks=0
+    /// gets no response.
     func handleProduce(_ request: Request, body: inout WireReader) throws(WireError) -> Answer {
         let produce = try ProduceRequest.decode(version: request.version, from: &body)
         var topics: [ProduceResponse.Topic] = []

@@ -18,4 +18,15 @@ public enum CRC32C {
         for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         return crc ^ 0xFFFF_FFFF
     }
+
+    /// The CRC-32C of raw bytes: the non-generic form for callers in other modules (a generic
+    /// call across modules is not specialised, and costs ten times as much per byte).
+    /// - Complexity: O(n).
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        table.withUnsafeBufferPointer { table in
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            return crc ^ 0xFFFF_FFFF
+        }
+    }
 }
