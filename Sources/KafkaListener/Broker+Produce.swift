@@ -40,9 +40,9 @@ extension Broker {
             return failure(.unknownTopicOrPartition)
         }
         guard let bytes = partition.records else { return failure(.corruptMessage, "the records are null") }
-        let batches: [KafkaWire.RecordBatch]
+        let batches: [BorrowedBatch]
         do {
-            batches = try Self.decodeBatches(Array(bytes))
+            batches = try decodeBatches(Array(bytes))
         } catch {
             return failure(error.kafkaErrorCode, error.description)
         }
@@ -62,18 +62,22 @@ extension Broker {
             logStartOffset: first.logStartOffset)
     }
 
-    /// Every batch in a partition's records field, validated, gzip inflated (to at most the frame limit).
-    static func decodeBatches(_ bytes: [UInt8]) throws(WireError) -> [KafkaWire.RecordBatch] {
+    /// Every batch in a partition's records field, validated, its records left in place (gzip
+    /// inflated, to at most the frame limit).
+    func decodeBatches(_ bytes: [UInt8]) throws(WireError) -> [BorrowedBatch] {
         var reader = WireReader(bytes)
-        var batches: [KafkaWire.RecordBatch] = []
-        while reader.remaining > 0 { batches.append(try KafkaWire.RecordBatch.decodeInflatingGzip(from: &reader)) }
+        var batches: [BorrowedBatch] = []
+        while reader.remaining > 0 {
+            let (spans, buffer) = try KafkaWire.RecordBatch.decodeSpansInflatingGzip(from: &reader)
+            batches.append(BorrowedBatch(spans: spans, buffer: buffer, epochStartMs: epochStartMs))
+        }
         return batches
     }
 
-    /// Appends one decoded batch through the engine, its timestamps turned from the client's
+    /// Appends one validated batch through the engine, its timestamps turned from the client's
     /// epoch ms into simulated time.
-    private func appendBatch(_ batch: KafkaWire.RecordBatch, to target: TopicPartition, client: String) throws(StreamLogError) -> BatchAppend {
-        let result = BorrowedBatch(batch, epochStartMs: epochStartMs).withRecords { records in
+    private func appendBatch(_ batch: BorrowedBatch, to target: TopicPartition, client: String) throws(StreamLogError) -> BatchAppend {
+        let result = batch.withRecords { records in
             Result { () throws(StreamLogError) in try engine.appendExternal(to: target, records, client: client) }
         }
         return try result.get()
