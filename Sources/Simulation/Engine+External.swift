@@ -20,6 +20,11 @@ extension Engine {
 }
 
 extension Engine {
+    /// Adds a line about a Kafka client to the feed (a refused request, a topic it created).
+    public func noteClientEvent(_ text: String) {
+        feed.append(FeedEntry(timeMs: nowMs, kind: .script(text: text)))
+    }
+
     /// Appends a Kafka client's batch to the partition it chose, at the current simulated time,
     /// and books it like the scenario's own records: the topic's throughput and totals, a
     /// sampled feed line naming `client` as its producer, the recent values a `ref` reads, and
