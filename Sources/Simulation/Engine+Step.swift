@@ -164,6 +164,8 @@ extension Engine {
                  .heartbeatFailed(let group, _, _):
                 insights.unsettled.insert(group)
                 feed.append(FeedEntry(timeMs: now, kind: .group(name: group, text: event.description)))
+            case .clusterFault, .clusterRecovered:
+                feed.append(FeedEntry(timeMs: now, kind: .script(text: event.description)))
             }
         }
     }

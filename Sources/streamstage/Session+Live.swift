@@ -59,6 +59,7 @@ extension Session {
             // The header showed a failed recording while the talk went on; the exit code says it too.
             return failures.isEmpty ? nil : UserFacingError(message: failures.joined(separator: "\nstreamstage: "))
         }
+        for line in cluster?.finish() ?? [] { print(line) }
         if let failure { throw failure }
     }
 }
@@ -140,6 +141,10 @@ struct LiveLoop {
             }
             let now = clock.seconds
             pacer.paused = state.paused
+            if !engine.log.capabilities.simulatedTime, state.speed != 1 {
+                state.speed = 1
+                state.refusal = "speed stays ×1 on a cluster: its time is the wall clock"
+            }
             syncSpeed()
             pacer.setSpeed(state.speed)
             let ticks = pacer.ticks(forElapsed: now - lastWall)
