@@ -70,7 +70,7 @@ public struct ListenerIndicator: Equatable, Sendable {
     public var address: String
     /// Connected clients.
     public var clients: Int
-    /// Who can connect, when not loopback only (e.g. "reachable from other machines on every interface").
+    /// Who can connect, when not loopback only (e.g. "reachable from any machine").
     public var reach: String?
 
     public init(address: String, clients: Int, reach: String?) {
