@@ -12,4 +12,7 @@ extension GroupStatus {
         guard count > 0 else { return "" }
         return count == membership.members.count ? "ext" : "+\(count) ext"
     }
+
+    /// The mark where room is short: `ext` for any group real clients are in.
+    var shortExternalTag: String { externalMembers > 0 ? "ext" : "" }
 }

@@ -23,11 +23,13 @@ extension Grid {
             let marked = world.isHighlighted(group.name)
             // The status word gets its room first; the name is what gets clipped.
             let name = Rect(x: inner.x, y: y, width: min(nameWidth, inner.width - statusWidth), height: 1)
-            let label = TextLayout.clipName(theme.marked(group.name, marked), width: name.width - 1, ellipsis: theme.glyphs.ellipsis)
-            let tagX = put(label, x: name.x, y: y, style: theme.highlighted(theme.style(.text), marked)) + 1
-            if !group.externalTag.isEmpty, tagX + group.externalTag.count < name.maxX {
-                put(group.externalTag, x: tagX, y: y, style: theme.style(.accent))
-            }
+            // A group real clients are in keeps its `ext` mark; the name is clipped for it.
+            let full = theme.marked(group.name, marked)
+            let tag = full.count + 1 + group.externalTag.count < name.width ? group.externalTag : group.shortExternalTag
+            let labelWidth = name.width - 1 - (tag.isEmpty ? 0 : tag.count + 1)
+            let tagX = put(TextLayout.clipName(full, width: labelWidth, ellipsis: theme.glyphs.ellipsis), x: name.x, y: y,
+                           style: theme.highlighted(theme.style(.text), marked)) + 1
+            if !tag.isEmpty { put(tag, x: tagX, y: y, style: theme.style(.accent)) }
             var x = putWhole(health.shortLabel, x: name.maxX, y: y, style: theme.style(health.role), limit: inner.maxX) + 1
             x = max(x, name.maxX + statusWidth)
             let total = Int(group.lag.totalLag)

@@ -93,7 +93,8 @@ extension Grid {
             // The status word gets its room before the group's name is clipped; when not even four
             // letters of the name fit beside it, the word is left out whole (the lag panel has it).
             // A group real clients are in carries its `ext` mark before the name is clipped too.
-            let tag = group.externalTag
+            let roomy = consumerWidth - status.shortLabel.count - 2 >= consumer.count + group.externalTag.count
+            let tag = roomy ? group.externalTag : group.shortExternalTag
             let tagWidth = tag.isEmpty ? 0 : tag.count + 1
             let nameWidth = min(consumer.count, max(4, consumerWidth - status.shortLabel.count - 1 - tagWidth))
             var x = put(TextLayout.clipName(consumer, width: nameWidth, ellipsis: theme.glyphs.ellipsis), in: Rect(x: consumerX, y: y, width: nameWidth, height: 1),
