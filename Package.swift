@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
         .package(url: "https://github.com/apple/swift-nio", .upToNextMinor(from: "2.101.0")),
+        // gunzip for KafkaWireGzip (on SwiftNIO's ByteBuffer).
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
     ],
     targets: [
         // Pure core: the Kafka-faithful log. No IO, no wall clock.
@@ -48,11 +50,17 @@ let package = Package(
         // glibc's malloc tracing switches, for `streamstage bench`'s allocation count (declarations
         // only: the binary links the system allocator untouched).
         .systemLibrary(name: "CMallocTrace", path: "Sources/CMallocTrace"),
-        // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2,
-        // ApiVersions, Metadata). No IO; standard library only.
+        // Pure: the Kafka wire codec (primitives, CRC-32C, framing, headers, RecordBatch v2, ApiVersions,
+        // Metadata, Produce, Fetch, ListOffsets, InitProducerId, CreateTopics). No IO; standard library only.
         .target(name: "KafkaWire", swiftSettings: swiftSettings),
+        // Gunzip for RecordBatch v2 codec 1, apart from KafkaWire because compress-nio needs SwiftNIO.
+        .target(name: "KafkaWireGzip", dependencies: [
+            "KafkaWire",
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], swiftSettings: swiftSettings),
         // The Kafka listener: a SwiftNIO server (framing, connections) handing decoded requests
-        // to the log's one owner, and the broker's answers over the seam. The only NIO importer.
+        // to the log's one owner, and the broker's answers over the seam. The only NIO importer but KafkaWireGzip.
         .target(name: "KafkaListener", dependencies: [
             "KafkaWire", "StreamLog", "Simulation",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -79,6 +87,7 @@ let package = Package(
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Dashboard", "Simulation"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaWireGzipTests", dependencies: ["KafkaWireGzip", "KafkaWire"], swiftSettings: swiftSettings),
         // Real Kafka clients (kcat, kafka-python, confluent-kafka) and hostile bytes against `streamstage serve`.
         .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire", "Simulation", "Scenario", "StreamLog"],
                     swiftSettings: swiftSettings),

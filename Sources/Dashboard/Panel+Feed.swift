@@ -2,7 +2,8 @@ import Simulation
 
 extension Grid {
     /// The event feed, newest at the bottom: sampled records (topic in its colour,
-    /// partition@offset, key, payload; "1/N" when sampled) and group and script events.
+    /// partition@offset, key, payload; "1/N" when sampled; "from CLIENT" for a Kafka client's
+    /// record) and group and script events.
     mutating func drawFeed(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         var title = "Event feed"
         if state.feedFrozen { title += " — FROZEN (f)" }
@@ -19,7 +20,8 @@ extension Grid {
         for entry in shown {
             var x = put(Self.feedTime(entry.timeMs) + " ", x: inner.x, y: y, style: theme.style(.muted), maxWidth: inner.width)
             switch entry.kind {
-            case .record(let topic, let partition, let offset, let key, let payload, let sampleOf):
+            case .record(let topic, let partition, let offset, let key, let payload, let sampleOf),
+                 .clientRecord(let topic, let partition, let offset, let key, let payload, _, let sampleOf):
                 let style = theme.topicStyle(topicIndex[topic] ?? 0)
                 // The topic and key may be clipped (never inside a number); the position and the
                 // sampling are drawn whole or not at all.
@@ -30,6 +32,10 @@ extension Grid {
                             ellipsis: theme.glyphs.ellipsis) + 1
                 }
                 if sampleOf > 1 { x = putWhole("1/\(NumberFormat.compact(sampleOf)) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX) }
+                if case .clientRecord(_, _, _, _, _, let client, _) = entry.kind {
+                    x = put("from \(client)", in: Rect(x: x, y: y, width: max(0, min(inner.maxX - x, client.count + 5)), height: 1),
+                            style: theme.style(.accent), ellipsis: theme.glyphs.ellipsis) + 1
+                }
                 put(payload, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
             case .group(_, let text):
                 let role: StyleRole = text.contains("crashed") || text.contains("timed out") || text.contains("out of range") ? .warn : .title

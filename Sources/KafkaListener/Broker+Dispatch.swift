@@ -1,21 +1,11 @@
 import KafkaWire
 
 /// The one place a request finds its handler: a `switch` over the API key, each case calling a
-/// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and a row
-/// in ``Broker/advertisedVersions``.
+/// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and its
+/// versions in `ApiKey.supportedVersions` (KafkaWire).
 extension Broker {
-    /// The APIs and versions the listener answers, as ApiVersions advertises them.
-    public static let advertisedVersions: [ApiVersionRange] = [
-        ApiVersionRange(apiKey: ApiKey.apiVersions.rawValue, minVersion: 0, maxVersion: 2),
-        ApiVersionRange(apiKey: ApiKey.metadata.rawValue, minVersion: 1, maxVersion: 1),
-        ApiVersionRange(apiKey: ApiKey.findCoordinator.rawValue, minVersion: 0, maxVersion: 2),
-        ApiVersionRange(apiKey: ApiKey.joinGroup.rawValue, minVersion: 2, maxVersion: 5),
-        ApiVersionRange(apiKey: ApiKey.syncGroup.rawValue, minVersion: 0, maxVersion: 3),
-        ApiVersionRange(apiKey: ApiKey.heartbeat.rawValue, minVersion: 0, maxVersion: 3),
-        ApiVersionRange(apiKey: ApiKey.leaveGroup.rawValue, minVersion: 0, maxVersion: 3),
-        ApiVersionRange(apiKey: ApiKey.offsetCommit.rawValue, minVersion: 2, maxVersion: 7),
-        ApiVersionRange(apiKey: ApiKey.offsetFetch.rawValue, minVersion: 1, maxVersion: 5),
-    ]
+    /// The APIs and versions ApiVersions advertises: each request codec's decodable versions.
+    public static let advertisedVersions: [ApiVersionRange] = ApiKey.supported
 
     /// Answers a request whose header has been read; `body` is at the request body.
     func answer(_ request: Request, body: inout WireReader) -> Answer {
@@ -27,6 +17,11 @@ extension Broker {
             switch api {
             case .apiVersions: return try handleApiVersions(request, body: &body)
             case .metadata: return try handleMetadata(request, body: &body)
+            case .produce: return try handleProduce(request, body: &body)
+            case .fetch: return try handleFetch(request, body: &body)
+            case .listOffsets: return try handleListOffsets(request, body: &body)
+            case .initProducerId: return try handleInitProducerId(request, body: &body)
+            case .createTopics: return try handleCreateTopics(request, body: &body)
             case .findCoordinator: return try handleFindCoordinator(request, body: &body)
             case .joinGroup: return try handleJoinGroup(request, body: &body)
             case .syncGroup: return try handleSyncGroup(request, body: &body)
@@ -34,8 +29,6 @@ extension Broker {
             case .leaveGroup: return try handleLeaveGroup(request, body: &body)
             case .offsetCommit: return try handleOffsetCommit(request, body: &body)
             case .offsetFetch: return try handleOffsetFetch(request, body: &body)
-            case .produce, .fetch, .listOffsets, .initProducerId, .createTopics:
-                return .refuse("\(api) is not answered yet")
             }
         } catch {
             return .refuse("\(api) v\(request.version) body unreadable: \(error)")

@@ -11,7 +11,7 @@ extension Broker {
         let names = asked.topics ?? engine.log.topicNames
         var topics: [MetadataResponse.Topic] = []
         for name in names {
-            if autoCreateTopics, !engine.log.topicNames.contains(name) { createTopic(name, for: request) }
+            if autoCreateTopics, asked.allowAutoTopicCreation, !engine.log.topicNames.contains(name) { createTopic(name, for: request) }
             guard let offsets = try? engine.log.offsets(topic: name) else {
                 topics.append(MetadataResponse.Topic(errorCode: .unknownTopicOrPartition, name: name, partitions: []))
                 continue
@@ -21,13 +21,14 @@ extension Broker {
             }))
         }
         let broker = MetadataResponse.Broker(nodeId: Self.nodeId, host: advertised.host, port: Int32(advertised.port))
-        return .respond(MetadataResponse(brokers: [broker], controllerId: Self.nodeId, topics: topics).encoded(version: request.version))
+        return .respond(MetadataResponse(brokers: [broker], clusterId: Self.clusterId, controllerId: Self.nodeId, topics: topics)
+            .encoded(version: request.version))
     }
 
     /// Creates `name` with one partition for a client (Kafka's `auto.create.topics.enable`);
     /// a name the log refuses stays unknown.
     func createTopic(_ name: String, for request: Request) {
-        guard engine.createExternalTopic(name) else { return }
-        notices.append(.topicCreated(name: name, clientId: request.clientName))
+        guard engine.createExternalTopic(name, partitions: 1) else { return }
+        notices.append(.topicCreated(name: name, partitions: 1, clientId: request.clientName))
     }
 }

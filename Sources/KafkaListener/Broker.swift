@@ -85,6 +85,8 @@ public final class Broker {
         switch answer(request, body: &reader) {
         case .respond(let body):
             reply(.frame(ResponseHeader(correlationId: header.correlationId).frame(body: body)))
+        case .respondFrame(let frame):
+            reply(.frame(frame))
         case .noResponse:
             reply(.none)
         case .park(var fetch):
@@ -138,6 +140,8 @@ public enum BrokerReply: Equatable, Sendable {
 /// How a handler answers: a response body, nothing, a fetch to park, or a refusal.
 enum Answer {
     case respond([UInt8])
+    /// A whole response frame already built (a fetch answered at once).
+    case respondFrame([UInt8])
     case noResponse
     case park(ParkedFetch)
     case refuse(String)

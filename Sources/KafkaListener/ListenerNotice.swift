@@ -7,7 +7,7 @@ public enum ListenerNotice: Equatable, Sendable, CustomStringConvertible {
     /// A request was refused and its connection closed.
     case refused(remote: String, clientId: String?, reason: String)
     /// A topic was created for a client (`--auto-create-topics`).
-    case topicCreated(name: String, clientId: String)
+    case topicCreated(name: String, partitions: Int, clientId: String)
 
     /// One line: what happened, and to which client.
     public var description: String {
@@ -15,7 +15,8 @@ public enum ListenerNotice: Equatable, Sendable, CustomStringConvertible {
         case .connected(let remote): "client connected from \(remote)"
         case .disconnected(let remote, let clientId): "client \(Self.name(clientId, remote)) disconnected"
         case .refused(let remote, let clientId, let reason): "client \(Self.name(clientId, remote)): \(reason); connection closed"
-        case .topicCreated(let name, let clientId): "topic \(name) created for \(clientId) (1 partition)"
+        case .topicCreated(let name, let partitions, let clientId):
+            "topic \(name) created for \(clientId) (\(partitions) partition\(partitions == 1 ? "" : "s"))"
         }
     }
 

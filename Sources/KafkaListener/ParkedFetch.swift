@@ -1,7 +1,15 @@
+import KafkaWire
+
 /// A Fetch waiting for records (fewer than its min bytes were there) until its max wait runs out.
 struct ParkedFetch {
     /// The connection that asked.
     var connection: Int
+    /// Echoed in the response.
+    var correlationId: Int32
+    /// The request's version, which the response is written at.
+    var version: Int16
+    /// The request, read again on every check.
+    var request: FetchRequest
     /// Wall-clock ms after which it is answered with whatever is there.
     var deadlineWallMs: Int64
     /// Sends the answer; set when the fetch is parked.
@@ -14,17 +22,12 @@ extension Broker {
         guard !parked.isEmpty else { return }
         var waiting: [ParkedFetch] = []
         for fetch in parked {
-            if let body = settle(fetch, wallMs: wallMs) {
-                fetch.reply(.frame(body))
+            if let frame = settle(fetch, wallMs: wallMs) {
+                fetch.reply(.frame(frame))
             } else {
                 waiting.append(fetch)
             }
         }
         parked = waiting
-    }
-
-    /// The response frame for `fetch` if it is ready (enough bytes, or its wait is over), else nil.
-    func settle(_ fetch: ParkedFetch, wallMs: Int64) -> [UInt8]? {
-        nil
     }
 }

@@ -50,7 +50,10 @@ public struct ApiVersionsResponse: Equatable, Sendable {
     ///
     /// Within ``ApiVersionsRequest/versions``: NONE at the request's version. Above: the KIP-511
     /// fallback, a v0-format body with UNSUPPORTED_VERSION and the full list, so the client retries lower.
-    public static func answer(requestVersion: Int16, supported: [ApiVersionRange]) -> (version: Int16, response: ApiVersionsResponse) {
+    /// `supported` defaults to ``ApiKey/supported``, the listener's table.
+    public static func answer(
+        requestVersion: Int16, supported: [ApiVersionRange] = ApiKey.supported
+    ) -> (version: Int16, response: ApiVersionsResponse) {
         if ApiVersionsRequest.versions.contains(requestVersion) {
             return (requestVersion, ApiVersionsResponse(errorCode: .none, apiKeys: supported))
         }

@@ -26,6 +26,10 @@ public enum WireError: Error, Equatable, Sendable {
     case recordLengthMismatch(declared: Int, used: Int, at: Int)
     /// A compression codec this codec does not decode (2 snappy, 3 lz4, 4 zstd, 5–7 undefined).
     case unsupportedCompression(codec: Int)
+    /// A gzip batch's records would not inflate: not a gzip stream, or a damaged one.
+    case corruptGzip(reason: String)
+    /// A gzip batch's records inflate beyond `limit` bytes (a decompression bomb, or simply too large).
+    case inflatedTooLarge(limit: Int)
     /// An API version outside the range this codec decodes.
     case unsupportedVersion(apiKey: Int16, version: Int16)
     /// Bytes were left over after a message that should have ended.
@@ -34,11 +38,11 @@ public enum WireError: Error, Equatable, Sendable {
     /// The Kafka error code a broker answers with for this problem.
     public var kafkaErrorCode: KafkaErrorCode {
         switch self {
-        case .crcMismatch, .wrongMagic, .recordCountMismatch, .recordLengthMismatch, .invalidBatchLength:
+        case .crcMismatch, .wrongMagic, .recordCountMismatch, .recordLengthMismatch, .invalidBatchLength, .corruptGzip:
             .corruptMessage
         case .unsupportedCompression: .unsupportedCompressionType
         case .unsupportedVersion: .unsupportedVersion
-        case .frameTooLarge: .messageTooLarge
+        case .frameTooLarge, .inflatedTooLarge: .messageTooLarge
         case .truncated, .invalidLength, .varintTooLong, .invalidUTF8, .negativeFrameSize, .trailingBytes:
             .invalidRequest
         }
@@ -67,6 +71,8 @@ extension WireError: CustomStringConvertible {
         case let .recordLengthMismatch(declared, used, at):
             "record at byte \(at) declares \(declared) bytes, its fields take \(used)"
         case let .unsupportedCompression(codec): "compression codec \(codec) is not supported: expected 0 (none) or 1 (gzip)"
+        case let .corruptGzip(reason): "gzip records would not inflate (\(reason)): expected a gzip stream"
+        case let .inflatedTooLarge(limit): "gzip records inflate beyond \(limit) bytes: expected at most \(limit)"
         case let .unsupportedVersion(apiKey, version): "API key \(apiKey) version \(version) is not supported"
         case let .trailingBytes(count, at): "\(count) unexpected bytes after the message at byte \(at)"
         }

@@ -2,12 +2,12 @@ import StreamLog
 
 /// Records and topics that come from outside the scenario: real Kafka clients through the listener.
 extension Engine {
-    /// Creates a topic a Kafka client asked for, with one partition (Kafka's
-    /// `auto.create.topics.enable` default); false when the log refuses the name.
-    public func createExternalTopic(_ name: String) -> Bool {
+    /// Creates a topic a Kafka client asked for (auto-created topics get one partition, Kafka's
+    /// `num.partitions` default); false when the log refuses it.
+    public func createExternalTopic(_ name: String, partitions: Int) -> Bool {
         guard !log.topicNames.contains(name) else { return true }
         do {
-            try log.createTopic(name, config: TopicConfig(partitions: 1))
+            try log.createTopic(name, config: TopicConfig(partitions: partitions))
         } catch {
             return false
         }
@@ -16,5 +16,45 @@ extension Engine {
         topicTotals[name] = (0, 0)
         externalTopics.append(name)
         return true
+    }
+}
+
+extension Engine {
+    /// Appends a Kafka client's batch to the partition it chose, at the current simulated time,
+    /// and books it like the scenario's own records: the topic's throughput and totals, a
+    /// sampled feed line naming `client` as its producer, the recent values a `ref` reads, and
+    /// `onAppend` (exports). UNKNOWN_TOPIC_OR_PARTITION for a topic or partition that does not exist.
+    public func appendExternal(
+        to partition: TopicPartition, _ records: UnsafeBufferPointer<BorrowedRecord>, client: String
+    ) throws(StreamLogError) -> BatchAppend {
+        let now = nowMs
+        let appended = try log.appendBatch(to: partition, records, nowMs: now)
+        let name = partition.topic
+        var bytes: Int64 = 0
+        var sampler = feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0)
+        let recent = recentValues[name]
+        for (index, record) in records.enumerated() {
+            let value = record.value ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            bytes += Int64((record.key?.count ?? 0) + value.count)
+            let offset = appended.baseOffset + Int64(index)
+            recent?.append(key: record.key.map { String(decoding: $0, as: UTF8.self) }, value: Value(json: value) ?? .null)
+            if sampler.keepsNext() {
+                feed.keepClientRecord(
+                    topic: name, partition: partition.partition, offset: offset, key: record.key, value: value, client: client,
+                    sampleOf: sampler.every, nowMs: now)
+            }
+            if let onAppend {
+                onAppend(AppendedRecord(
+                    topic: name, partition: partition.partition, offset: offset,
+                    timestamp: appended.timestampType == .logAppendTime ? appended.logAppendTimeMs : record.timestamp,
+                    timestampType: appended.timestampType, key: record.key.map { Array($0) }, value: Array(value),
+                    headers: record.headers.map { Header(String(decoding: $0.key, as: UTF8.self), $0.value.map { Array($0) } ?? []) }))
+            }
+        }
+        feed.finish(sampler)
+        if let index = topicRecords.index(forKey: name) { topicRecords.values[index].add(Double(records.count)) }
+        if let index = topicBytes.index(forKey: name) { topicBytes.values[index].add(Double(bytes)) }
+        if let totals = topicTotals[name] { topicTotals[name] = (totals.records + Int64(records.count), totals.bytes + bytes) }
+        return appended
     }
 }

@@ -35,6 +35,16 @@ struct FeedBuffer {
             payload: FeedText.payload(value), sampleOf: every)))
     }
 
+    /// Adds the line of a record a Kafka client produced, naming the client (its `client.id`).
+    mutating func keepClientRecord(
+        topic: String, partition: Int, offset: Int64, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, client: String,
+        sampleOf every: Int, nowMs: Int64
+    ) {
+        append(FeedEntry(timeMs: nowMs, kind: .clientRecord(
+            topic: topic, partition: partition, offset: offset, key: key.map(FeedText.text), payload: FeedText.payload(value),
+            client: client, sampleOf: every)))
+    }
+
     /// Adds an event line.
     mutating func append(_ entry: FeedEntry) {
         entries.append(entry)

@@ -6,6 +6,8 @@ public struct FeedEntry: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// A record appended to a topic; `sampleOf` is N when the line stands for 1 of N records.
         case record(topic: String, partition: Int, offset: Int64, key: String?, payload: String, sampleOf: Int)
+        /// A record a Kafka client produced through the listener; `client` is its `client.id`.
+        case clientRecord(topic: String, partition: Int, offset: Int64, key: String?, payload: String, client: String, sampleOf: Int)
         /// A consumer-group event (rebalance, assignment, reset, …).
         case group(name: String, text: String)
         /// A topic event (segment deleted, …).
@@ -25,7 +27,7 @@ public struct FeedEntry: Equatable, Sendable {
     /// The topic or group this entry belongs to, for the feed filter.
     public var subject: String? {
         switch kind {
-        case .record(let topic, _, _, _, _, _): topic
+        case .record(let topic, _, _, _, _, _), .clientRecord(let topic, _, _, _, _, _, _): topic
         case .group(let name, _), .topic(let name, _): name
         case .script: nil
         }

@@ -67,10 +67,10 @@ final class ServeProcess {
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
-    /// SIGTERM, a bounded wait, then SIGKILL; returns the exit status (nil when it had to be killed).
+    /// SIGTERM, a bounded wait, then SIGKILL; returns the exit status (nil when it had to be
+    /// killed). The output stays readable until the value goes away.
     @discardableResult
     func stop() -> Int32? {
-        defer { try? FileManager.default.removeItem(at: folder) }
         guard process.isRunning else { return process.terminationStatus }
         kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(10)
@@ -81,7 +81,10 @@ final class ServeProcess {
         return nil
     }
 
-    deinit { if process.isRunning { stop() } }
+    deinit {
+        if process.isRunning { stop() }
+        try? FileManager.default.removeItem(at: folder)
+    }
 }
 
 /// A test helper could not do its part; the message says what it saw.

@@ -66,3 +66,24 @@ struct ApiVersionsTests {
         #expect(KafkaErrorCode(rawValue: 9_999).name == nil)
     }
 }
+
+/// The advertised table: every API the listener speaks, at the ranges real clients were measured with.
+struct SupportedVersionsTests {
+    @Test func tableMatchesTheMeasuredSubset() {
+        let expected: [(Int16, Int16, Int16)] = [
+            (0, 3, 8), (1, 4, 11), (2, 1, 5), (3, 1, 8), (8, 2, 7), (9, 1, 5), (10, 0, 2), (11, 2, 5),
+            (12, 0, 3), (13, 0, 3), (14, 0, 3), (18, 0, 2), (19, 0, 4), (22, 0, 1),
+        ]
+        #expect(ApiKey.supported == expected.map { ApiVersionRange(apiKey: $0.0, minVersion: $0.1, maxVersion: $0.2) })
+    }
+
+    /// The fallback a v3 opening gets: UNSUPPORTED_VERSION and all fourteen ranges, v0 layout.
+    @Test func fallbackAnswerAdvertisesTheTable() {
+        let answer = ApiVersionsResponse.answer(requestVersion: 3)
+        #expect(answer.version == 0)
+        let body = answer.response.encoded(version: 0)
+        #expect(body.count == 6 + 14 * 6)
+        #expect(Array(body.prefix(12)) == [0, 35, 0, 0, 0, 14, 0, 0, 0, 3, 0, 8])          // Produce 3–8 first
+        #expect(Array(body.suffix(18)) == [0, 18, 0, 0, 0, 2, 0, 19, 0, 0, 0, 4, 0, 22, 0, 0, 0, 1])
+    }
+}

@@ -19,7 +19,7 @@ struct FuzzTests {
     static let iterations = 10_000
 
     /// Which decoder an input is meant for.
-    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol }
+    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol, dataRequest }
 
     /// Valid inputs to mutate: a request frame, a response frame and record batches.
     static func corpus() -> [(Kind, [UInt8])] {
@@ -39,7 +39,7 @@ struct FuzzTests {
         return [(.request, FrameSplitter.frame(request.bytes)), (.batches, batch.encoded()),
                 (.batches, RecordBatchTests.handBuilt + batch.encoded()),
                 (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2))),
-                (.metadata, metadata.encoded(version: 8))] + groupCorpus()
+                (.metadata, metadata.encoded(version: 8))] + groupCorpus() + dataRequests(batch: batch.encoded())
     }
 
     /// One to four random edits: overwrite a byte, write an extreme int32, truncate, or insert bytes.
@@ -89,6 +89,7 @@ struct FuzzTests {
             tally((try? MetadataResponse.decode(version: 8, from: &reader)) != nil)
         case .batches: decodeBatches(bytes, into: &outcome)
         case .groupRequest, .consumerProtocol: tally(decodeGroup(kind, bytes))
+        case .dataRequest: tally(decodeDataRequest(bytes))
         }
     }
 
@@ -113,7 +114,7 @@ struct FuzzTests {
         var valid = Outcome()
         for (kind, input) in corpus { Self.decode(kind, input, into: &valid) }
         #expect(valid.rejected == 0)
-        #expect(valid.accepted == 6 + Self.groupCorpus().count)
+        #expect(valid.accepted == 6 + Self.groupCorpus().count + 12)
         var outcome = Outcome()
         for iteration in 0..<Self.iterations {
             let (kind, input) = corpus[iteration % corpus.count]

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Metadata through real clients: the scenario's topics with their partition counts, and this
-/// listener as the one broker.
-@Suite(.serialized) struct MetadataTests {
+/// kcat's metadata view: the scenario's topics with their partition counts, and this listener
+/// as the one broker (node 0, the controller).
+@Suite(.serialized) struct KcatMetadataTests {
     @Test func kcatListsTheScenariosTopicsAndPartitionCounts() throws {
         let serve = try ServeProcess("consumer-groups-101")
         defer { serve.stop() }
@@ -21,5 +21,7 @@ import Testing
             return (name, partitions.count)
         })
         #expect(counts == ["payments": 12, "payments-keyless": 12])
+        #expect(serve.stop() == 0)
+        #expect(serve.output.contains("] stopped by signal after "))
     }
 }
