@@ -46,6 +46,14 @@ struct BrokerGroupTests {
             return try decode(&reader)
         }
 
+        /// The feed's lines about `group`, oldest first.
+        func feed(_ group: String) -> [String] {
+            engine.snapshot().feed.compactMap {
+                guard case .group(let name, let text) = $0.kind, name == group else { return nil }
+                return text
+            }
+        }
+
         /// Runs the engine until request `id` is answered (at most `ms` of simulated time).
         func runUntilAnswered(_ id: Int32, ms: Int64 = 10_000) {
             let end = engine.nowMs + ms
@@ -138,6 +146,10 @@ struct BrokerGroupTests {
         #expect(external.memberId == joined.memberId && external.clientId == "py-fraud")
         #expect(mine == [.init(topic: "payments", partitions: external.assignment.map { Int32($0.partition) })])
         #expect(snapshot.members.map(\.assignment.count) == [3, 3, 3, 3])
+        let feed = wire.feed("ledger-range")
+        #expect(feed.contains("ledger-range: \(joined.memberId) joined (client.id py-fraud)"))
+        #expect(feed.contains("ledger-range: rebalance started (EAGER): member \(joined.memberId) joined"))
+        #expect(feed.contains("ledger-range: rebalance completed, generation 2, range (EAGER)"))
     }
 
     @Test func aCooperativeOnlyClientIsRefusedByARangeGroup() throws {
@@ -166,6 +178,7 @@ struct BrokerGroupTests {
         let after = try wire.engine.log.group("ledger-range")
         #expect(after.members.count == 3 && !after.members.contains(where: \.isExternal))
         #expect(after.members.map(\.assignment.count) == [4, 4, 4])
+        #expect(wire.feed("ledger-range").contains { $0.hasPrefix("ledger-range: \(joined.memberId) timed out after session.timeout.ms=6000") })
         let beat = wire.send(.heartbeat, 3, HeartbeatRequest(groupId: "ledger-range", generationId: 2, memberId: joined.memberId).encoded(version: 3))
         #expect(try wire.reply(beat) { try HeartbeatResponse.decode(version: 3, from: &$0) } == HeartbeatResponse(errorCode: .unknownMemberId))
     }
