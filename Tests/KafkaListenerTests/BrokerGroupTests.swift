@@ -182,4 +182,24 @@ struct BrokerGroupTests {
         let beat = wire.send(.heartbeat, 3, HeartbeatRequest(groupId: "ledger-range", generationId: 2, memberId: joined.memberId).encoded(version: 3))
         #expect(try wire.reply(beat) { try HeartbeatResponse.decode(version: 3, from: &$0) } == HeartbeatResponse(errorCode: .unknownMemberId))
     }
+
+    /// Subscription or assignment bytes that are not the consumer protocol get Kafka's error
+    /// answer, and the group is left as it was.
+    @Test func unreadableConsumerProtocolBytesAreRefusedCleanly() throws {
+        let wire = try Wire()
+        let garbage = JoinGroupRequest(groupId: "fraud", sessionTimeoutMs: 6_000, rebalanceTimeoutMs: 300_000, memberId: "",
+                                       protocols: [.init(name: "range", metadata: [0xFF, 0x01])]).encoded(version: 5)
+        let refused = wire.send(.joinGroup, 5, garbage)
+        #expect(try wire.reply(refused) { try JoinGroupResponse.decode(version: 5, from: &$0) } == .failure(.inconsistentGroupProtocol))
+        #expect(wire.engine.log.groupNames.contains("fraud") == false)
+
+        let joinId = wire.send(.joinGroup, 5, Self.join("fraud"))
+        wire.runUntilAnswered(joinId)
+        let me = try #require(try wire.reply(joinId) { try JoinGroupResponse.decode(version: 5, from: &$0) }).memberId
+        let bad = wire.send(.syncGroup, 3, SyncGroupRequest(
+            groupId: "fraud", generationId: 1, memberId: me, assignments: [.init(memberId: me, assignment: [0x00, 0x00, 0x7F])]).encoded(version: 3))
+        #expect(try wire.reply(bad) { try SyncGroupResponse.decode(version: 3, from: &$0) }
+            == SyncGroupResponse(errorCode: .inconsistentGroupProtocol, assignment: []))
+        #expect(try wire.engine.log.group("fraud").state == .completingRebalance)
+    }
 }

@@ -14,8 +14,10 @@ import Testing
     }
 
     /// A member of `group` on `topic` for `seconds`, printing its assignment as it changes.
-    static func member(_ serve: ServeProcess, _ library: String, _ group: String, _ topic: String, clientId: String) throws -> BackgroundClient {
-        try BackgroundClient("group.py", [serve.bootstrap, "member", library, group, topic, "60", clientId])
+    static func member(
+        _ serve: ServeProcess, _ library: String, _ group: String, _ topic: String, clientId: String, strategy: String? = nil
+    ) throws -> BackgroundClient {
+        try BackgroundClient("group.py", [serve.bootstrap, "member", library, group, topic, "60", clientId] + (strategy.map { [$0] } ?? []))
     }
 
     /// A subscribe() group receives every record once, commits, and OffsetFetch (the admin
@@ -85,11 +87,25 @@ import Testing
     /// A real client joins a scenario's own range group of three simulated members: the group
     /// rebalances with it, and it gets three of the twelve partitions beside them.
     @Test func aRealClientJoinsAScenariosOwnGroup() throws {
-        let serve = try ServeProcess("consumer-groups-101")
+        // Step 2 adds a simulated member to each group: it waits a minute here.
+        let serve = try ServeProcess("consumer-groups-101", ["--step-time", "60s"])
         defer { serve.stop() }
         let guest = try Self.member(serve, "kafka-python", "ledger-range", "payments", clientId: "kp-guest")
         defer { guest.stop() }
         #expect(eventually(within: 40) { guest.assignment?.count == 3 }, "guest: \(guest.output)\nserve: \(serve.output)")
         #expect(serve.output.contains(#/group ledger-range rebalanced: generation \d+, 4 members \(real clients: kp-guest\)/#))
+    }
+
+    /// A cooperative-sticky client joins the scenario's cooperative group: the simulated members
+    /// hand over partitions incrementally (two rebalances) and it ends with three of the twelve.
+    @Test func aCooperativeClientJoinsTheScenariosCooperativeGroup() throws {
+        let serve = try ServeProcess("consumer-groups-101", ["--step-time", "60s"])
+        defer { serve.stop() }
+        #expect(eventually(within: 20) { serve.output.contains("group ledger-coop rebalanced: generation 1, 3 members") })
+        let guest = try Self.member(serve, "confluent-kafka", "ledger-coop", "payments", clientId: "ck-coop", strategy: "cooperative-sticky")
+        defer { guest.stop() }
+        #expect(eventually(within: 40) { guest.assignment?.count == 3 }, "guest: \(guest.output)\nserve: \(serve.output)")
+        let generations = serve.output.matches(of: #/group ledger-coop rebalanced: generation (\d+), 4 members \(real clients: ck-coop\)/#)
+        #expect(generations.map { Int($0.1) } == [2, 3])
     }
 }

@@ -5,8 +5,9 @@
     group.py BOOTSTRAP consume LIB GROUP TOPIC N        -> {"records": [[partition, offset, key], ...], "committed": true}
     group.py BOOTSTRAP offsets GROUP                    -> {"TOPIC-PARTITION": offset, ...}   (kafka-python admin
                                                            list_group_offsets: OffsetFetch for every partition)
-    group.py BOOTSTRAP member LIB GROUP TOPIC SECONDS CLIENT_ID
+    group.py BOOTSTRAP member LIB GROUP TOPIC SECONDS CLIENT_ID [STRATEGY]
         -> one line {"assignment": ["TOPIC-P", ...]} each time the assignment changes, polling for SECONDS
+           (STRATEGY: confluent-kafka's partition.assignment.strategy, e.g. cooperative-sticky)
 
 LIB is kafka-python or confluent-kafka; consumers join with session.timeout.ms=6000 so joins and
 evictions are quick. Every wait is bounded; a failure exits 1 with a message on stderr.
@@ -28,7 +29,7 @@ def out(obj):
     print(json.dumps(obj), flush=True)
 
 
-def consumer(lib, group, topic, client_id):
+def consumer(lib, group, topic, client_id, strategy=None):
     """A subscribed consumer: (poll(seconds) -> [(partition, offset, key)], assignment() -> [str], commit(), close())."""
     if lib == "kafka-python":
         from kafka import KafkaConsumer
@@ -45,7 +46,8 @@ def consumer(lib, group, topic, client_id):
     from confluent_kafka import Consumer
     c = Consumer({"bootstrap.servers": BOOTSTRAP, "group.id": group, "client.id": client_id,
                   "auto.offset.reset": "earliest", "enable.auto.commit": False,
-                  "session.timeout.ms": 6000, "heartbeat.interval.ms": 1000})
+                  "session.timeout.ms": 6000, "heartbeat.interval.ms": 1000,
+                  **({"partition.assignment.strategy": strategy} if strategy else {})})
     c.subscribe([topic])
 
     def poll(seconds):
@@ -93,7 +95,7 @@ elif COMMAND == "offsets":
     out({f"{tp.topic}-{tp.partition}": meta.offset for tp, meta in sorted(offsets.items())})
 elif COMMAND == "member":
     lib, group, topic, seconds, client_id = ARGS[0], ARGS[1], ARGS[2], float(ARGS[3]), ARGS[4]
-    poll, assignment, _, close = consumer(lib, group, topic, client_id)
+    poll, assignment, _, close = consumer(lib, group, topic, client_id, ARGS[5] if len(ARGS) > 5 else None)
     end, last = time.time() + seconds, None
     while time.time() < end:
         poll(0.2)
