@@ -150,4 +150,24 @@ struct ExternalMemberTests {
         #expect(b.joins.last?.generation == 2 && b.joins.last?.isLeader == true)
         #expect(log.drainEvents().contains(.memberMissedRebalance(group: "g", memberId: stuck, rebalanceTimeoutMs: 5_000)))
     }
+
+    /// A commit from outside any group (no member id, generation −1: `assign()` and commit) is
+    /// stored while the group has no members — creating it — and refused once it has some.
+    @Test(arguments: Backend.all) func aCommitFromOutsideTheGroupIsKeptOnlyWhileItIsEmpty(_ backend: Backend) throws {
+        let log = backend.make(SeededRandom(seed: 4), LogSettings())
+        try log.createTopic("orders", config: TopicConfig(partitions: 2))
+        for _ in 0..<3 {
+            _ = try log.produce(topic: "orders", key: nil, value: .int(1), headers: [], timestamp: 0, sizeInBytes: nil, partition: 1, nowMs: 0)
+        }
+        try log.commitOffsets("manual", memberId: "", generation: -1, offsets: [TopicPartition("orders", 1): 2], nowMs: 10)
+        #expect(try log.committedOffsets(group: "manual").mapValues(\.offset) == [TopicPartition("orders", 1): 2])
+        #expect(try log.group("manual").state == .empty && log.groupNames.contains("manual"))
+        #expect(throws: StreamLogError.offsetOutOfRange(TopicPartition("orders", 1), offset: 9, logStartOffset: 0, logEndOffset: 3)) {
+            try log.commitOffsets("manual", memberId: "", generation: -1, offsets: [TopicPartition("orders", 1): 9], nowMs: 20)
+        }
+        _ = try log.joinGroup("manual", memberId: nil, options: Self.wire("joiner", ["range"]), ownedPartitions: [], client: WireMember(), nowMs: 30)
+        #expect(throws: StreamLogError.unknownMember(group: "manual", memberId: "")) {
+            try log.commitOffsets("manual", memberId: "", generation: -1, offsets: [TopicPartition("orders", 1): 3], nowMs: 40)
+        }
+    }
 }

@@ -108,4 +108,15 @@ import Testing
         let generations = serve.output.matches(of: #/group ledger-coop rebalanced: generation (\d+), 4 members \(real clients: ck-coop\)/#)
         #expect(generations.map { Int($0.1) } == [2, 3])
     }
+
+    /// assign() and commit, from outside any group (generation −1): the commit is kept for the
+    /// empty group and OffsetFetch returns it.
+    @Test func aCommitFromAnAssignedConsumerIsKept() throws {
+        let serve = try ServeProcess("command-vs-events")
+        defer { serve.stop() }
+        _ = try Self.group(serve, ["create", "manual", "2"])
+        _ = try Self.group(serve, ["produce", "manual", "20"])
+        #expect(try Self.group(serve, ["assigned", "by-hand", "manual", "0", "3"])["committed"] as? Int == 3)
+        #expect(try Self.group(serve, ["offsets", "by-hand"]) as? [String: Int] == ["manual-0": 3])
+    }
 }

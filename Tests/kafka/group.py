@@ -3,6 +3,8 @@
     group.py BOOTSTRAP create TOPIC PARTITIONS          -> {"created": TOPIC}
     group.py BOOTSTRAP produce TOPIC N                  -> {"produced": N}   (keys k-0 … k-N-1)
     group.py BOOTSTRAP consume LIB GROUP TOPIC N        -> {"records": [[partition, offset, key], ...], "committed": true}
+    group.py BOOTSTRAP assigned GROUP TOPIC PARTITION N -> {"committed": next offset}  (confluent-kafka assign(),
+                                                           N records, commit from outside the group)
     group.py BOOTSTRAP offsets GROUP                    -> {"TOPIC-PARTITION": offset, ...}   (kafka-python admin
                                                            list_group_offsets: OffsetFetch for every partition)
     group.py BOOTSTRAP member LIB GROUP TOPIC SECONDS CLIENT_ID [STRATEGY]
@@ -86,6 +88,17 @@ elif COMMAND == "consume":
     commit()
     close()
     out({"records": sorted(records), "committed": True})
+elif COMMAND == "assigned":
+    from confluent_kafka import Consumer, TopicPartition
+    group, topic, partition, count = ARGS[0], ARGS[1], int(ARGS[2]), int(ARGS[3])
+    c = Consumer({"bootstrap.servers": BOOTSTRAP, "group.id": group, "client.id": "ck-assigned", "enable.auto.commit": False})
+    c.assign([TopicPartition(topic, partition, 0)])
+    got = []
+    while len(got) < count and time.time() < DEADLINE:
+        got += [m for m in c.consume(num_messages=count - len(got), timeout=0.5) if not m.error()]
+    c.commit(message=got[-1], asynchronous=False)
+    c.close()
+    out({"committed": got[-1].offset() + 1})
 elif COMMAND == "offsets":
     from kafka.admin import KafkaAdminClient
     admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP, client_id="kp-admin")
