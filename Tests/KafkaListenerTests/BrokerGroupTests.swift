@@ -202,4 +202,38 @@ struct BrokerGroupTests {
             == SyncGroupResponse(errorCode: .inconsistentGroupProtocol, assignment: []))
         #expect(try wire.engine.log.group("fraud").state == .completingRebalance)
     }
+
+    /// A real client that sorts first leads a scenario's group: its JoinGroup answer carries the
+    /// simulated members' subscriptions as ConsumerProtocolSubscription v1 (with the partitions
+    /// they own), and the assignment it hands in is what every member gets.
+    @Test func aRealLeaderAssignsTheScenariosMembers() throws {
+        let wire = try Wire()
+        wire.engine.run(untilMs: 1_000)
+        let joinId = wire.send(.joinGroup, 5, Self.join("ledger-range"), clientId: "a-leader")
+        wire.runUntilAnswered(joinId)
+        let joined = try #require(try wire.reply(joinId) { try JoinGroupResponse.decode(version: 5, from: &$0) })
+        let me = joined.memberId
+        #expect(joined.leader == me && joined.members.count == 4 && joined.members.first?.memberId == me)
+        #expect(joined.members.first?.metadata == Self.subscription)
+        let simulated = try joined.members.dropFirst().map { try ConsumerProtocolSubscription.decode($0.metadata) }
+        #expect(simulated.map(\.version) == [1, 1, 1] && simulated.map(\.topics) == [["payments"], ["payments"], ["payments"]])
+        #expect(simulated.map { $0.ownedPartitions.flatMap(\.partitions).count } == [4, 4, 4])
+        #expect(Set(simulated.flatMap { $0.ownedPartitions.flatMap(\.partitions) }) == Set(0..<12))
+
+        let others = joined.members.dropFirst().map(\.memberId)
+        var plan: [SyncGroupRequest.Assignment] = [.init(memberId: me, assignment: ConsumerProtocolAssignment(
+            version: 0, partitions: [.init(topic: "payments", partitions: [0, 1, 2, 3, 4, 5])], userData: []).encoded())]
+        for (index, member) in others.enumerated() {
+            plan.append(.init(memberId: member, assignment: ConsumerProtocolAssignment(
+                version: 0, partitions: [.init(topic: "payments", partitions: [Int32(6 + 2 * index), Int32(7 + 2 * index)])], userData: []).encoded()))
+        }
+        let syncId = wire.send(.syncGroup, 3, SyncGroupRequest(
+            groupId: "ledger-range", generationId: joined.generationId, memberId: me, assignments: plan).encoded(version: 3), clientId: "a-leader")
+        wire.runUntilAnswered(syncId)
+        let synced = try #require(try wire.reply(syncId) { try SyncGroupResponse.decode(version: 3, from: &$0) })
+        #expect(try ConsumerProtocolAssignment.decode(synced.assignment).partitions == [.init(topic: "payments", partitions: [0, 1, 2, 3, 4, 5])])
+        let snapshot = try wire.engine.log.group("ledger-range")
+        #expect(snapshot.state == .stable)
+        #expect(snapshot.members.map { $0.assignment.map(\.partition) } == [[0, 1, 2, 3, 4, 5], [6, 7], [8, 9], [10, 11]])
+    }
 }
