@@ -105,8 +105,11 @@ import Testing
         let guest = try Self.member(serve, "confluent-kafka", "ledger-coop", "payments", clientId: "ck-coop", strategy: "cooperative-sticky")
         defer { guest.stop() }
         #expect(eventually(within: 40) { guest.assignment?.count == 3 }, "guest: \(guest.output)\nserve: \(serve.output)")
-        let generations = serve.output.matches(of: #/group ledger-coop rebalanced: generation (\d+), 4 members \(real clients: ck-coop\)/#)
-        #expect(generations.map { Int($0.1) } == [2, 3])
+        // serve prints a generation when its loop next looks: wait for the second rebalance's line.
+        func generations() -> [Int?] {
+            serve.output.matches(of: #/group ledger-coop rebalanced: generation (\d+), 4 members \(real clients: ck-coop\)/#).map { Int($0.1) }
+        }
+        #expect(eventually(within: 10) { generations() == [2, 3] }, "serve: \(serve.output)")
     }
 
     /// assign() and commit, from outside any group (generation −1): the commit is kept for the
