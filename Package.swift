@@ -62,7 +62,7 @@ let package = Package(
         // The Kafka listener: a SwiftNIO server (framing, connections) handing decoded requests
         // to the log's one owner, and the broker's answers over the seam. The only NIO importer but KafkaWireGzip.
         .target(name: "KafkaListener", dependencies: [
-            "KafkaWire", "StreamLog", "Simulation",
+            "KafkaWire", "KafkaWireGzip", "StreamLog", "Simulation",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
@@ -70,9 +70,12 @@ let package = Package(
         .systemLibrary(name: "CRdkafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
         // A thin Swift wrapper of librdkafka: configuration, producer, consumer, admin, mock cluster.
         .target(name: "RdKafka", dependencies: ["CRdkafka"], swiftSettings: swiftSettings),
+        // A real Kafka cluster behind the backend seam, through librdkafka.
+        .target(name: "ClusterBackend", dependencies: ["StreamLog", "RdKafka"], swiftSettings: swiftSettings),
         // The command line.
         .executableTarget(name: "streamstage", dependencies: [
             "StreamLog", "Scenario", "Simulation", "Dashboard", "Recording", "Terminal", "CMallocTrace", "KafkaListener",
+            "ClusterBackend", "RdKafka",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swiftSettings),
 
@@ -91,7 +94,11 @@ let package = Package(
         // Real Kafka clients (kcat, kafka-python, confluent-kafka) and hostile bytes against `streamstage serve`.
         .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire", "Simulation", "Scenario", "StreamLog"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording"], swiftSettings: swiftSettings),
+        // Test support for the Kafka tests: an independent broker process (noida-db) and bounded waits.
+        .target(name: "KafkaTestSupport", path: "Tests/KafkaTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "RdKafkaTests", dependencies: ["RdKafka", "StreamLog", "KafkaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterBackendTests", dependencies: ["ClusterBackend", "RdKafka", "Simulation", "Scenario", "StreamLog", "KafkaTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["streamstage", "Recording", "RdKafka", "KafkaTestSupport"], swiftSettings: swiftSettings),
     ]
 )

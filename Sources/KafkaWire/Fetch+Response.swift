@@ -130,7 +130,9 @@ public struct FetchResponse: Equatable, Sendable {
 
     /// Reads a response body at `version`, as a client would; each partition's records are one chunk.
     public static func decode(version: Int16, from reader: inout WireReader) throws(WireError) -> FetchResponse {
-        guard FetchRequest.versions.contains(version) else { throw .unsupportedVersion(apiKey: ApiKey.fetch.rawValue, version: version) }
+        guard FetchRequest.versions.contains(version) else {
+            throw .unsupportedVersion(apiKey: ApiKey.fetch.rawValue, version: version)
+        }
         var response = FetchResponse(throttleTimeMs: try reader.readInt32(), responses: [])
         if version >= 7 {
             response.errorCode = KafkaErrorCode(rawValue: try reader.readInt16())
@@ -138,8 +140,9 @@ public struct FetchResponse: Equatable, Sendable {
         }
         response.responses = try reader.readArray { (reader: inout WireReader) throws(WireError) in
             Topic(topic: try reader.readString(), partitions: try reader.readArray { (reader: inout WireReader) throws(WireError) in
-                var partition = Partition(partitionIndex: try reader.readInt32(), errorCode: KafkaErrorCode(rawValue: try reader.readInt16()),
-                                          highWatermark: try reader.readInt64(), lastStableOffset: try reader.readInt64(), records: nil)
+                var partition = Partition(
+                    partitionIndex: try reader.readInt32(), errorCode: KafkaErrorCode(rawValue: try reader.readInt16()),
+                    highWatermark: try reader.readInt64(), lastStableOffset: try reader.readInt64(), records: nil)
                 if version >= 5 { partition.logStartOffset = try reader.readInt64() }
                 partition.abortedTransactions = try reader.readNullableArray { (reader: inout WireReader) throws(WireError) in
                     AbortedTransaction(producerId: try reader.readInt64(), firstOffset: try reader.readInt64())

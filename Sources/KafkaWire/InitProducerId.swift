@@ -20,7 +20,8 @@ public struct InitProducerIdRequest: Equatable, Sendable {
     /// Reads a request body at `version`.
     public static func decode(version: Int16, from reader: inout WireReader) throws(WireError) -> InitProducerIdRequest {
         guard versions.contains(version) else { throw .unsupportedVersion(apiKey: ApiKey.initProducerId.rawValue, version: version) }
-        let request = InitProducerIdRequest(transactionalId: try reader.readNullableString(), transactionTimeoutMs: try reader.readInt32())
+        let request = InitProducerIdRequest(transactionalId: try reader.readNullableString(),
+                                            transactionTimeoutMs: try reader.readInt32())
         try reader.expectEnd()
         return request
     }
@@ -68,8 +69,9 @@ public struct InitProducerIdResponse: Equatable, Sendable {
         guard InitProducerIdRequest.versions.contains(version) else {
             throw .unsupportedVersion(apiKey: ApiKey.initProducerId.rawValue, version: version)
         }
-        let response = InitProducerIdResponse(throttleTimeMs: try reader.readInt32(), errorCode: KafkaErrorCode(rawValue: try reader.readInt16()),
-                                              producerId: try reader.readInt64(), producerEpoch: try reader.readInt16())
+        let response = InitProducerIdResponse(
+            throttleTimeMs: try reader.readInt32(), errorCode: KafkaErrorCode(rawValue: try reader.readInt16()),
+            producerId: try reader.readInt64(), producerEpoch: try reader.readInt16())
         try reader.expectEnd()
         return response
     }

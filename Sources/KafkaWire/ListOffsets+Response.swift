@@ -76,8 +76,9 @@ public struct ListOffsetsResponse: Equatable, Sendable {
         let throttle = version >= 2 ? try reader.readInt32() : 0
         let topics = try reader.readArray { (reader: inout WireReader) throws(WireError) in
             Topic(name: try reader.readString(), partitions: try reader.readArray { (reader: inout WireReader) throws(WireError) in
-                var partition = Partition(partitionIndex: try reader.readInt32(), errorCode: KafkaErrorCode(rawValue: try reader.readInt16()),
-                                          timestamp: try reader.readInt64(), offset: try reader.readInt64())
+                var partition = Partition(
+                    partitionIndex: try reader.readInt32(), errorCode: KafkaErrorCode(rawValue: try reader.readInt16()),
+                    timestamp: try reader.readInt64(), offset: try reader.readInt64())
                 if version >= 4 { partition.leaderEpoch = try reader.readInt32() }
                 return partition
             })

@@ -8,6 +8,28 @@ extension RecordBatch {
     /// others → ``WireError/unsupportedCompression(codec:)``), and that `recordCount` records
     /// fill the batch exactly (``WireError/recordCountMismatch(declared:decoded:bytesLeft:)``).
     public static func decode(from reader: inout WireReader) throws(WireError) -> RecordBatchDecoding {
+        var (header, codec, recordCount, records) = try readHeader(from: &reader)
+        switch codec {
+        case .gzip:
+            let compressed = Array(records.bytes[records.offset..<records.end])
+            return .needsGunzip(header, compressedRecords: compressed, recordCount: recordCount)
+        default:
+            header.records = try decodeRecords(count: recordCount, from: &records)
+            return .batch(header)
+        }
+    }
+
+    /// Decodes exactly `count` records filling `reader` to its end (also the step after gunzip).
+    public static func decodeRecords(count: Int32, from reader: inout WireReader) throws(WireError) -> [Record] {
+        let spans = try decodeRecordSpans(count: count, from: &reader)
+        return spans.records.map { Record($0, headers: spans.headers, in: reader.bytes) }
+    }
+
+    /// Validates one batch's header at `reader`, leaves `reader` after the batch, and returns the
+    /// header fields (no records), the codec (none or gzip), the record count and a reader over the records.
+    static func readHeader(
+        from reader: inout WireReader
+    ) throws(WireError) -> (header: RecordBatch, codec: CompressionCodec, recordCount: Int32, records: WireReader) {
         var outer = reader
         let baseOffset = try outer.readInt64()
         let batchLength = try outer.readInt32()
@@ -24,7 +46,7 @@ extension RecordBatch {
         let computed = CRC32C.checksum(batch.bytes[batch.offset..<batch.end])
         guard stored == computed else { throw .crcMismatch(stored: stored, computed: computed) }
         let attributeBits = try batch.readInt16()
-        var header = RecordBatch(
+        let header = RecordBatch(
             baseOffset: baseOffset, partitionLeaderEpoch: partitionLeaderEpoch,
             attributes: Attributes(bits: attributeBits), lastOffsetDelta: try batch.readInt32(),
             baseTimestamp: try batch.readInt64(), maxTimestamp: try batch.readInt64(),
@@ -32,33 +54,11 @@ extension RecordBatch {
             baseSequence: try batch.readInt32(), records: [])
         let recordCount = try batch.readInt32()
         let codec = Int(attributeBits & 0x07)
-        switch CompressionCodec(rawValue: codec) {
-        case .none?:
-            header.records = try decodeRecords(count: recordCount, from: &batch)
-            reader = outer
-            return .batch(header)
-        case .gzip?:
-            let compressed = Array(batch.bytes[batch.offset..<batch.end])
-            reader = outer
-            return .needsGunzip(header, compressedRecords: compressed, recordCount: recordCount)
-        default:
+        guard let known = CompressionCodec(rawValue: codec), known == .none || known == .gzip else {
             throw .unsupportedCompression(codec: codec)
         }
-    }
-
-    /// Decodes exactly `count` records filling `reader` to its end (also the step after gunzip).
-    public static func decodeRecords(count: Int32, from reader: inout WireReader) throws(WireError) -> [Record] {
-        var records: [Record] = []
-        while records.count < Int(count) {
-            guard reader.remaining > 0 else {
-                throw .recordCountMismatch(declared: count, decoded: records.count, bytesLeft: 0)
-            }
-            records.append(try Record.decode(from: &reader))
-        }
-        guard reader.remaining == 0 else {
-            throw .recordCountMismatch(declared: count, decoded: records.count, bytesLeft: reader.remaining)
-        }
-        return records
+        reader = outer
+        return (header, known, recordCount, batch)
     }
 }
 
@@ -72,41 +72,13 @@ public enum RecordBatchDecoding: Equatable, Sendable {
 }
 
 extension Record {
-    /// Reads one record: its length varint, then its fields, which must take exactly that length.
-    static func decode(from reader: inout WireReader) throws(WireError) -> Record {
-        let lengthAt = reader.offset
-        let length = Int(try reader.readVarint())
-        guard length >= 0 else { throw .invalidLength(Int64(length), at: lengthAt) }
-        guard length <= reader.remaining else { throw .truncated(at: reader.offset, needed: length, available: reader.remaining) }
-        let start = reader.offset
-        let attributes = try reader.readInt8()
-        let timestampDelta = try reader.readVarlong()
-        let offsetDelta = try reader.readVarint()
-        let key = try reader.readVarintBytes()
-        let value = try reader.readVarintBytes()
-        let headerCountAt = reader.offset
-        let headerCount = Int(try reader.readVarint())
-        guard headerCount >= 0 else { throw .invalidLength(Int64(headerCount), at: headerCountAt) }
-        var headers: [RecordHeader] = []
-        for _ in 0..<headerCount {
-            let keyAt = reader.offset
-            guard let keyBytes = try reader.readVarintBytes() else { throw .invalidLength(-1, at: keyAt) }
-            guard let headerKey = String(validating: keyBytes, as: UTF8.self) else { throw .invalidUTF8(at: keyAt) }
-            headers.append(RecordHeader(key: headerKey, value: try reader.readVarintBytes()))
-        }
-        guard reader.offset - start == length else {
-            throw .recordLengthMismatch(declared: length, used: reader.offset - start, at: lengthAt)
-        }
-        return Record(attributes: attributes, timestampDelta: timestampDelta, offsetDelta: offsetDelta,
-                      key: key, value: value, headers: headers)
-    }
-}
-
-extension WireReader {
-    /// Reads a varint length (−1 = null) and that many bytes, as record keys, values and headers are read.
-    mutating func readVarintBytes() throws(WireError) -> [UInt8]? {
-        let start = offset
-        guard let length = try readLength(Int64(try readVarint()), at: start, nullable: true) else { return nil }
-        return Array(try readBytes(count: length))
+    /// The record `span` describes, its bytes copied out of `bytes`.
+    init(_ span: RecordSpan, headers: [HeaderSpan], in bytes: [UInt8]) {
+        self.init(attributes: span.attributes, timestampDelta: span.timestampDelta, offsetDelta: span.offsetDelta,
+                  key: span.key.map { Array(bytes[$0]) }, value: span.value.map { Array(bytes[$0]) },
+                  headers: headers[span.headers].map { header in
+                      RecordHeader(key: String(decoding: bytes[header.key], as: UTF8.self),
+                                   value: header.value.map { Array(bytes[$0]) })
+                  })
     }
 }

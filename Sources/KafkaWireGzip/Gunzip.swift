@@ -79,3 +79,22 @@ extension RecordBatch {
         }
     }
 }
+
+extension RecordBatch {
+    /// Reads one batch's records as ranges, inflating gzip records first: the ranges index
+    /// `buffer`, which is `reader.bytes` itself (shared, not copied) for an uncompressed batch and
+    /// the inflated records for a gzip one.
+    public static func decodeSpansInflatingGzip(
+        from reader: inout WireReader, maximumInflatedSize: Int = Gunzip.defaultMaximumInflatedSize
+    ) throws(WireError) -> (spans: RecordBatchSpans, buffer: [UInt8]) {
+        switch try decodeSpans(from: &reader) {
+        case let .batch(spans):
+            return (spans, reader.bytes)
+        case let .needsGunzip(header, compressed, recordCount):
+            let inflated = try Gunzip.inflate(Array(reader.bytes[compressed]), maximumSize: maximumInflatedSize)
+            var records = WireReader(inflated)
+            let found = try decodeRecordSpans(count: recordCount, from: &records)
+            return (RecordBatchSpans(header: header, records: found.records, headers: found.headers), inflated)
+        }
+    }
+}

@@ -44,6 +44,11 @@ final class ClientCallbacks: Sendable {
                 guard let rk else { return }
                 Rebalance.handle(rk, err, partitions, ClientCallbacks.from(opaque))
             }
+            rd_kafka_conf_set_offset_commit_cb(conf) { _, err, _, opaque in
+                // An asynchronous commit's failure; _NO_OFFSET (nothing to commit) is no failure.
+                guard err != RD_KAFKA_RESP_ERR_NO_ERROR, err != RD_KAFKA_RESP_ERR__NO_OFFSET else { return }
+                ClientCallbacks.from(opaque)?.onEvent(.error(KafkaError.from(err, "commit"), fatal: false))
+            }
         } else {
             rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in
                 guard let callbacks = ClientCallbacks.from(opaque), let message else { return }

@@ -85,7 +85,15 @@ extension KafkaAdmin {
     /// The group's committed offsets (OffsetFetch for all its partitions); partitions without a
     /// commit are left out.
     public func committedOffsets(group: String) throws(KafkaError) -> [TopicPartition: Int64] {
-        guard let query = rd_kafka_ListConsumerGroupOffsets_new(group, nil) else {
+        try committedOffsets(group: group, partitions: nil)
+    }
+
+    /// The group's committed offsets of `partitions` (nil: all of them; some brokers, such as
+    /// librdkafka's mock cluster, answer only for named partitions).
+    public func committedOffsets(group: String, partitions: [TopicPartition]?) throws(KafkaError) -> [TopicPartition: Int64] {
+        let list = partitions.map { TopicPartitionList.make($0) }
+        defer { if let list { rd_kafka_topic_partition_list_destroy(list) } }
+        guard let query = rd_kafka_ListConsumerGroupOffsets_new(group, list) else {
             throw .wrapper("committed offsets of \(group): librdkafka could not allocate a request")
         }
         var queries: [OpaquePointer?] = [query]

@@ -93,6 +93,12 @@ public final class KafkaConsumer: Sendable {
     /// Leaves the group cleanly (revocation served, LeaveGroup sent), then destroys the client.
     public func close() {
         guard !client.isDestroyed else { return }
+        // librdkafka 2.0's close can wait forever on paused partitions: resume them first.
+        var assigned: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        if rd_kafka_assignment(client.handle, &assigned) == RD_KAFKA_RESP_ERR_NO_ERROR, let assigned {
+            _ = rd_kafka_resume_partitions(client.handle, assigned)
+            rd_kafka_topic_partition_list_destroy(assigned)
+        }
         let err = rd_kafka_consumer_close(client.handle)
         if err != RD_KAFKA_RESP_ERR_NO_ERROR {
             client.report(.error(KafkaError.from(err, "close"), fatal: false))

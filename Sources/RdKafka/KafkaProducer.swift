@@ -33,6 +33,17 @@ public final class KafkaProducer: Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "produce to \(topic)") }
     }
 
+    /// Queues one record from bytes valid during the call (librdkafka copies them); see
+    /// `produce(topic:partition:key:value:timestampMs:tag:)`.
+    public func produce(
+        topic: String, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestampMs: Int64,
+        tag: Int = 0
+    ) throws(KafkaError) {
+        let err = ss_produce(client.handle, topic, partition ?? SS_RD_KAFKA_PARTITION_UA, key?.baseAddress, key?.count ?? 0,
+                             value.baseAddress, value.count, timestampMs, UnsafeMutableRawPointer(bitPattern: tag))
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "produce to \(topic)") }
+    }
+
     /// Records queued or in flight, not yet reported.
     public var outstanding: Int { Int(rd_kafka_outq_len(client.handle)) }
 

@@ -20,6 +20,8 @@ public struct WorldSnapshot: Equatable, Sendable {
     public var highlights: [String]
     /// The current step's `show:` items with their live values.
     public var proofs: [ProofValue] = []
+    /// The watched cluster (`streamstage watch`); nil in scenario runs.
+    public var cluster: ClusterStatus? = nil
 }
 
 /// One labelled live value of the current step's `show:` list.
@@ -107,6 +109,8 @@ public struct GroupStatus: Equatable, Sendable {
     public var failedPolls = 0
     /// Commits the log refused so far (each also a `commitRejected` feed line).
     public var failedCommits = 0
+    /// Why the log cannot report the group (its membership and lag are then empty); nil when it can.
+    public var unreported: String?
 }
 
 /// A stream processor's throughput in and out.

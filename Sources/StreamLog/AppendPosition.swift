@@ -7,4 +7,10 @@ public struct AppendPosition: Equatable, Sendable {
     public var offset: Int64
     /// The timestamp actually stored (the append time for LogAppendTime topics).
     public var timestamp: Int64
+
+    public init(partition: Int, offset: Int64, timestamp: Int64) {
+        self.partition = partition
+        self.offset = offset
+        self.timestamp = timestamp
+    }
 }

@@ -32,4 +32,16 @@ public struct JoinResponse: Equatable, Sendable {
     public var memberMetadata: [String: [UInt8]]
 
     public var isLeader: Bool { memberId == leaderId }
+
+    public init(group: String, generation: Int, strategy: AssignmentStrategy, protocolName: String? = nil, leaderId: String,
+                memberId: String, members: [AssignorMember], memberMetadata: [String: [UInt8]] = [:]) {
+        self.group = group
+        self.generation = generation
+        self.strategy = strategy
+        self.protocolName = protocolName ?? strategy.kafkaName
+        self.leaderId = leaderId
+        self.memberId = memberId
+        self.members = members
+        self.memberMetadata = memberMetadata
+    }
 }

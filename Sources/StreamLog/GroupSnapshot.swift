@@ -8,6 +8,17 @@ public struct GroupSnapshot: Equatable, Sendable {
     /// Members in Kafka's order (static by instance id, then by member id).
     public var members: [MemberSnapshot]
 
+    /// A snapshot as a backend outside this module (a real cluster's) reports it.
+    public init(group: String, state: GroupState, generation: Int, strategy: AssignmentStrategy?,
+                rebalanceProtocol: RebalanceProtocol, members: [MemberSnapshot]) {
+        self.group = group
+        self.state = state
+        self.generation = generation
+        self.strategy = strategy
+        self.rebalanceProtocol = rebalanceProtocol
+        self.members = members
+    }
+
     /// The member that owns `partition`, if any.
     public func owner(of partition: TopicPartition) -> String? {
         members.first { $0.assignment.contains(partition) }?.memberId

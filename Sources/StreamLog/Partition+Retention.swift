@@ -82,7 +82,7 @@ extension Partition {
 
     /// Hands the deletions since the last call to `body`, oldest first (the buffer is kept, so
     /// nothing is copied or allocated).
-    func takeDeletions(_ body: (SegmentDeletion) -> Void) {
+    public func takeDeletions(_ body: (SegmentDeletion) -> Void) {
         guard !pendingDeletions.isEmpty else { return }
         for deletion in pendingDeletions { body(deletion) }
         pendingDeletions.removeAll(keepingCapacity: true)

@@ -23,6 +23,10 @@ public enum StreamEvent: Equatable, Sendable, CustomStringConvertible {
     case heartbeatFailed(group: String, memberId: String, error: StreamLogError)
     /// Records at or below the highest offset the group had already been given (at-least-once).
     case recordsRedelivered(group: String, memberId: String, topicPartition: TopicPartition, count: Int64)
+    /// A cluster backend lost a broker or every broker (its client library's error event).
+    case clusterFault(String)
+    /// A cluster backend reaches its brokers again after a fault.
+    case clusterRecovered(String)
 
     public var description: String {
         switch self {
@@ -60,6 +64,10 @@ public enum StreamEvent: Equatable, Sendable, CustomStringConvertible {
             "\(group): heartbeat by \(member) failed: \(error)"
         case .recordsRedelivered(let group, let member, let tp, let count):
             "\(group): \(count) records of \(tp) re-delivered to \(member) (at-least-once duplicates)"
+        case .clusterFault(let message):
+            "cluster: \(message)"
+        case .clusterRecovered(let message):
+            "cluster: \(message)"
         }
     }
 }

@@ -56,6 +56,7 @@ struct BenchCommand: ParsableCommand {
         case .allocations: return try AllocationBench(records: quick ? 100_000 : 500_000, engineMs: quick ? 200 : 1_000).run()
         case .engine: return try engine.speed(log: log)
         case .render: return try RenderBench(frames: quick ? 20 : 300).run()
+        case .cluster: return try ClusterBench(seconds: quick ? 3 : 30).run()
         case .scenario:
             guard let scenario else { throw UserFacingError(message: "bench: --group scenario needs --scenario NAME") }
             return try ScenarioMemoryBench(simulatedMs: quick ? 60_000 : 3_600_000).figures(scenario)
@@ -102,7 +103,8 @@ struct BenchCommand: ParsableCommand {
 
 /// The figures measured together, each group in its own process: memory (the heap of a long run),
 /// log, the log's allocations (with glibc's malloc tracing preloaded), engine, render, and the
-/// memory of one demo-data scenario (a process per scenario).
+/// memory of one demo-data scenario (a process per scenario), and a cluster run on librdkafka's
+/// mock cluster (`--group cluster` alone: 30 s of wall time).
 enum BenchGroup: String, CaseIterable, ExpressibleByArgument {
-    case memory, log, allocations, engine, render, scenario
+    case memory, log, allocations, engine, render, scenario, cluster
 }

@@ -20,16 +20,23 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .customLong("step-time"), parsing: .unconditional, help: "How long a step that waits for a key lasts (default 10s).")
     var stepTime: String?
 
+    @OptionGroup var cluster: ClusterOptions
+
     func run() throws {
         let atMs = try durationOption(at, "--at") ?? 0
         let stepTimeMs = try durationOption(stepTime, "--step-time") ?? 10_000
         let seed = try world.seedValue()
         let (spec, path) = try ScenarioLocator.load(world.scenario)
-        let session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        var session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        session.cluster = try cluster.connect().map { ClusterRun(log: $0, cleanup: cluster.cleanup) }
         if session.seedPicked { FileHandle.standardError.write(Data("seed 0: picked seed \(session.seed)\n".utf8)) }
         let engine = try session.makeEngine()
         let progress = HeadlessProgress(totalMs: atMs)
-        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs, everySecond: progress.update)
+        let wall = WallClock()
+        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: atMs,
+                           afterTick: { engine in if session.cluster != nil { wall.wait(untilMs: engine.nowMs) } },
+                           everySecond: progress.update)
+        defer { for line in session.cluster?.finish() ?? [] { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
         progress.finish()
         let names = engine.groupNames
         if let group, !names.contains(group) {

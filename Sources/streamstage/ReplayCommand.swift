@@ -24,6 +24,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var cluster: ClusterOptions
+
     func run() throws {
         _ = try output.checked()
         if !headless, exportEvents != nil || exportMetrics != nil {
@@ -44,16 +46,21 @@ struct ReplayCommand: ParsableCommand {
                 message: "\(journal): line \(index + 2): tick \(file.entries[index].tick) is beyond the limit of \(Limits.describe(ms: Limits.runDurationMs)) of simulated time (tick \(lastTick) at \(spec.clock.tickMs) ms a tick)")
         }
         let actions = file.entries.map { TimedAction(tick: Int64($0.tick), action: $0.action) }
-        let session = try Session(spec: spec, path: path, seed: header.seed, actions: actions, exactSeed: true)
+        var session = try Session(spec: spec, path: path, seed: header.seed, actions: actions, exactSeed: true)
         guard session.scenarioHash == header.scenarioHash else {
             throw UserFacingError(
                 message: "\(path) changed since the journal was written (hash \(session.scenarioHash), journal \(header.scenarioHash)): the replay would not be exact")
         }
+        if cluster.isCluster, headless, output.record != nil {
+            throw UserFacingError(message: "--record on a cluster needs the live dashboard (a headless cluster run takes wall time; drop --headless)")
+        }
+        // On a cluster the journal's actions run again at their times, at ×1: the same talk, not the same bytes.
+        session.cluster = try cluster.connect().map { ClusterRun(log: $0, cleanup: cluster.cleanup) }
         if headless {
             try session.runHeadless(
                 stepTimeMs: 0, durationMs: nil, exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)
         } else {
-            try session.runLive(speed: header.initialSpeed, durationMs: nil, output: output)
+            try session.runLive(speed: session.cluster == nil ? header.initialSpeed : 1, durationMs: nil, output: output)
         }
     }
 

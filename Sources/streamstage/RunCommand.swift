@@ -35,6 +35,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var listening: ListenOptions
 
+    @OptionGroup var cluster: ClusterOptions
+
     func run() throws {
         let speed = try speed.map { text throws(UserFacingError) in
             try option { () throws(OptionValueError) in try OptionValue.number(text, option: "--speed", in: 0.1...20) }
@@ -51,8 +53,15 @@ struct RunCommand: ParsableCommand {
         if listen != nil, let speed, speed != 1 {
             throw UserFacingError(message: "--speed \(speed) with --listen: a listening run stays at ×1, since Kafka clients see wall-clock time")
         }
+        if listen != nil, cluster.isCluster {
+            throw UserFacingError(message: "--listen serves the in-process log; a run on a cluster (--bootstrap-servers) cannot also listen")
+        }
+        if cluster.isCluster, headless, output.record != nil {
+            throw UserFacingError(message: "--record on a cluster needs the live dashboard (a headless cluster run takes wall time; drop --headless)")
+        }
         let (spec, path) = try ScenarioLocator.load(world.scenario)
-        let session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        var session = try Session(spec: spec, path: path, seed: seed, actions: [])
+        session.cluster = try cluster.connect().map { ClusterRun(log: $0, cleanup: cluster.cleanup) }
         if let listen {
             try session.runLive(speed: 1, durationMs: durationMs, output: output,
                                 listen: (listen, autoCreateTopics: listening.autoCreateTopics))

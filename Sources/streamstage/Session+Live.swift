@@ -59,6 +59,7 @@ extension Session {
             // The header showed a failed recording while the talk went on; the exit code says it too.
             return failures.isEmpty ? nil : UserFacingError(message: failures.joined(separator: "\nstreamstage: "))
         }
+        for line in cluster?.finish() ?? [] { print(line) }
         if let failure { throw failure }
     }
 }
@@ -140,6 +141,10 @@ struct LiveLoop {
             }
             let now = clock.seconds
             pacer.paused = state.paused
+            if !engine.log.capabilities.simulatedTime, state.speed != 1 {
+                state.speed = 1
+                state.refusal = "speed stays ×1 on a cluster: its time is the wall clock"
+            }
             syncSpeed()
             pacer.setSpeed(state.speed)
             let ticks = pacer.ticks(forElapsed: now - lastWall)
@@ -177,11 +182,12 @@ struct LiveLoop {
     }
 
     /// Answers the Kafka clients' requests that arrived (paused or not: clients always get an
-    /// answer) and updates the header's client count; true when the count changed.
+    /// answer), puts refusals and created topics in the feed, and updates the header's client
+    /// count; true when the count changed.
     private mutating func serveClients() -> Bool {
         guard let listener else { return false }
         listener.service(wallMs: clock.epochMs)
-        _ = listener.broker.drainNotices()
+        for notice in listener.broker.drainNotices() where notice.isFeedNews { engine.noteClientEvent(notice.description) }
         guard state.listener?.clients != listener.broker.clientCount else { return false }
         state.listener?.clients = listener.broker.clientCount
         return true
@@ -240,6 +246,8 @@ struct LiveLoop {
             moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: 0) }
         case .toggleRecording:
             recorder?.toggle(at: clock.seconds)
+        case .mark:
+            recorder?.mark(at: clock.seconds)
         case .quit:
             state.quitRequested = true
         }

@@ -16,6 +16,8 @@ struct Session {
     /// Actions to apply at their ticks (a journal being replayed); empty for a fresh run.
     let scheduled: [TimedAction]
     let scenarioHash: ContentHash
+    /// The real cluster the run goes to (`--bootstrap-servers`); nil for the in-process log.
+    var cluster: ClusterRun?
 
     /// `seed` overrides the scenario's; 0 picks one (1…999 999, easy to read off the header) from the system's entropy (the only place that
     /// may), unless `exactSeed` (a replay runs with the journal's seed as written).
@@ -35,6 +37,7 @@ struct Session {
     /// A new engine at tick 0.
     func makeEngine() throws(UserFacingError) -> Engine {
         do {
+            if let cluster { return try Engine(scenario: spec, seed: seed, backend: cluster.backend) }
             return try Engine(scenario: spec, seed: seed)
         } catch {
             throw UserFacingError(message: "\(path): \(error.description)")
@@ -88,7 +91,10 @@ struct Session {
             recorder.close()
             failures += [recorder.writer.warning].compactMap { $0 }
         } else {
-            engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled, everySecond: everySecond)
+            let wall = WallClock()
+            engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled,
+                               afterTick: { engine in if cluster != nil { wall.wait(untilMs: engine.nowMs) } },
+                               everySecond: everySecond)
         }
         progress.finish()
         let wall = Date().timeIntervalSince(start)
@@ -100,6 +106,7 @@ struct Session {
         journal?.close()
         failures += [journal?.warning].compactMap { $0 }
         print(RunSummary.text(engine, wallSeconds: wall, file: path, seedPicked: seedPicked))
+        for line in cluster?.finish() ?? [] { print(line) }
         // A file asked for but not written completely makes the run fail, after the summary.
         if !failures.isEmpty { throw UserFacingError(message: failures.joined(separator: "\nstreamstage: ")) }
     }

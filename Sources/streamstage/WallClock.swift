@@ -18,3 +18,12 @@ struct WallClock {
     /// Epoch milliseconds now, counted on the monotonic clock from ``startEpochMs``.
     var epochMs: Int64 { startEpochMs + Int64(seconds * 1000) }
 }
+
+extension WallClock {
+    /// Sleeps until the wall clock has caught up with `simulatedMs` (a cluster run's headless
+    /// ticks go at ×1: the cluster's time is the wall's).
+    func wait(untilMs simulatedMs: Int64) {
+        let ahead = Double(simulatedMs) / 1000 - seconds
+        if ahead > 0 { Thread.sleep(forTimeInterval: ahead) }
+    }
+}

@@ -20,6 +20,7 @@ struct BenchSmokeTests {
         "engine.vs-log-append", "engine.allocs-per-record",
         "render.p50.80x24", "render.p99.80x24", "render.p50.200x60", "render.p99.200x60", "terminal.bytes-per-frame",
         "memory.rss-peak", "memory.rss-growth",
+        "cluster.produced", "cluster.delivered", "cluster.cpu.streamstage", "cluster.cpu.librdkafka",
     ]).union([
         "batch-vs-streaming", "command-vs-events", "consumer-groups-101", "kappa-replay", "siem-reduction",
         "whiteboard-integration",

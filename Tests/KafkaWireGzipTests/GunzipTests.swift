@@ -78,6 +78,23 @@ struct GunzipTests {
             }))
     }
 
+    /// As spans: ranges into the inflated records for gzip, into the request's own bytes otherwise.
+    @Test func spansIndexTheInflatedRecords() throws {
+        var reader = WireReader(Self.kafkaPythonGzipBatch)
+        let (spans, buffer) = try RecordBatch.decodeSpansInflatingGzip(from: &reader)
+        #expect(reader.remaining == 0)
+        #expect(spans.records.map { $0.key.map { Array(buffer[$0]) } } == ["k0", "k1", "k2"].map { Array($0.utf8) })
+        #expect(spans.records.map { $0.value.map { String(decoding: buffer[$0], as: UTF8.self) } }
+                == [#"{"amount":0}"#, #"{"amount":10}"#, #"{"amount":20}"#])
+        #expect(spans.header.producerId == 1_000 && spans.header.maxTimestamp == 1_700_000_000_002)
+        let plain = RecordBatch(baseOffset: 0, lastOffsetDelta: 0, baseTimestamp: 5, maxTimestamp: 5,
+                                records: [Record(timestampDelta: 0, offsetDelta: 0, key: nil, value: [7])]).encoded()
+        var plainReader = WireReader(plain)
+        let (plainSpans, plainBuffer) = try RecordBatch.decodeSpansInflatingGzip(from: &plainReader)
+        #expect(plainBuffer == plain)
+        #expect(plainSpans.records.first?.value.map { Array(plainBuffer[$0]) } == [7])
+    }
+
     @Test func pythonGzipModuleRecordDecodes() throws {
         let batch = try decode(Self.gzipBatch(recordCount: 1, compressed: Self.pythonGzipOneRecord))
         #expect(batch.records == [Record(timestampDelta: 0, offsetDelta: 0, key: nil, value: Array("a".utf8))])

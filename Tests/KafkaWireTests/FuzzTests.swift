@@ -19,7 +19,7 @@ struct FuzzTests {
     static let iterations = 10_000
 
     /// Which decoder an input is meant for.
-    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol, dataRequest }
+    enum Kind { case request, response, metadata, batches, groupRequest, consumerProtocol, dataRequest, dataResponse }
 
     /// Valid inputs to mutate: a request frame, a response frame and record batches.
     static func corpus() -> [(Kind, [UInt8])] {
@@ -40,6 +40,7 @@ struct FuzzTests {
                 (.batches, RecordBatchTests.handBuilt + batch.encoded()),
                 (.response, ResponseHeader(correlationId: 9).frame(body: response.encoded(version: 2))),
                 (.metadata, metadata.encoded(version: 8))] + groupCorpus() + dataRequests(batch: batch.encoded())
+                + dataResponses(batch: batch.encoded())
     }
 
     /// One to four random edits: overwrite a byte, write an extreme int32, truncate, or insert bytes.
@@ -68,6 +69,8 @@ struct FuzzTests {
         var rejected = 0
         /// Decoded batches whose re-encoding differs from the bytes they came from.
         var unfaithfulBatches = 0
+        /// Batches where ``RecordBatch/decodeSpans(from:)`` and ``RecordBatch/decode(from:)`` disagree.
+        var spanDisagreements = 0
     }
 
     /// Runs the decoders for `kind` over `bytes`, tallying into `outcome`.
@@ -90,6 +93,7 @@ struct FuzzTests {
         case .batches: decodeBatches(bytes, into: &outcome)
         case .groupRequest, .consumerProtocol: tally(decodeGroup(kind, bytes))
         case .dataRequest: tally(decodeDataRequest(bytes))
+        case .dataResponse: tally(decodeDataResponse(bytes))
         }
     }
 
@@ -99,6 +103,7 @@ struct FuzzTests {
         var reader = WireReader(bytes)
         while reader.remaining > 0 {
             let start = reader.offset
+            if !spansAgree(with: reader) { outcome.spanDisagreements += 1 }
             guard let decoding = try? RecordBatch.decode(from: &reader) else { return tally(false) }
             tally(true)
             // The CRC covers everything the encoder derives, so an accepted batch re-encodes to its own bytes.
@@ -114,7 +119,7 @@ struct FuzzTests {
         var valid = Outcome()
         for (kind, input) in corpus { Self.decode(kind, input, into: &valid) }
         #expect(valid.rejected == 0)
-        #expect(valid.accepted == 6 + Self.groupCorpus().count + 12)
+        #expect(valid.accepted == 6 + Self.groupCorpus().count + 12 + 6)
         var outcome = Outcome()
         for iteration in 0..<Self.iterations {
             let (kind, input) = corpus[iteration % corpus.count]
@@ -123,5 +128,6 @@ struct FuzzTests {
         #expect(outcome.accepted > 0)
         #expect(outcome.rejected > Self.iterations / 2)
         #expect(outcome.unfaithfulBatches == 0)
+        #expect(outcome.spanDisagreements == 0)
     }
 }

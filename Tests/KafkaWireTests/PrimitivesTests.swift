@@ -109,4 +109,26 @@ struct PrimitivesTests {
         #expect(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)) == 0x62A8_AB43)
         #expect(CRC32C.checksum([UInt8]()) == 0)
     }
+
+    /// The eight-bytes-a-step path agrees with a bit-at-a-time CRC at every length and offset,
+    /// for arrays, slices and non-contiguous collections alike.
+    @Test func crc32cSlicingAgreesWithBitwise() {
+        func bitwise(_ bytes: some Sequence<UInt8>) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
+        var random = SplitMix64(state: 32)
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &random) }
+        for start in 0..<9 {
+            for end in start...min(start + 40, bytes.count) {
+                #expect(CRC32C.checksum(bytes[start..<end]) == bitwise(bytes[start..<end]))
+            }
+        }
+        #expect(CRC32C.checksum(bytes) == bitwise(bytes))
+        #expect(CRC32C.checksum(bytes.reversed()) == bitwise(bytes.reversed()))
+    }
 }

@@ -1,3 +1,4 @@
+import KafkaTestSupport
 import RdKafka
 import Testing
 

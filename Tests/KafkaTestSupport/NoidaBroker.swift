@@ -3,23 +3,25 @@ import Glibc
 
 /// An independent Kafka-compatible broker process for tests: noida-db from `.venv-kafka`, on a
 /// free loopback port with its own data directory, stopped by pid (also when a test fails).
-final class NoidaBroker {
-    let bootstrapServers: String
+public final class NoidaBroker {
+    public let bootstrapServers: String
     private let process: Process
     private let dataDir: URL
 
     /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let venv = packageRoot.appendingPathComponent(".venv-kafka")
+    public static let venv = packageRoot.appendingPathComponent(".venv-kafka")
 
     /// Starts noida-db and waits (at most 30 s) until its port accepts connections.
-    init() throws {
+    public init() throws {
         let port = try Self.freePort()
         dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("noida-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         process = Process()
-        process.executableURL = Self.venv.appendingPathComponent("bin/noida-db")
+        // The binary itself, not the venv's Python launcher: the launcher's child would outlive a
+        // kill of the launcher's pid.
+        process.executableURL = try Self.binary()
         process.arguments = ["start", "--host", "127.0.0.1", "--only", "kafka", "--kafka-port", "\(port)",
                              "--data-dir", dataDir.path]
         process.standardOutput = FileHandle.nullDevice
@@ -38,11 +40,11 @@ final class NoidaBroker {
 
     deinit { stop() }
 
-    /// Stops the broker by its pid and removes its data.
-    func stop() {
+    /// Stops the broker by its pid (it ignores SIGTERM while serving: SIGKILL after 2 s) and removes its data.
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGTERM)
-            let deadline = Date().addingTimeInterval(5)
+            let deadline = Date().addingTimeInterval(2)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
@@ -51,7 +53,7 @@ final class NoidaBroker {
     }
 
     /// kafka-python's admin view: topics' partition counts and `groups`' committed offsets.
-    func oracle(groups: [String]) throws -> OracleView {
+    public func oracle(groups: [String]) throws -> OracleView {
         let script = Self.packageRoot.appendingPathComponent("Tests/kafka/admin_oracle.py").path
         let python = Process()
         python.executableURL = Self.venv.appendingPathComponent("bin/python")
@@ -67,18 +69,18 @@ final class NoidaBroker {
     }
 
     /// What the oracle reports.
-    struct OracleView: Decodable, Equatable {
-        var topics: [String: Int]
-        var groups: [String: [String: Int64]]
+    public struct OracleView: Decodable, Equatable, Sendable {
+        public var topics: [String: Int]
+        public var groups: [String: [String: Int64]]
     }
 
-    struct BrokerError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct BrokerError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// A port nothing listens on now (bound to 127.0.0.1:0, then released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw BrokerError(message: "socket() failed") }
         defer { close(fd) }
@@ -95,7 +97,7 @@ final class NoidaBroker {
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
+    public static func accepts(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -109,7 +111,16 @@ final class NoidaBroker {
     }
 
     /// Whether the venv with noida-db is there (made by `Tests/kafka/setup.sh`).
-    static var isInstalled: Bool {
-        FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/noida-db").path)
+    public static var isInstalled: Bool { (try? binary()) != nil }  // nil: not installed, which the tests' #require reports
+
+    /// The noida-db executable the wheel ships (`.venv-kafka/lib/python3.*/site-packages/noida_db/noida-db`).
+    static func binary() throws -> URL {
+        let lib = venv.appendingPathComponent("lib")
+        let pythons = (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []  // no venv: nothing found below
+        for python in pythons.sorted() where python.hasPrefix("python") {
+            let candidate = lib.appendingPathComponent("\(python)/site-packages/noida_db/noida-db")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw BrokerError(message: "noida-db is not installed in \(venv.path) (run Tests/kafka/setup.sh)")
     }
 }

@@ -1,0 +1,278 @@
+import RdKafka
+import StreamLog
+
+/// StreamLog's partition name (RdKafka has one of its own).
+public typealias LogPartition = StreamLog.TopicPartition
+/// RdKafka's partition name.
+public typealias KafkaPartition = RdKafka.TopicPartition
+
+/// A real Kafka cluster behind the backend seam, reached through librdkafka.
+///
+/// - Topics are created on the cluster with the scenario's partitions and retention (names
+///   prefixed), or reused when they exist with the same partition count.
+/// - Produced records go to the cluster through one librdkafka producer; the partition of a keyed
+///   record is Kafka's murmur2 (what `partitioner=murmur2_random` gives), chosen here so the
+///   engine knows it at once.
+/// - One reader (assigned every partition, no group) reads the records back into a local replica,
+///   from which members fetch by offset.
+/// - Every group member is a real consumer in a real consumer group: librdkafka's assignors and
+///   rebalances decide who owns what, commits go to the cluster; a killed member vanishes without
+///   leaving, so the group waits out its session timeout.
+/// - Broker faults arrive as librdkafka error events and show as `clusterFault` events.
+///
+/// Owned by one thread (the engine's): every call, `tick` included, comes from it. librdkafka's
+/// own threads reach this object only through the locked `EventInbox` and `DeliveryTally`.
+public final class ClusterLog: StreamLogBackend {
+    public var capabilities: BackendCapabilities { BackendCapabilities(simulatedTime: false, deterministic: false) }
+
+    let settings: ClusterSettings
+    let admin: KafkaAdmin
+    let producer: KafkaProducer
+    let reader: KafkaConsumer
+    let background = EventInbox()
+    let deliveries = DeliveryTally()
+    var random: SeededRandom
+    var topics: [String: ClusterTopic] = [:]
+    public internal(set) var topicNames: [String] = []
+    var groups: [String: ClusterGroup] = [:]
+    public internal(set) var groupNames: [String] = []
+    /// Partition counts of the topics that existed when the run connected.
+    let existingTopics: [String: Int]
+    var events: [StreamEvent] = []
+    /// The fault being shown, until the cluster answers again.
+    var fault: String?
+    /// Set once `finish` ran: every client is closed.
+    var finished = false
+    /// The brokers' connection states from the producer's statistics.
+    var brokers = BrokerStates()
+
+    /// Connects to the cluster (within `settings.timeoutMs`) and reads its topics; throws what
+    /// stopped it, naming the cause (unreachable, authentication, TLS, configuration).
+    public init(settings: ClusterSettings, random: SeededRandom) throws(KafkaError) {
+        self.settings = settings
+        self.random = random
+        let inbox = background
+        let tally = deliveries
+        admin = try KafkaAdmin(config: settings.clientConfig(), timeoutMs: settings.timeoutMs, onEvent: { inbox.append($0) })
+        do {
+            existingTopics = try Self.firstMetadata(admin.client, inbox: inbox, settings: settings)
+        } catch {
+            admin.close()
+            throw error
+        }
+        do {
+            producer = try KafkaProducer(
+                config: settings.clientConfig([
+                    "partitioner": "murmur2_random", "linger.ms": "5", "statistics.interval.ms": "1000", "queue.buffering.max.messages": "1000000",
+                    "queue.buffering.max.kbytes": "1048576",
+                ]),
+                onEvent: { inbox.append($0) }, onDelivery: { tally.note($0) })
+            reader = try KafkaConsumer(
+                config: settings.clientConfig([
+                    "group.id": settings.prefix + "streamstage-replica", "enable.auto.commit": "false",
+                    "enable.partition.eof": "false", "fetch.wait.max.ms": "20",
+                ]),
+                onEvent: { inbox.append($0) })
+        } catch {
+            admin.close()
+            throw error
+        }
+    }
+
+    /// The cluster's topics, asked once a second until `settings.timeoutMs`; an authentication or
+    /// TLS failure ends the wait at once, every broker refusing connections after 3 s.
+    static func firstMetadata(_ client: KafkaClient, inbox: EventInbox, settings: ClusterSettings) throws(KafkaError)
+        -> [String: Int]
+    {
+        var waitedMs: Int32 = 0
+        var seen: [KafkaEvent] = []
+        while true {
+            do {
+                return try client.partitionCounts(timeoutMs: 1_000)
+            } catch {
+                waitedMs += 1_000
+                seen += inbox.take()
+                let cause = Self.cause(of: error, among: seen, config: settings.config)
+                let fatal = cause.kind == .authentication || cause.kind == .tls || cause.kind == .configuration
+                    || (cause.kind == .unreachable && waitedMs >= 3_000)
+                if fatal || waitedMs >= settings.timeoutMs { throw cause }
+            }
+        }
+    }
+
+    /// The most specific cause: an authentication or TLS error event beats the timeout it led to.
+    static func cause(of error: KafkaError, among events: [KafkaEvent], config: KafkaConfig) -> KafkaError {
+        let reported = events.compactMap { event -> KafkaError? in
+            if case .error(let error, _) = event { return error }
+            return nil
+        }
+        let best = reported.first { $0.kind == .authentication } ?? reported.first { $0.kind == .tls }
+            ?? (error.kind == .timedOut || error.kind == .other ? reported.first { $0.kind == .unreachable } : nil) ?? error
+        return KafkaError(code: best.code, message: config.redact(best.message))
+    }
+
+    /// Closes every client: members leave, the producer flushes what it can within 5 s.
+    public func close() {
+        _ = finish(deleting: false)
+    }
+
+    /// Ends the run on the cluster: members leave, the producer flushes (at most 5 s); with
+    /// `deleting`, the groups and the topics this run created are deleted. Returns the summary
+    /// lines: what was deleted, or what is left on the cluster, and any failure.
+    public func finish(deleting: Bool) -> [String] {
+        guard !finished else { return [] }
+        finished = true
+        var lines: [String] = []
+        for name in groupNames { groups[name]?.closeAll() }
+        do {
+            try producer.flush(timeoutMs: 5_000)
+        } catch {
+            lines.append("cluster: \(producer.outstanding) records not delivered at the end: \(settings.config.redact(error.description))")
+        }
+        producer.close()
+        reader.close()
+        let groupIds = groupNames.map { settings.prefix + $0 }
+        let created = topicNames.compactMap { topics[$0] }.filter(\.created).map(\.clusterName)
+        let reused = topicNames.compactMap { topics[$0] }.filter { !$0.created }.map(\.clusterName)
+        if deleting {
+            do {
+                if !groupIds.isEmpty { try admin.deleteGroups(groupIds) }
+                if !created.isEmpty { try admin.deleteTopics(created) }
+                lines.append("cluster: deleted groups \(Self.listing(groupIds)) and topics \(Self.listing(created))")
+            } catch {
+                lines.append("cluster: cleanup failed: \(settings.config.redact(error.description))")
+            }
+        } else {
+            lines.append("cluster: left in place: topics \(Self.listing(created)) (created), \(Self.listing(reused)) (reused); "
+                         + "groups \(Self.listing(groupIds)) (--cleanup deletes what the run created)")
+        }
+        admin.close()
+        return lines
+    }
+
+    private static func listing(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }
+
+    // MARK: Admin
+
+    public func createTopic(_ name: String, config: TopicConfig) throws(StreamLogError) {
+        guard topics[name] == nil else { throw .topicAlreadyExists(name) }
+        guard config.partitions >= 1 else { throw .invalidPartitionCount(topic: name, count: config.partitions) }
+        let clusterName = settings.prefix + name
+        var created = false
+        if let existing = existingTopics[clusterName] {
+            guard existing == config.partitions else {
+                throw .invalidArgument(
+                    "topic '\(clusterName)' exists on the cluster with \(existing) partitions, the scenario has "
+                        + "\(config.partitions): delete it, or run with another --prefix")
+            }
+        } else {
+            var configs: [String: String] = ["retention.ms": config.retentionMs.map(String.init) ?? "-1"]
+            if let bytes = config.retentionBytes { configs["retention.bytes"] = String(bytes) }
+            do {
+                try admin.createTopics([NewTopic(name: clusterName, partitions: config.partitions, configs: configs)])
+                created = true
+            } catch {
+                guard error.kind == .topicExists else { throw .invalidArgument("topic '\(clusterName)': \(error)") }
+            }
+        }
+        let ends = try endOffsets(clusterName, partitions: config.partitions)
+        let topic: ClusterTopic
+        do {
+            topic = try ClusterTopic(name: name, clusterName: clusterName, config: config, ends: ends, created: created,
+                                     random: random.fork("replica:" + name))
+        }
+        topics[name] = topic
+        topicNames.append(name)
+        try readAllTopics()
+    }
+
+    /// Each partition's log-end offset now (where the replica starts).
+    private func endOffsets(_ clusterName: String, partitions: Int) throws(StreamLogError) -> [Int64] {
+        var ends: [Int64] = []
+        for partition in 0..<partitions {
+            do {
+                ends.append(try admin.client.watermarks(KafkaPartition(clusterName, Int32(partition)), timeoutMs: settings.timeoutMs).high)
+            } catch {
+                throw .invalidArgument("topic '\(clusterName)' partition \(partition): \(error)")
+            }
+        }
+        return ends
+    }
+
+    public func offsets(topic name: String) throws(StreamLogError) -> [PartitionOffsets] {
+        guard let topic = topics[name] else { throw .unknownTopic(name) }
+        return topic.mirror.partitions.enumerated().map { index, partition in
+            let base = topic.base[index]
+            let seen = reader.client.cachedWatermarks(KafkaPartition(topic.clusterName, Int32(index))).high
+            let end = max(seen, base + partition.logEndOffset)
+            return PartitionOffsets(topicPartition: LogPartition(name, index), logStartOffset: base + partition.logStartOffset,
+                                    logEndOffset: end)
+        }
+    }
+
+    public func appendTime(_ partition: LogPartition, at offset: Int64) -> Int64? {
+        guard let topic = topics[partition.topic], partition.partition < topic.partitionCount else { return nil }
+        return topic.appendTime(partition: partition.partition, offset: offset)
+    }
+
+    public func alterRetention(topic: String, timeMs: Int64?, bytes: Int?, records: Int?) throws(StreamLogError) {
+        throw .invalidArgument("changing retention during a run needs the in-process log (on a cluster use kafka-configs --alter)")
+    }
+
+    public func resetOffsets(group: String, topics: [String], to target: OffsetResetTarget, nowMs: Int64)
+        throws(StreamLogError) -> [LogPartition: Int64]
+    {
+        throw .invalidArgument("resetting offsets during a run needs the in-process log (on a cluster use kafka-consumer-groups --reset-offsets)")
+    }
+
+    // MARK: Observe
+
+    public func tick(nowMs: Int64) {
+        readBack(nowMs: nowMs)
+        for name in groupNames { groups[name]?.serve(nowMs: nowMs, log: self) }
+        noteBackground()
+    }
+
+    public func drainEvents() -> [StreamEvent] {
+        defer { events = [] }
+        return events
+    }
+
+    public func report(_ event: StreamEvent) {
+        if case .memberCrashed(let group, let memberId) = event { groups[group]?.vanish(memberId) }
+        events.append(event)
+    }
+
+    /// Turns error events, brokers going down and delivery failures into one fault at a time;
+    /// when the statistics show every broker up again and records are delivered, a recovery.
+    private func noteBackground() {
+        let counts = deliveries.take()
+        var statisticsRead = false
+        for event in background.take() {
+            switch event {
+            case .error(let error, _):
+                fail(error)
+            case .statistics(let json):
+                statisticsRead = true
+                let (down, back) = brokers.read(json)
+                for name in down { fail(KafkaError(code: -195, message: "broker \(name) is down")) }
+                for name in back where fault != nil { events.append(.clusterRecovered("broker \(name) is up again")) }
+            case .assigned, .revoked:
+                break
+            }
+        }
+        if let failure = counts.firstFailure { fail(failure) }
+        if let shown = fault, statisticsRead, brokers.allUp, counts.failed == 0 {
+            events.append(.clusterRecovered("every broker answers again (after: \(shown))"))
+            fault = nil
+        }
+    }
+
+    /// Reports `error` unless the same fault is already shown.
+    func fail(_ error: KafkaError) {
+        let message = settings.config.redact(error.message)
+        guard fault != message else { return }
+        fault = message
+        events.append(.clusterFault(message))
+    }
+}

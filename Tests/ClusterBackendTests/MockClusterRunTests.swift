@@ -1,0 +1,90 @@
+import ClusterBackend
+import Foundation
+import KafkaTestSupport
+import RdKafka
+import Simulation
+import StreamLog
+import Testing
+
+/// A scenario headless on librdkafka's mock cluster, at ×1 against the wall clock.
+@Suite(.serialized) struct MockClusterRunTests {
+    @Test func everyGroupConsumesEverythingAndCommitsTheLogEnd() throws {
+        let cluster = try MockCluster(brokers: 3)
+        try cluster.createTopic("streamstage.orders", partitions: 6)  // the mock answers no CreateTopics
+        let log = try ClusterLog(settings: ClusterScenarios.settings(cluster.bootstrapServers), random: SeededRandom(seed: 1))
+        defer { log.close() }
+        let engine = try ClusterScenarios.engine(ClusterScenarios.threeAssignors, on: log)
+        ClusterScenarios.runAtWallClock(engine)
+        #expect(engine.scriptEnded)
+
+        let ends = try log.offsets(topic: "orders")
+        let produced = ends.reduce(Int64(0)) { $0 + $1.logEndOffset }
+        #expect(produced == 800)  // 200/s for 4 s
+        let logEnd = Dictionary(uniqueKeysWithValues: ends.map { ($0.topicPartition, $0.logEndOffset) })
+        for group in ["ranged", "robin", "coop"] {
+            let settled = try eventually(within: 10) { try log.clusterCommittedOffsets(group: group) == logEnd }
+            let committed = try log.clusterCommittedOffsets(group: group)
+            #expect(settled, "\(group) committed \(committed), log-end \(logEnd)")
+            #expect(engine.describe(group: group).rows.allSatisfy { $0.lag == 0 })
+        }
+        let snapshot = try log.group("coop")
+        #expect(snapshot.members.count == 2)
+        #expect(Set(snapshot.members.flatMap(\.assignment)) == Set((0..<6).map { StreamLog.TopicPartition("orders", $0) }))
+        // Both members' current assignments belong to the group's one current generation.
+        let ranged = try log.group("ranged")
+        #expect(ranged.members.map(\.generation) == [ranged.generation, ranged.generation])
+        #expect(ranged.members.map(\.assignment.count) == [3, 3])
+    }
+
+    @Test func aBrokerDownMidRunIsReportedAndTheRunRecovers() throws {
+        let cluster = try MockCluster(brokers: 3)
+        try cluster.createTopic("streamstage.orders", partitions: 6)
+        let log = try ClusterLog(settings: ClusterScenarios.settings(cluster.bootstrapServers), random: SeededRandom(seed: 1))
+        defer { log.close() }
+        let engine = try ClusterScenarios.engine(ClusterScenarios.oneGroup(killAt: nil), on: log)
+        ClusterScenarios.runAtWallClock(engine, atMs: [
+            5_000: { try? cluster.setDown(broker: 2) },  // a failure here shows as a missing fault line below
+            8_000: { try? cluster.setUp(broker: 2) },
+        ])
+        let lines = engine.snapshot().feed.compactMap { entry -> String? in
+            if case .script(let text) = entry.kind, text.hasPrefix("cluster: ") { return text }
+            return nil
+        }
+        #expect(lines.contains { $0.contains("down") || $0.contains("Disconnected") || $0.contains("Connection refused") })
+        #expect(lines.last?.contains("again") == true)
+        try expectEverythingConsumed(log, group: "billing", produced: 1_600)
+    }
+
+    @Test func aKilledMemberVanishesAndTheOtherTakesOverAfterTheSessionTimeout() throws {
+        let cluster = try MockCluster(brokers: 1)
+        try cluster.createTopic("streamstage.orders", partitions: 6)
+        let log = try ClusterLog(settings: ClusterScenarios.settings(cluster.bootstrapServers), random: SeededRandom(seed: 1))
+        defer { log.close() }
+        let engine = try ClusterScenarios.engine(ClusterScenarios.oneGroup(killAt: 5), on: log)
+        var appended: Int64 = 0
+        engine.onAppend = { _ in appended += 1 }
+        var membersAfterKill: [Int] = []
+        ClusterScenarios.runAtWallClock(engine, atMs: [
+            6_000: { membersAfterKill.append((try? log.group("billing"))?.members.filter { !$0.isCrashed }.count ?? -1) },
+        ])
+        #expect(membersAfterKill == [1])
+        let takenOver = ClusterScenarios.keepRunning(engine, seconds: 30) {
+            (try? log.group("billing"))?.members.contains { $0.assignment.count == 6 } == true
+        }
+        #expect(takenOver)
+        let owners = try log.group("billing").members.filter { !$0.assignment.isEmpty }
+        #expect(owners.count == 1)
+        #expect(owners.first?.assignment.count == 6)
+        #expect(appended >= 1_600)
+        try expectEverythingConsumed(log, group: "billing", produced: appended)
+    }
+
+    private func expectEverythingConsumed(_ log: ClusterLog, group: String, produced: Int64) throws {
+        let ends = try log.offsets(topic: "orders")
+        #expect(ends.reduce(Int64(0)) { $0 + $1.logEndOffset } == produced)
+        let logEnd = Dictionary(uniqueKeysWithValues: ends.map { ($0.topicPartition, $0.logEndOffset) })
+        let settled = try eventually(within: 10) { try log.clusterCommittedOffsets(group: group) == logEnd }
+        let committed = try log.clusterCommittedOffsets(group: group)
+        #expect(settled, "\(group) committed \(committed), log-end \(logEnd)")
+    }
+}
