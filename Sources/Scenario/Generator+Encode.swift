@@ -302,22 +302,28 @@ extension RecordGenerator {
     }
 
     /// Writes `n` as `step` says: plain (width -1) or padded; a number below 10 000 in one store
-    /// of its `FourDigits` word when the step allows it.
+    /// of its `FourDigits` word when the step allows it (inlined), any other out of line.
     @inline(__always)
     private static func writeNumber(
         _ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, fourDigits: UnsafePointer<UInt32>, into out: ByteArena
     ) {
-        let width = step.pointee.width
         let small = UInt64(bitPattern: n)
-        if small < 10_000, step.pointee.fourDigits {
-            let length = max(width, FourDigits.count(small))
-            let word = fourDigits[Int(small)] >> UInt32(truncatingIfNeeded: (4 &- length) &* 8)
-            out.write(atMost: 4) { buffer in
-                UnsafeMutableRawBufferPointer(buffer).storeBytes(of: word, as: UInt32.self)
-                return length
-            }
+        guard small < 10_000, step.pointee.fourDigits else {
+            writeAnyNumber(n, step, into: out)
             return
         }
+        let length = max(step.pointee.width, FourDigits.count(small))
+        let word = fourDigits[Int(small)] &>> UInt32(truncatingIfNeeded: (4 &- length) &* 8)
+        out.write(atMost: 4) { buffer in
+            UnsafeMutableRawBufferPointer(buffer).storeBytes(of: word, as: UInt32.self)
+            return length
+        }
+    }
+
+    /// Writes any `n` as `step` says: plain (width -1) or padded.
+    @inline(never)
+    private static func writeAnyNumber(_ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, into out: ByteArena) {
+        let width = step.pointee.width
         guard width >= 0 else {
             out.appendDecimal(n)
             return
