@@ -41,6 +41,9 @@ final class FieldEncoding: @unchecked Sendable {
         var high: Int64 = 0
         /// Padding of a formatted number; -1 writes it plain.
         var width = -1
+        /// Whether a number below 10 000 comes from `FourDigits` (plain, or padded to at most
+        /// four characters with zeros).
+        var fourDigits = false
         var slot = 0
         var node = 0
 
@@ -73,6 +76,8 @@ final class FieldEncoding: @unchecked Sendable {
         let pool: UnsafeMutableRawPointer
         let choices: UnsafeMutablePointer<Choice>
         let weights: UnsafeMutablePointer<Double>
+        /// `FourDigits.table`, looked up once.
+        let fourDigits: UnsafePointer<UInt32>
 
         /// The pool bytes from `start`.
         @inline(__always)
@@ -141,6 +146,7 @@ final class FieldEncoding: @unchecked Sendable {
             default:
                 break
             }
+            step.fourDigits = step.width <= 1 || (step.zeros && step.width <= 4)
             step.leadCount = chunks.count - chunkStart
             chunkStart = chunks.count
             if step.afterCount > 0 || step.width >= 0, step.kind != .value {
@@ -173,7 +179,8 @@ final class FieldEncoding: @unchecked Sendable {
         layout = Layout(
             steps: stepMemory, stepCount: steps.count, finalStart: chunkStart, finalCount: chunks.count - chunkStart,
             constantKeyStart: (constantKey?.0 ?? 0) + shift, constantKeyCount: constantKey?.1 ?? -1,
-            hasKey: keyIndex.map(names.indices.contains) ?? false, pool: pool, choices: choiceMemory, weights: weightMemory)
+            hasKey: keyIndex.map(names.indices.contains) ?? false, pool: pool, choices: choiceMemory, weights: weightMemory,
+            fourDigits: FourDigits.table)
         self.nodes = nodes
     }
 
@@ -241,14 +248,14 @@ extension RecordGenerator {
                 let chosen = encoding.choices + choice
                 out.append(encoding.bytes(chosen.pointee.start, chosen.pointee.count))
             case .range:
-                writeNumber(integer(step.pointee.low, step.pointee.high), step, into: out)
+                Self.writeNumber(integer(step.pointee.low, step.pointee.high), step, fourDigits: encoding.fourDigits, into: out)
             case .now:
                 if nowText.ms != context.nowMs { nowText = NowText(context.nowMs) }
                 withUnsafeBytes(of: nowText.digits) { out.append(UnsafeRawBufferPointer(rebasing: $0[..<nowText.count])) }
             case .sequence:
                 let n = counters[step.pointee.slot]
                 counters[step.pointee.slot] = n &+ 1
-                writeNumber(n, step, into: out)
+                Self.writeNumber(n, step, fourDigits: encoding.fourDigits, into: out)
             case .value:
                 var json = ContiguousArray<UInt8>()
                 let nodes = plan.encoding?.nodes ?? plan.nodes
@@ -294,8 +301,28 @@ extension RecordGenerator {
         return count - 1
     }
 
+    /// Writes `n` as `step` says: plain (width -1) or padded; a number below 10 000 in one store
+    /// of its `FourDigits` word when the step allows it (inlined), any other out of line.
     @inline(__always)
-    private func writeNumber(_ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, into out: ByteArena) {
+    private static func writeNumber(
+        _ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, fourDigits: UnsafePointer<UInt32>, into out: ByteArena
+    ) {
+        let small = UInt64(bitPattern: n)
+        guard small < 10_000, step.pointee.fourDigits else {
+            writeAnyNumber(n, step, into: out)
+            return
+        }
+        let length = max(step.pointee.width, FourDigits.count(small))
+        let word = fourDigits[Int(small)] &>> UInt32(truncatingIfNeeded: (4 &- length) &* 8)
+        out.write(atMost: 4) { buffer in
+            UnsafeMutableRawBufferPointer(buffer).storeBytes(of: word, as: UInt32.self)
+            return length
+        }
+    }
+
+    /// Writes any `n` as `step` says: plain (width -1) or padded.
+    @inline(never)
+    private static func writeAnyNumber(_ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, into out: ByteArena) {
         let width = step.pointee.width
         guard width >= 0 else {
             out.appendDecimal(n)

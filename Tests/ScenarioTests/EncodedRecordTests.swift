@@ -40,6 +40,18 @@ struct EncodedRecordTests {
             TemplateField(name: "sensor", generator: .pick(["s1", "s2"], weights: nil)),
             TemplateField(name: "t", generator: .walk(start: .constant(20), stepLow: -1, stepHigh: 1, min: 0, max: 40, round: 1)),
         ]), "sensor"),
+        // Numbers around the four-digit table's edges (0, 9/10, 99/100, 999/1 000, 9 999/10 000,
+        // negative), plain and padded with zeros or spaces to widths below, at and above four.
+        (RecordTemplate(fields: [
+            TemplateField(name: "edge", generator: .pickRange(low: 9_995, high: 10_004, format: "e-{:04}")),
+            TemplateField(name: "small", generator: .uniformInteger(low: -3, high: 12)),
+            TemplateField(name: "tens", generator: .pickRange(low: 95, high: 104, format: "{:01}")),
+            TemplateField(name: "thousand", generator: .pickRange(low: 995, high: 1_004, format: "<{:02}>")),
+            TemplateField(name: "wide", generator: .pickRange(low: 0, high: 12, format: "{:06}")),
+            TemplateField(name: "spaced", generator: .pickRange(low: 0, high: 120, format: "{:4}")),
+            TemplateField(name: "signed", generator: .pickRange(low: -12, high: 3, format: "{:03}")),
+            TemplateField(name: "count", generator: .sequence(format: "{:03}", start: 9_850)),
+        ]), "edge"),
     ]
 
     @Test(arguments: 0..<templates.count) func encodedBytesAreTheJSONOfTheKeyedRecord(_ index: Int) {
