@@ -31,7 +31,7 @@ struct ExternalMemberTests {
 
     /// Kafka's vote: each member names its most preferred common protocol; most votes win.
     @Test(arguments: Backend.all) func theGroupSelectsTheProtocolMostMembersPrefer(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 3), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 3), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 4))
         let clients = [WireMember(), WireMember(), WireMember()]
         let offers = [["roundrobin", "range"], ["range", "roundrobin", "sticky"], ["sticky", "range", "roundrobin"]]
@@ -54,7 +54,7 @@ struct ExternalMemberTests {
     }
 
     @Test(arguments: Backend.all) func aTieGoesToTheLeadersPreference(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 3), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 3), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         let a = WireMember(), b = WireMember()
         let first = try log.joinGroup("g", memberId: nil, options: Self.wire("a", ["roundrobin", "range"]), ownedPartitions: [], client: a, nowMs: 0)
