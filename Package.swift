@@ -62,7 +62,7 @@ let package = Package(
         // The Kafka listener: a SwiftNIO server (framing, connections) handing decoded requests
         // to the log's one owner, and the broker's answers over the seam. The only NIO importer but KafkaWireGzip.
         .target(name: "KafkaListener", dependencies: [
-            "KafkaWire", "StreamLog", "Simulation",
+            "KafkaWire", "KafkaWireGzip", "StreamLog", "Simulation",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: swiftSettings),

@@ -6,6 +6,7 @@
 #
 #   swift build -c release --product streamstage && scripts/live-cpu.sh        # 30 s
 #   DURATION=10 scripts/live-cpu.sh                                            # shorter
+#   RUN_ARGS='--listen 19092' scripts/live-cpu.sh                              # more `run` arguments
 #
 # Exit status: 0 when both goals are met, 1 when one is not, 2 when it cannot measure.
 set -euo pipefail
@@ -55,7 +56,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # Bytes written to a session's terminal so far.
 bytes() { stat -c %s "$work/$1.out" 2>/dev/null || echo 0; }
 
-app_pid=$(start streamstage "'$binary' run")
+app_pid=$(start streamstage "'$binary' run ${RUN_ARGS:-}")
 ref_pid=$(start htop "htop -d 15")
 sleep "$warmup"
 for pid in "$app_pid" "$ref_pid"; do

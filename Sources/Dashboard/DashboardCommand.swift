@@ -32,6 +32,8 @@ public enum DashboardCommand: Hashable, Sendable {
     case restart
     /// Pause or resume the recording.
     case toggleRecordingPause
+    /// Put a marker into the recording at this moment (`streamstage watch`).
+    case mark
     /// Show or hide the help overlay.
     case toggleHelp
     /// Close the overlay or cancel the filter.

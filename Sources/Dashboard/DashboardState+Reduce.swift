@@ -70,6 +70,8 @@ extension DashboardState {
             filterDraft = feedFilter ?? ""
         case .toggleRecordingPause:
             return recording == nil ? [] : [.toggleRecording]
+        case .mark:
+            return recording == nil ? [] : [.mark]
         case .toggleHelp:
             helpVisible.toggle()
         case .escape:

@@ -70,7 +70,7 @@ public struct ListenerIndicator: Equatable, Sendable {
     public var address: String
     /// Connected clients.
     public var clients: Int
-    /// Who can connect, when not loopback only (e.g. "reachable from other machines on every interface").
+    /// Who can connect, when not loopback only (e.g. "reachable from any machine").
     public var reach: String?
 
     public init(address: String, clients: Int, reach: String?) {
@@ -100,6 +100,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case restart
     /// Pause or resume the recording.
     case toggleRecording
+    /// Write a marker into the recording now.
+    case mark
     /// Leave.
     case quit
 }

@@ -24,7 +24,7 @@ public enum DashboardView {
         }
         grid.drawFooter(world, state: state, in: frame.footer, theme: theme)
         if state.helpVisible {
-            grid.drawHelpOverlay(.standard, in: frame.body, theme: theme)
+            grid.drawHelpOverlay(world.cluster == nil ? .standard : .watch, in: frame.body, theme: theme)
         }
         return grid
     }

@@ -33,7 +33,7 @@ extension Grid {
         }
         var speed = Self.speedText(state.speed, times: theme.glyphs.times)
         if let achieved = Self.achievedText(state.achievedSpeed, chosen: state.speed, times: theme.glyphs.times) { speed += " (\(achieved))" }
-        right.append((" \(Self.clock(world.nowMs))  \(speed) ", header))
+        right.append(world.cluster == nil ? (" \(Self.clock(world.nowMs))  \(speed) ", header) : (" \(Self.clock(world.nowMs)) ", header))
         let rightWidth = right.reduce(0) { $0 + $1.0.count }
         var x = rect.x
         let titleRoom = min(rect.width * 2 / 5, rect.width - rightWidth - 12)
@@ -41,7 +41,8 @@ extension Grid {
                 style: header.bolded, ellipsis: theme.glyphs.ellipsis)
         let stepRoom = rect.maxX - rightWidth - x
         if stepRoom > 4 {
-            put(theme.dot + step, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
+            let text = world.cluster.map { Fit.join(Self.clusterParts($0), separator: theme.dot, width: stepRoom - theme.dot.count) } ?? step
+            put(theme.dot + text, in: Rect(x: x, y: rect.y, width: stepRoom, height: 1), style: header,
                 ellipsis: theme.glyphs.ellipsis)
         }
         var rx = rect.maxX - rightWidth
@@ -59,7 +60,7 @@ extension Grid {
             return
         }
         let arrows = theme.glyphTier == .ascii ? "n/p" : "→/←"
-        let hints = ["\(arrows) step", "space pause", "+/- speed", "tab group", "[ ] scroll", "a/k member", "f freeze", "/ filter", "? help", "q quit"]
+        let hints = world.cluster != nil ? Self.watchHints : ["\(arrows) step", "space pause", "+/- speed", "tab group", "[ ] scroll", "a/k member", "f freeze", "/ filter", "? help", "q quit"]
         var left = world.script.ended ? "the end — q to quit, r to restart" : world.script.advance
         if let refusal = state.refusal { left = refusal }
         if let filter = state.feedFilter { left += "\(theme.dot)feed: '\(filter)'" }
@@ -75,6 +76,18 @@ extension Grid {
             put(keys, in: Rect(x: rect.maxX - min(room, keys.count) - 1, y: rect.y, width: min(room, keys.count), height: 1),
                 style: muted, ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// The footer's keys when watching a cluster: no steps, speed or members to drive.
+    static let watchHints = ["tab group", "[ ] scroll", "f freeze", "/ filter", "m marker", "R rec", "? help", "q quit"]
+
+    /// The header's cluster parts, `cluster Xy3z · brokers 2/3 up · controller 1`: the brokers
+    /// stay longest, then the controller; each is drawn whole or left out.
+    static func clusterParts(_ cluster: ClusterStatus) -> [Fit.Part] {
+        let down = cluster.brokersTotal - cluster.brokersUp
+        let brokers = "brokers \(cluster.brokersUp)/\(cluster.brokersTotal) up" + (down > 0 ? " (\(down) DOWN)" : "")
+        return [Fit.Part("cluster \(cluster.clusterId ?? "?")", priority: 1), Fit.Part(brokers, priority: 3),
+                Fit.Part("controller \(cluster.controllerId.map(String.init) ?? "?")", priority: 2)]
     }
 
     /// Simulated time as `mm:ss.t`.

@@ -33,7 +33,9 @@ extension Grid {
             if let stale { x = putWhole(stale, x: x, y: y, style: theme.style(.warn), limit: inner.maxX) + 1 }
             x = max(x, name.maxX + statusWidth)
             let total = Int(group.lag.totalLag)
-            let seconds = NumberFormat.duration(seconds: group.lag.maxLagSeconds ?? 0)
+            // Unknown seconds behind (a watched group whose record at the commit was not read yet): `-`.
+            let seconds = group.lag.maxLagSeconds.map { NumberFormat.duration(seconds: $0) }
+                ?? (group.lag.totalLag > 0 ? "-" : NumberFormat.duration(seconds: 0))
             let forms = [
                 "\(Digits.grouped(total)) msgs \(seconds)", "\(NumberFormat.compact(total)) msgs \(seconds)",
                 "\(NumberFormat.compact(total)) msgs", NumberFormat.compact(total),
@@ -66,7 +68,10 @@ extension Grid {
                 if group.lag.duplicates > 0 {
                     parts.append(Fit.Part("\(Digits.grouped(Int(group.lag.duplicates))) re-delivered", priority: 2))
                 }
-                parts.append(Fit.Part("gen \(group.membership.generation) \(group.membership.strategy?.kafkaName ?? "")", priority: 1))
+                let strategy = group.membership.strategy?.kafkaName ?? ""
+                // -1: the generation is not known (DescribeGroups does not report it).
+                let membership = group.membership.generation < 0 ? strategy : "gen \(group.membership.generation) \(strategy)"
+                if !membership.isEmpty { parts.append(Fit.Part(membership, priority: 1)) }
                 put("  " + Fit.join(parts, separator: theme.dot, width: inner.width - 2), x: inner.x, y: y, style: theme.style(.muted))
                 y += 1
             }
@@ -121,7 +126,8 @@ extension Grid {
         let health = GroupHealth(group, nowMs: nowMs)
         let label = stale.map { "\($0) \(health.label)" } ?? health.label
         let summary = Rect(x: inner.x, y: inner.y, width: max(0, inner.width - label.count - 1), height: 1)
-        let x = put("\(membership.state.rawValue)\(theme.dot)generation \(membership.generation)\(theme.dot)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))",
+        let generation = membership.generation < 0 ? "" : "generation \(membership.generation)\(theme.dot)"
+        let x = put("\(membership.state.rawValue)\(theme.dot)\(generation)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))",
                     in: summary, style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
         var labelX = x + 1
         if let stale { labelX = putWhole(stale, x: labelX, y: inner.y, style: theme.style(.warn), limit: inner.maxX) + 1 }

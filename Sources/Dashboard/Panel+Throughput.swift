@@ -5,8 +5,16 @@ extension Grid {
     /// Records per second per topic (with bytes), processors in → out with the share of bytes
     /// removed, each with a sparkline of the last minutes.
     mutating func drawThroughput(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
-        let inner = drawBox(rect, title: "Throughput", theme: theme)
+        var inner = drawBox(rect, title: "Throughput", theme: theme)
         guard inner.width > 24, inner.height > 0 else { return }
+        // `--ratio` headlines first (a watched cluster): they are the point of a reduction demo.
+        for ratio in world.cluster?.ratios ?? [] {
+            for line in Self.ratioLines(ratio, width: inner.width) where inner.height > 0 {
+                put(line, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: theme.style(.accent).bolded,
+                    ellipsis: theme.glyphs.ellipsis)
+                inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+            }
+        }
         let wantedLabelWidth = min(inner.width / 3, max(10, (world.topics.map(\.label.count) + world.processors.map(\.name.count)).max() ?? 0) + 1)
         typealias Row = (labels: [String], labelStyle: CellStyle, numbers: [String], numbersStyle: CellStyle, history: [Double], graph: CellStyle)
         var rows: [Row] = []
@@ -52,6 +60,18 @@ extension Grid {
             put(numbers[index], in: Rect(x: inner.maxX - numbersWidth, y: y, width: numbersWidth, height: 1), alignment: .right,
                 style: row.numbersStyle, ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// A `--ratio` headline in `width`: the whole sentence on one line, else on two (broken
+    /// before "and"), else shorter forms; a share is never cut.
+    static func ratioLines(_ ratio: TopicRatio, width: Int) -> [String] {
+        let (bytes, records) = (TopicRatio.percent(ratio.bytesPercent), TopicRatio.percent(ratio.recordsPercent))
+        if ratio.text.count <= width { return [ratio.text] }
+        let halves = ["\(ratio.output) keeps \(bytes) of \(ratio.input)'s bytes", "  and \(records) of its records"]
+        if halves.allSatisfy({ $0.count <= width }) { return halves }
+        let forms = ["\(ratio.output) keeps \(bytes) of bytes, \(records) of records", "\(ratio.output): \(bytes) bytes, \(records) records",
+                     "\(bytes) bytes, \(records) records"]
+        return [Fit.first(forms, width: width) ?? forms[forms.count - 1]]
     }
 
     /// The batch side: when each job last ran, when it runs next, what it found, and how old its

@@ -141,6 +141,7 @@ struct GroupHealth {
     private static func words(_ group: GroupStatus, nowMs: Int64) -> (String, StyleRole, String) {
         let members = group.membership.members
         let crashed = members.filter(\.isCrashed).count
+        if let reason = group.unreported { return ("NOT REPORTED (\(reason))", .error, "NOT REPORTED") }
         if group.paused { return ("PAUSED", .warn, "PAUSED") }
         if group.stopped { return ("STOPPED", .warn, "STOPPED") }
         if crashed > 0 {

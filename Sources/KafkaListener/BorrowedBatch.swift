@@ -1,60 +1,36 @@
 import KafkaWire
 import StreamLog
 
-/// A decoded batch's records laid out in one buffer, so the log can borrow them all at once
-/// (``StreamLogBackend/appendBatch(to:_:nowMs:)`` takes pointers valid during one call).
+/// A validated batch's records lent to the log where they lie: the codec's spans (key, value and
+/// header ranges) over the request's bytes (or the inflated ones for gzip), turned into the
+/// borrowed records ``StreamLogBackend/appendBatch(to:_:nowMs:)`` copies once into its segment.
 ///
 /// Timestamps become simulated time: the client's epoch ms minus the run's wall-clock start.
 struct BorrowedBatch {
-    /// Every key, value and header byte of the batch, back to back.
-    private var bytes: [UInt8] = []
-    private var records: [Spans] = []
-    private var headers: [(key: Range<Int>, value: Range<Int>?)] = []
+    /// The batch's header fields and its records' ranges in `buffer`.
+    let spans: RecordBatchSpans
+    /// The bytes the ranges index.
+    let buffer: [UInt8]
+    /// The run's wall-clock start in epoch ms.
+    let epochStartMs: Int64
 
-    /// Where one record's fields are in `bytes`, and its simulated timestamp.
-    private struct Spans {
-        var key: Range<Int>?
-        var value: Range<Int>?
-        var headers: Range<Int>
-        var timestamp: Int64
-    }
-
-    init(_ batch: KafkaWire.RecordBatch, epochStartMs: Int64) {
-        records.reserveCapacity(batch.records.count)
-        for record in batch.records {
-            let key = record.key.map { append($0) }
-            let value = record.value.map { append($0) }
-            let firstHeader = headers.count
-            for header in record.headers {
-                headers.append((append(Array(header.key.utf8)), header.value.map { append($0) }))
-            }
-            records.append(Spans(
-                key: key, value: value, headers: firstHeader..<headers.count,
-                timestamp: batch.baseTimestamp &+ record.timestampDelta &- epochStartMs))
-        }
-    }
-
-    private mutating func append(_ field: [UInt8]) -> Range<Int> {
-        let start = bytes.count
-        bytes.append(contentsOf: field)
-        return start..<bytes.count
-    }
-
-    /// Calls `body` with the records borrowed from this buffer (valid during the call only).
+    /// Calls `body` with the records borrowed from `buffer` (valid during the call only): two
+    /// arrays per batch, nothing per record.
     func withRecords<Result>(_ body: (UnsafeBufferPointer<BorrowedRecord>) -> Result) -> Result {
-        bytes.withUnsafeBytes { raw in
-            let borrowedHeaders = headers.map { header in
+        buffer.withUnsafeBytes { raw in
+            let headers = spans.headers.map { header in
                 BorrowedHeader(key: UnsafeRawBufferPointer(rebasing: raw[header.key]),
                                value: header.value.map { UnsafeRawBufferPointer(rebasing: raw[$0]) })
             }
-            return borrowedHeaders.withUnsafeBufferPointer { headerPointer in
-                let borrowed = records.map { spans in
+            return headers.withUnsafeBufferPointer { headerPointer in
+                let base = spans.header.baseTimestamp &- epochStartMs
+                let records = spans.records.map { span in
                     BorrowedRecord(
-                        key: spans.key.map { UnsafeRawBufferPointer(rebasing: raw[$0]) },
-                        value: spans.value.map { UnsafeRawBufferPointer(rebasing: raw[$0]) },
-                        headers: UnsafeBufferPointer(rebasing: headerPointer[spans.headers]), timestamp: spans.timestamp)
+                        key: span.key.map { UnsafeRawBufferPointer(rebasing: raw[$0]) },
+                        value: span.value.map { UnsafeRawBufferPointer(rebasing: raw[$0]) },
+                        headers: UnsafeBufferPointer(rebasing: headerPointer[span.headers]), timestamp: base &+ span.timestampDelta)
                 }
-                return borrowed.withUnsafeBufferPointer(body)
+                return records.withUnsafeBufferPointer(body)
             }
         }
     }

@@ -4,7 +4,7 @@ import KafkaWire
 /// `handleX` function in `Broker+X.swift`. A new API is a new case here, a new file, and its
 /// versions in `ApiKey.supportedVersions` (KafkaWire).
 extension Broker {
-    /// The APIs and versions ApiVersions advertises: each request codec's decodable versions.
+    /// The APIs and versions ApiVersions advertises: KafkaWire's one table.
     public static let advertisedVersions: [ApiVersionRange] = ApiKey.supported
 
     /// Answers a request whose header has been read; `body` is at the request body.

@@ -1,11 +1,13 @@
 import KafkaWire
+import KafkaWireGzip
 import Simulation
 import StreamLog
 
 extension Broker {
-    /// Produce: validates each partition's RecordBatch v2 bytes (CRC-32C, magic, record counts,
-    /// compression) and appends the records to the partition the client chose, as records like
-    /// any other (throughput, feed, groups). acks=0 gets no response.
+    /// Produce: validates each partition's RecordBatch v2 bytes (CRC-32C, magic, record counts;
+    /// gzip inflated, other codecs UNSUPPORTED_COMPRESSION_TYPE) and appends the records to the
+    /// partition the client chose, as records like any other (throughput, feed, groups). acks=0
+    /// gets no response.
     func handleProduce(_ request: Request, body: inout WireReader) throws(WireError) -> Answer {
         let produce = try ProduceRequest.decode(version: request.version, from: &body)
         var topics: [ProduceResponse.Topic] = []
@@ -38,9 +40,9 @@ extension Broker {
             return failure(.unknownTopicOrPartition)
         }
         guard let bytes = partition.records else { return failure(.corruptMessage, "the records are null") }
-        let batches: [KafkaWire.RecordBatch]
+        let batches: [BorrowedBatch]
         do {
-            batches = try Self.decodeBatches(Array(bytes))
+            batches = try decodeBatches(Array(bytes))
         } catch {
             return failure(error.kafkaErrorCode, error.description)
         }
@@ -60,25 +62,22 @@ extension Broker {
             logStartOffset: first.logStartOffset)
     }
 
-    /// Every batch in a partition's records field, validated, gzip inflated.
-    static func decodeBatches(_ bytes: [UInt8]) throws(WireError) -> [KafkaWire.RecordBatch] {
+    /// Every batch in a partition's records field, validated, its records left in place (gzip
+    /// inflated, to at most the frame limit).
+    func decodeBatches(_ bytes: [UInt8]) throws(WireError) -> [BorrowedBatch] {
         var reader = WireReader(bytes)
-        var batches: [KafkaWire.RecordBatch] = []
+        var batches: [BorrowedBatch] = []
         while reader.remaining > 0 {
-            switch try KafkaWire.RecordBatch.decode(from: &reader) {
-            case .batch(let batch):
-                batches.append(batch)
-            case .needsGunzip:
-                throw .unsupportedCompression(codec: CompressionCodec.gzip.rawValue)
-            }
+            let (spans, buffer) = try KafkaWire.RecordBatch.decodeSpansInflatingGzip(from: &reader)
+            batches.append(BorrowedBatch(spans: spans, buffer: buffer, epochStartMs: epochStartMs))
         }
         return batches
     }
 
-    /// Appends one decoded batch through the engine, its timestamps turned from the client's
+    /// Appends one validated batch through the engine, its timestamps turned from the client's
     /// epoch ms into simulated time.
-    private func appendBatch(_ batch: KafkaWire.RecordBatch, to target: TopicPartition, client: String) throws(StreamLogError) -> BatchAppend {
-        let result = BorrowedBatch(batch, epochStartMs: epochStartMs).withRecords { records in
+    private func appendBatch(_ batch: BorrowedBatch, to target: TopicPartition, client: String) throws(StreamLogError) -> BatchAppend {
+        let result = batch.withRecords { records in
             Result { () throws(StreamLogError) in try engine.appendExternal(to: target, records, client: client) }
         }
         return try result.get()

@@ -57,6 +57,9 @@ final class KafkaServer {
             default: return io.description
             }
         }
+        if let unknown = error as? SocketAddressError.UnknownHost {
+            return "the host is not known (\(unknown.errorDescription)); expected this machine's name or address, e.g. 127.0.0.1"
+        }
         return "\(error)"
     }
 }

@@ -28,8 +28,8 @@ public struct ListenAddress: Equatable, Sendable, CustomStringConvertible {
     /// Who can reach the listener, for the header: nil on loopback.
     public var reach: String? {
         guard !isLoopback else { return nil }
-        if host == "0.0.0.0" || host == "::" { return "reachable from other machines on every interface" }
-        return "reachable from other machines via \(host)"
+        if host == "0.0.0.0" || host == "::" { return "reachable from any machine" }
+        return "reachable via \(host)"
     }
 
     /// Reads `[HOST:]PORT` (`[::1]:9092` for IPv6); throws a message saying what was expected.

@@ -9,6 +9,15 @@ public enum ListenerNotice: Equatable, Sendable, CustomStringConvertible {
     /// A topic was created for a client (`--auto-create-topics`).
     case topicCreated(name: String, partitions: Int, clientId: String)
 
+    /// Whether the dashboard's feed shows it too: a refusal or a created topic is news to the
+    /// audience; connections come and go with every kcat command, so only `serve` prints them.
+    public var isFeedNews: Bool {
+        switch self {
+        case .refused, .topicCreated: true
+        case .connected, .disconnected: false
+        }
+    }
+
     /// One line: what happened, and to which client.
     public var description: String {
         switch self {

@@ -57,7 +57,7 @@ struct StoredBatchEncoder {
         patchInt64(maxTimestamp &+ epochStartMs, at: maxTimestampAt)
         patchInt32(Int32(count), at: countAt)
         patchInt32(Int32(bytes.count - start - KafkaWire.RecordBatch.lengthPrefixBytes), at: start + 8)
-        let crc = bytes.withUnsafeBufferPointer { CRC32C.checksum($0[(start + KafkaWire.RecordBatch.crcStart)...]) }
+        let crc = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[(start + KafkaWire.RecordBatch.crcStart)...])) }
         patchInt32(Int32(bitPattern: crc), at: start + 17)
         recordCount += count
     }

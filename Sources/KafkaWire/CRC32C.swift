@@ -58,4 +58,11 @@ public enum CRC32C {
             return crc
         }
     }
+
+    /// The CRC-32C of raw bytes: the non-generic form for callers in other modules (a generic
+    /// call across modules is not specialised, and raw buffers have no contiguous-storage fast path).
+    /// - Complexity: O(n).
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        update(0xFFFF_FFFF, bytes) ^ 0xFFFF_FFFF
+    }
 }

@@ -36,7 +36,7 @@ public enum MetricsExport {
             row(group.isProcessor ? "processor" : "group", group.name, [
                 processor?.recordsInPerSecond ?? group.consumedPerSecond, processor?.recordsOutPerSecond,
                 processor?.bytesInPerSecond, processor?.bytesOutPerSecond, Double(group.lag.totalLag),
-                group.lag.maxLagSeconds ?? 0, group.latencyP50Ms, group.latencyP99Ms, Double(group.liveMembers), nil, nil,
+                group.lag.maxLagSeconds ?? (group.lag.totalLag > 0 ? nil : 0), group.latencyP50Ms, group.latencyP99Ms, Double(group.liveMembers), nil, nil,
                 Double(group.consumed),
             ])
         }

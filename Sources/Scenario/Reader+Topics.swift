@@ -10,13 +10,24 @@ extension Reader {
             topic.partitions = count(value, "partitions of \(what)", minimum: 1, maximum: Limits.partitionsPerTopic) ?? topic.partitions
         }
         if let value = entries["retention"] { topic.retention = retention(value, "retention of \(what)") ?? topic.retention }
-        if let value = entries["segment"] { topic.segmentBytes = size(value, "segment of \(what)") ?? topic.segmentBytes }
+        if let value = entries["segment"] { segment(value, "segment of \(what)", into: &topic) }
         if let value = entries["timestamp"] {
             topic.timestampType = choice(value, "timestamp of \(what)", TimestampType.self) ?? topic.timestampType
         }
         if let value = entries["sink"] { topic.sink = bool(value, "sink of \(what)") ?? false }
         if let value = entries["label"] { topic.label = string(value, "label of \(what)") }
         return topic
+    }
+
+    /// `segment: 1MiB` (`segment.bytes`) or `segment: { bytes: 1MiB, time: 5m }` (with `segment.ms`).
+    func segment(_ node: YAMLNode, _ what: String, into topic: inout TopicSpec) {
+        guard case .mapping = node.content else {
+            topic.segmentBytes = size(node, what) ?? topic.segmentBytes
+            return
+        }
+        guard let entries = mapping(node, what, keys: ["bytes", "time"]) else { return }
+        if let value = entries["bytes"] { topic.segmentBytes = size(value, "bytes of \(what)") ?? topic.segmentBytes }
+        if let value = entries["time"] { topic.segmentMs = duration(value, "time of \(what)") ?? topic.segmentMs }
     }
 
     func retention(_ node: YAMLNode, _ what: String) -> Retention? {

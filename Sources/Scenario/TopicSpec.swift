@@ -6,6 +6,8 @@ public struct TopicSpec: Sendable, Equatable {
     public var retention: Retention = Retention()
     /// Segment size in bytes (`segment.bytes`, default 1 GiB); retention deletes whole closed segments.
     public var segmentBytes: Int64 = 1_073_741_824
+    /// `segment.ms`: a segment rolls once it spans this much record time (Kafka's default 7 days).
+    public var segmentMs: Int64 = 604_800_000
     /// Which timestamp records carry (`message.timestamp.type`, default create time).
     public var timestampType: TimestampType = .createTime
     /// Drawn as an external system (e.g. "SIEM") rather than a topic; it still counts records and bytes.

@@ -28,7 +28,8 @@ struct BatchRuntime {
     }
 
     /// Starts a run when one is due and publishes a finished run; returns records to write.
-    mutating func step(log: any StreamLogBackend, nowMs: Int64) -> [OutputRecord] {
+    /// What the log refuses (listing offsets, a fetch) goes to `problem` as a topic feed line.
+    mutating func step(log: any StreamLogBackend, nowMs: Int64, problem: (FeedEntry.Kind) -> Void) -> [OutputRecord] {
         var output: [OutputRecord] = []
         if let pending, nowMs >= pending.publishAtMs {
             for timestamp in pending.timestamps { timeToInsight.record(ms: Double(pending.publishAtMs - timestamp)) }
@@ -41,22 +42,35 @@ struct BatchRuntime {
             self.pending = nil
         }
         if enabled, nowMs >= nextRunMs, pending == nil {
-            let (results, timestamps) = run(log: log)
+            let (results, timestamps) = run(log: log, problem: problem)
             pending = (nowMs + spec.runtimeMs, results, timestamps)
             nextRunMs = nowMs + spec.everyMs
         }
         return output
     }
 
-    /// Reads everything new, per partition, and aggregates it per group.
-    private mutating func run(log: any StreamLogBackend) -> ([Value], [Int64]) {
+    /// Reads everything new, per partition, and aggregates it per group; a partition the log
+    /// refuses to read is reported and read again from the same offset next run.
+    private mutating func run(log: any StreamLogBackend, problem: (FeedEntry.Kind) -> Void) -> ([Value], [Int64]) {
         var window = WindowRuntime(sizeMs: .max / 4, groupBy: spec.groupBy, aggregations: spec.aggregations)
         var timestamps: [Int64] = []
-        let partitions = (try? log.offsets(topic: spec.from)) ?? []
+        let partitions: [PartitionOffsets]
+        do {
+            partitions = try log.offsets(topic: spec.from)
+        } catch {
+            problem(.topic(name: spec.from, text: "batch \(spec.name): cannot list the offsets of \(spec.from): \(error)"))
+            partitions = []
+        }
         for offsets in partitions {
             var next = max(nextOffsets[offsets.topicPartition.partition] ?? offsets.logStartOffset, offsets.logStartOffset)
             while next < offsets.logEndOffset {
-                let records = (try? log.fetch(offsets.topicPartition, from: next, maxRecords: 10_000)) ?? []
+                let records: [Record]
+                do {
+                    records = try log.fetch(offsets.topicPartition, from: next, maxRecords: 10_000)
+                } catch {
+                    problem(.topic(name: spec.from, text: "batch \(spec.name): fetch from \(offsets.topicPartition) failed: \(error)"))
+                    break
+                }
                 guard let last = records.last else { break }
                 for record in records {
                     let value = record.json ?? .null  // a value that is not JSON has no fields

@@ -67,6 +67,7 @@ extension TopicSpec {
         config.retentionBytes = retention.maxBytes.map { Int(clamping: $0) }
         config.retentionRecords = retention.maxRecords.map { Int(clamping: $0) }
         config.segmentBytes = Int(clamping: segmentBytes)
+        config.segmentMs = segmentMs
         config.keylessStrategy = partitioner == .roundRobin ? .roundRobin : .sticky()
         if sink {
             // A sink is an external system: the engine counts its records and bytes (the totals the

@@ -20,6 +20,11 @@ extension Engine {
 }
 
 extension Engine {
+    /// Adds a line about a Kafka client to the feed (a refused request, a topic it created).
+    public func noteClientEvent(_ text: String) {
+        feed.append(FeedEntry(timeMs: nowMs, kind: .script(text: text)))
+    }
+
     /// Appends a Kafka client's batch to the partition it chose, at the current simulated time,
     /// and books it like the scenario's own records: the topic's throughput and totals, a
     /// sampled feed line naming `client` as its producer, the recent values a `ref` reads, and
@@ -31,7 +36,13 @@ extension Engine {
         let appended = try log.appendBatch(to: partition, records, nowMs: now)
         let name = partition.topic
         var bytes: Int64 = 0
-        var sampler = feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0)
+        // Sampled by the client's own rate, not the topic's: a presenter's one record typed into
+        // kcat always shows, a client producing thousands a second shows like a busy topic.
+        let clientKey = name + " ← " + client
+        var rate = clientFeedRates[clientKey] ?? ClientFeedRate()
+        rate.count(records.count, nowMs: now)
+        clientFeedRates[clientKey] = rate
+        var sampler = feed.sampler(topic: clientKey, topicRate: rate.perSecond)
         let recent = recentValues[name]
         for (index, record) in records.enumerated() {
             let value = record.value ?? UnsafeRawBufferPointer(start: nil, count: 0)
@@ -57,4 +68,28 @@ extension Engine {
         if let totals = topicTotals[name] { topicTotals[name] = (totals.records + Int64(records.count), totals.bytes + bytes) }
         return appended
     }
+}
+
+/// How many records one client produced to one topic lately, for its feed sampling.
+struct ClientFeedRate {
+    var secondStartMs: Int64 = 0
+    var thisSecond = 0
+    var lastSecond = 0
+
+    /// Adds `records` at `nowMs`, rolling the one-second windows.
+    mutating func count(_ records: Int, nowMs: Int64) {
+        if nowMs - secondStartMs >= 2_000 {
+            lastSecond = 0
+            thisSecond = 0
+            secondStartMs = nowMs
+        } else if nowMs - secondStartMs >= 1_000 {
+            lastSecond = thisSecond
+            thisSecond = 0
+            secondStartMs += 1_000
+        }
+        thisSecond += records
+    }
+
+    /// Records per second: the fuller of the last and the current second.
+    var perSecond: Double { Double(max(lastSecond, thisSecond)) }
 }

@@ -8,17 +8,27 @@ extension Engine {
     }
 
     /// A group's lag for the trend and history; nil before its first member joined. When the log
-    /// cannot report it (the group went missing), the feed says so once per group.
+    /// cannot report it (the group went missing), it is a log problem: said once in the feed.
     func reportedLag(_ consumer: ConsumerRuntime, nowMs: Int64) -> GroupLag? {
         guard consumer.clientCounter > 0 else { return nil }
         do {
             return try lag(consumer, nowMs: nowMs)
         } catch {
-            if unreportable.insert(consumer.name).inserted {
-                feed.append(FeedEntry(timeMs: nowMs, kind: .group(name: consumer.name, text: "\(consumer.name): no lag: \(error)")))
-            }
+            noteLogProblem(.group(name: consumer.name, text: "\(consumer.name): no lag: \(error)"), nowMs: nowMs)
             return nil
         }
+    }
+
+    /// Counts what the log refused or could not report about a group or a topic (a `.group` or
+    /// `.topic` feed line); the feed says it the first time.
+    func noteLogProblem(_ kind: FeedEntry.Kind, nowMs: Int64) {
+        let entry = FeedEntry(timeMs: nowMs, kind: kind)
+        let text: String
+        switch kind {
+        case .group(_, let line), .topic(_, let line), .script(let line): text = line
+        case .record, .clientRecord: return
+        }
+        if logProblems.note(subject: entry.subject ?? "", text) { feed.append(entry) }
     }
 
     /// The consumer groups the log knows, in creation order.

@@ -37,10 +37,19 @@ extension Engine {
             totalRecords: totals.records, totalBytes: totals.bytes)
     }
 
-    /// A group's status; `stopped` is nil for a plain group, else whether its processor is stopped.
+    /// A group's status; `stopped` is nil for a plain group, else whether its processor is
+    /// stopped. nil for a group none of whose members has joined yet (the log has no such group
+    /// yet); once one has, a group the log cannot report keeps its row, empty, with the log's reason.
     private func groupStatus(_ consumer: ConsumerRuntime, stopped: Bool?) -> GroupStatus? {
-        guard var membership = try? log.group(consumer.name), let lag = try? lag(consumer, nowMs: nowMs) else {
-            return nil
+        var membership: GroupSnapshot
+        let lag: GroupLag
+        var unreported: String?
+        do {
+            membership = try log.group(consumer.name)
+            lag = try self.lag(consumer, nowMs: nowMs)
+        } catch {
+            guard consumer.clientCounter > 0 else { return nil }
+            (membership, lag, unreported) = (.unknown(consumer.name), .notFound(consumer.name), error.description)
         }
         let crashed = Set(consumer.crashed.map(\.memberId))
         for index in membership.members.indices where crashed.contains(membership.members[index].memberId) {
@@ -57,7 +66,8 @@ extension Engine {
             consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
-            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits)
+            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits,
+            unreported: unreported)
     }
 
     private func processorSnapshot(_ processor: ProcessorRuntime) -> ProcessorSnapshot {

@@ -37,7 +37,8 @@ extension Engine {
             }
         }
         for index in batches.indices {
-            for output in batches[index].step(log: log, nowMs: now) {
+            let outputs = batches[index].step(log: log, nowMs: now) { noteLogProblem($0, nowMs: now) }
+            for output in outputs {
                 if append(output, now: now) != nil { batches[index].outRate.add(1) }
             }
         }
@@ -89,9 +90,16 @@ extension Engine {
         return size
     }
 
-    /// What appends to `topic` touch, looked up once; nil when the log has no such topic.
+    /// What appends to `topic` touch, looked up once; nil (a log problem, said in the feed) when
+    /// the log has no such topic.
     private func appender(for name: String) -> TopicAppender? {
-        guard let topic = try? log.appender(topic: name) else { return nil }
+        let topic: any RecordAppender
+        do {
+            topic = try log.appender(topic: name)
+        } catch {
+            noteRefusedAppend(topic: name, error, nowMs: nowMs)
+            return nil
+        }
         return TopicAppender(
             topic: topic, recent: recentValues[name],
             sampler: feed.sampler(topic: name, topicRate: topicRecords[name]?.perSecond ?? 0))
@@ -109,7 +117,13 @@ extension Engine {
     ) -> Int? {
         let topic = appender.topic
         let size = (key?.count ?? 0) + value.count
-        guard let position = try? topic.appendRecord(key: key, value: value, timestamp: now, nowMs: now) else { return nil }
+        let position: AppendPosition
+        do {
+            position = try topic.appendRecord(key: key, value: value, timestamp: now, nowMs: now)
+        } catch {
+            noteRefusedAppend(topic: topic.name, error, nowMs: now)
+            return nil
+        }
         appender.records += 1
         appender.bytes += Int64(size)
         if let recent = appender.recent {
@@ -127,6 +141,13 @@ extension Engine {
                 key: key.map { Array($0) }, value: Array(value), headers: []))
         }
         return size
+    }
+
+    /// Says in the feed (once) and counts for the summary that the log refused appends to
+    /// `topic`; out of line, so the produce loop's success path stays small.
+    @inline(never)
+    private func noteRefusedAppend(topic: String, _ error: StreamLogError, nowMs: Int64) {
+        noteLogProblem(.topic(name: topic, text: "appends to \(topic) refused: \(error)"), nowMs: nowMs)
     }
 
     /// Books an appender's records on the topic's meters and hands its feed sampler back.

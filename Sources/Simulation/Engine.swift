@@ -32,6 +32,8 @@ public final class Engine {
     var topicTotals: [String: (records: Int64, bytes: Int64)] = [:]
     /// Topics Kafka clients created through the listener, in creation order (after the scenario's).
     var externalTopics: [String] = []
+    /// Each Kafka client's recent rate per topic (`topic ← client.id`), which its feed lines are sampled by.
+    var clientFeedRates: [String: ClientFeedRate] = [:]
     /// The recent records of the topics some `ref` generator reads (only those are kept).
     var recentValues: [String: RecentValues] = [:]
     @exclusivity(unchecked) var feed = FeedBuffer()
@@ -41,8 +43,8 @@ public final class Engine {
     let keyBuffer = ByteArena()
     var highlights: [String] = []
     var insights = StoryInsights()
-    /// Groups the log could not report lag for (said once in the feed).
-    var unreportable: Set<String> = []
+    /// What the log refused or could not report (said once in the feed, counted for the summary).
+    var logProblems = LogProblems()
     var random: SeededRandom
 
     /// The script position.

@@ -78,11 +78,13 @@ public enum RunSummary {
                 })
         }
         lines += rehearsalWarnings(engine, file: file ?? engine.scenario.id)
+        lines += engine.logProblems.summaryLines
         return lines.joined(separator: "\n")
     }
 
     /// A group's status: STOPPED or PAUSED when that was deliberate, else Burrow's.
     static func status(_ group: GroupStatus) -> String {
+        if group.unreported != nil { return "NOT REPORTED" }
         if group.stopped { return "STOPPED" }
         if group.paused { return "PAUSED" }
         return group.lag.status.description

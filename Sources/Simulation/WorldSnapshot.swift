@@ -22,6 +22,8 @@ public struct WorldSnapshot: Equatable, Sendable {
     public var proofs: [ProofValue] = []
     /// The backend's fault (a cluster unreachable, a broker down): the lag shown is stale since then.
     public var fault: LogFault? = nil
+    /// The watched cluster (`streamstage watch`); nil in scenario runs.
+    public var cluster: ClusterStatus? = nil
 }
 
 /// One labelled live value of the current step's `show:` list.
@@ -109,6 +111,8 @@ public struct GroupStatus: Equatable, Sendable {
     public var failedPolls = 0
     /// Commits the log refused so far (each also a `commitRejected` feed line).
     public var failedCommits = 0
+    /// Why the log cannot report the group (its membership and lag are then empty); nil when it can.
+    public var unreported: String?
 }
 
 /// A stream processor's throughput in and out.

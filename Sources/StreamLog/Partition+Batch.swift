@@ -10,12 +10,9 @@ extension Partition {
         let logAppendTime = config.timestampType == .logAppendTime
         for record in records {
             let size = record.sizeInBytes
-            if active.entries.count >= config.segmentRecords
-                || (active.bytes > 0 && active.bytes + size > config.segmentBytes)
-            {
-                roll(nowMs: nowMs)
-            }
-            active.add(record, timestamp: logAppendTime ? nowMs : record.timestamp, appendTimeMs: nowMs, sizeInBytes: size)
+            let stored = logAppendTime ? nowMs : record.timestamp
+            if mustRoll(size: size, timestamp: stored) { roll(nowMs: nowMs) }
+            active.add(record, timestamp: stored, appendTimeMs: nowMs, sizeInBytes: size)
             retainedBytes += size
         }
         return BatchAppend(

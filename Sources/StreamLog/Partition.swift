@@ -26,7 +26,7 @@ public final class Partition {
     init(topicPartition: TopicPartition, config: TopicConfig) {
         self.topicPartition = topicPartition
         self.config = config
-        active = Segment(baseOffset: 0, storage: Partition.makeStorage(config))
+        active = Segment(baseOffset: 0, storage: Partition.makeStorage(config), rollMs: config.segmentMs)
         pendingDeletions.reserveCapacity(Partition.pendingDeletionCap)
         deletedStarts.reserveCapacity(Partition.deletedStartsCap)
     }
@@ -67,13 +67,9 @@ public final class Partition {
         if sizeInBytes == nil {
             for header in headers { size += header.key.utf8.count + header.value.count }
         }
-        if active.entries.count >= config.segmentRecords
-            || (active.bytes > 0 && active.bytes + size > config.segmentBytes)
-        {
-            roll(nowMs: nowMs)
-        }
-        let offset = active.baseOffset + Int64(active.entries.count)
         let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
+        if mustRoll(size: size, timestamp: stored) { roll(nowMs: nowMs) }
+        let offset = active.baseOffset + Int64(active.entries.count)
         active.add(key: key, value: value, headers: headers, timestamp: stored, appendTimeMs: nowMs, sizeInBytes: size)
         retainedBytes += size
         return offset
@@ -83,13 +79,9 @@ public final class Partition {
     /// see `append(key:value:headers:timestamp:sizeInBytes:nowMs:)`.
     @inline(__always)
     func appendRecord(key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64, sizeInBytes size: Int, nowMs: Int64) -> Int64 {
-        if active.entries.count >= config.segmentRecords
-            || (active.bytes > 0 && active.bytes + size > config.segmentBytes)
-        {
-            roll(nowMs: nowMs)
-        }
-        let offset = active.baseOffset + Int64(active.entries.count)
         let stored = config.timestampType == .logAppendTime ? nowMs : timestamp
+        if mustRoll(size: size, timestamp: stored) { roll(nowMs: nowMs) }
+        let offset = active.baseOffset + Int64(active.entries.count)
         active.add(key: key, value: value, timestamp: stored, appendTimeMs: nowMs, sizeInBytes: size)
         retainedBytes += size
         return offset
@@ -112,6 +104,16 @@ public final class Partition {
         }
     }
 
+    /// Whether the active segment rolls before a record of `size` bytes stamped `timestamp`:
+    /// it holds `segmentRecords`, the record would take it past `segment.bytes`, or the record
+    /// is more than `segment.ms` after its first one.
+    @inline(__always)
+    func mustRoll(size: Int, timestamp: Int64) -> Bool {
+        active.entries.count >= config.segmentRecords
+            || (active.bytes > 0 && active.bytes + size > config.segmentBytes)
+            || timestamp > active.rollAfterTimestamp
+    }
+
     /// Seals the active segment, starts a new one, and applies retention.
     func roll(nowMs: Int64) {
         startNewActiveSegment()
@@ -120,7 +122,7 @@ public final class Partition {
 
     func startNewActiveSegment() {
         let storage = freeStorage.popLast() ?? Partition.makeStorage(config)
-        let next = Segment(baseOffset: logEndOffset, storage: storage)
+        let next = Segment(baseOffset: logEndOffset, storage: storage, rollMs: config.segmentMs)
         sealed.append(active)
         active = next
     }

@@ -14,6 +14,7 @@ extension Segment {
             arena.append(value)
             valueLength = Int32(truncatingIfNeeded: value.count)
         }
+        noteFirst(timestamp)
         var headersLength = 0
         for header in record.headers {
             headersLength += Segment.appendHeader(key: header.key, value: header.value, to: arena)

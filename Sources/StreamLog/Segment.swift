@@ -14,9 +14,15 @@ struct Segment {
     var bytes: Int
     /// The largest record timestamp, Kafka's rule input for time retention (Int64.min when empty).
     var maxTimestamp: Int64
+    /// `segment.ms` of the partition (Int64.max: never by time).
+    let rollMs: Int64
+    /// A record stamped after this rolls the segment: its first record's timestamp plus
+    /// `segment.ms` (Int64.max while empty).
+    var rollAfterTimestamp: Int64 = .max
 
-    init(baseOffset: Int64, storage: SegmentStorage) {
+    init(baseOffset: Int64, storage: SegmentStorage, rollMs: Int64?) {
         self.baseOffset = baseOffset
+        self.rollMs = rollMs ?? .max
         arena = storage.arena
         entries = storage.entries
         bytes = 0
@@ -43,6 +49,7 @@ struct Segment {
         for header in headers {
             headersLength += Segment.appendHeader(header, to: arena)
         }
+        noteFirst(timestamp)
         entries.append(RecordEntry(
             timestamp: timestamp, appendTimeMs: appendTimeMs, start: start, sizeInBytes: sizeInBytes,
             keyLength: key.map { Int32($0.count) } ?? -1, valueLength: Int32(value.count),
@@ -61,11 +68,30 @@ struct Segment {
             keyLength = Int32(truncatingIfNeeded: key.count)
         }
         arena.append(value)
+        index(
+            start: start, keyLength: keyLength, valueLength: Int32(truncatingIfNeeded: value.count), timestamp: timestamp,
+            appendTimeMs: appendTimeMs, sizeInBytes: sizeInBytes)
+    }
+
+    /// Adds the index entry of a record without headers whose bytes the arena holds from `start`.
+    @inline(__always)
+    mutating func index(
+        start: Int, keyLength: Int32, valueLength: Int32, timestamp: Int64, appendTimeMs: Int64, sizeInBytes: Int
+    ) {
+        noteFirst(timestamp)
         entries.append(RecordEntry(
             timestamp: timestamp, appendTimeMs: appendTimeMs, start: start, sizeInBytes: sizeInBytes,
-            keyLength: keyLength, valueLength: Int32(truncatingIfNeeded: value.count), headersLength: 0, headerCount: 0))
+            keyLength: keyLength, valueLength: valueLength, headersLength: 0, headerCount: 0))
         bytes &+= sizeInBytes
         if timestamp > maxTimestamp { maxTimestamp = timestamp }
+    }
+
+    /// Starts the `segment.ms` clock at the first record's timestamp.
+    @inline(__always)
+    mutating func noteFirst(_ timestamp: Int64) {
+        guard entries.isEmpty else { return }
+        let (sum, overflow) = timestamp.addingReportingOverflow(rollMs)
+        rollAfterTimestamp = overflow ? .max : sum
     }
 
     /// Appends one header in the arena's layout; returns the bytes written.

@@ -15,6 +15,10 @@ public struct TopicConfig: Equatable, Sendable {
     public var segmentBytes: Int = 1_073_741_824
     /// A segment rolls once it holds this many records (streamstage only: a demo-sized segment).
     public var segmentRecords: Int = 1_000
+    /// `segment.ms`: a segment rolls when a record's timestamp is more than this after the
+    /// segment's first record's, so time retention can delete it; nil never rolls by time.
+    /// Default 7 days.
+    public var segmentMs: Int64? = 604_800_000
     /// How keyless records are spread over partitions.
     public var keylessStrategy: KeylessStrategy = .sticky()
 
@@ -33,6 +37,7 @@ public struct TopicConfig: Equatable, Sendable {
             throw .invalidConfig(topic: topic, setting: "retention.records", value: Int64(retentionRecords))
         }
         guard segmentBytes >= 1 else { throw .invalidConfig(topic: topic, setting: "segment.bytes", value: Int64(segmentBytes)) }
+        if let segmentMs, segmentMs < 1 { throw .invalidConfig(topic: topic, setting: "segment.ms", value: segmentMs) }
         guard segmentRecords >= 1 else {
             throw .invalidConfig(topic: topic, setting: "segment.records", value: Int64(segmentRecords))
         }

@@ -34,9 +34,9 @@ struct AllocationBench {
             throw UserFacingError(message: "bench: the allocation count runs in a process started with MALLOC_TRACE set")
         }
         let log = LogBench(records: records, repeats: 1)
-        let partition = try log.makePartition()
+        let backend = try log.makeLog()
         var clock: Int64 = 0
-        log.append(to: partition, count: 2 * LogBench.retainedRecords, clock: &clock)
+        try log.append(to: backend, count: 2 * LogBench.retainedRecords, clock: &clock)
 
         let baseline = try Self.allocations(tracedTo: path) { _ = log.appendToFreshArray() }
         guard baseline > 0 else {
@@ -44,7 +44,11 @@ struct AllocationBench {
                 message: "bench: glibc's malloc tracing saw no allocation while arrays grew, so it cannot count; "
                     + "is \(Self.tracingLibrary) installed (glibc 2.34 or later)?")
         }
-        let allocations = try Self.allocations(tracedTo: path) { log.append(to: partition, count: records, clock: &clock) }
+        var failure: UserFacingError?
+        let allocations = try Self.allocations(tracedTo: path) {
+            do throws(UserFacingError) { try log.append(to: backend, count: records, clock: &clock) } catch { failure = error }
+        }
+        if let failure { throw failure }
         let perRecord = Double(allocations) / Double(records)
         return [
             BenchFigure(

@@ -3,9 +3,9 @@ import Foundation
 /// Wall-clock timing and process memory for `streamstage bench` (the engine never reads them).
 enum BenchClock {
     /// Seconds `body` takes on the monotonic clock.
-    static func seconds(_ body: () -> Void) -> Double {
+    static func seconds<Failure: Error>(_ body: () throws(Failure) -> Void) throws(Failure) -> Double {
         let start = ContinuousClock.now
-        body()
+        try body()
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }

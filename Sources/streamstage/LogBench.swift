@@ -1,8 +1,10 @@
 import StreamLog
 
-/// The log figures: appending 100-byte records to one partition in steady state (retention on),
-/// against a plain `ContiguousArray.append` and against writes into pre-touched memory; reading
-/// by offset range. Heap allocations per record are counted apart, in `AllocationBench`.
+/// The log figures, through the backend seam (`StreamLogBackend`, as the engine and a Produce
+/// request reach the log): appending 100-byte records to one partition in steady state
+/// (retention on) in producer batches of 100, against a plain `ContiguousArray.append` and
+/// against writes into pre-touched memory; reading by offset range with the zero-copy fetch.
+/// Heap allocations per record are counted apart, in `AllocationBench`.
 struct LogBench {
     /// Records per timed run.
     let records: Int
@@ -13,20 +15,26 @@ struct LogBench {
     static let recordBytes = 100
     /// Records a partition keeps (retention by record count), so appends run in steady state.
     static let retainedRecords = 100_000
+    /// Records per `appendBatch` call (a producer batch of 10 KB).
+    static let batchRecords = 100
+    /// The benchmark partition.
+    static let partition = TopicPartition("bench", 0)
 
     /// The 100-byte value: a JSON string of 98 characters plus its quotes.
     let value: [UInt8] = Value.string(String(repeating: "x", count: LogBench.recordBytes - 2)).jsonBytes
 
     /// Measures `log.append`, `log.append.vs-memory` and `log.read`.
     func run() throws(UserFacingError) -> [BenchFigure] {
-        let partition = try makePartition()
+        let log = try makeLog()
         var clock: Int64 = 0
-        append(to: partition, count: 2 * Self.retainedRecords, clock: &clock)
+        try append(to: log, count: 2 * Self.retainedRecords, clock: &clock)
 
-        let appendRate = rate { BenchClock.seconds { append(to: partition, count: records, clock: &clock) } }
+        let appendRate = try rate { () throws(UserFacingError) in
+            try BenchClock.seconds { () throws(UserFacingError) in try append(to: log, count: records, clock: &clock) }
+        }
         let arrayRate = rate { appendToFreshArray() }
         let memoryRate = rate { writeToPretouchedMemory() }
-        let readRate = try readRate(partition)
+        let readRate = try readRate(log)
 
         return [
             BenchFigure(
@@ -45,29 +53,33 @@ struct LogBench {
     /// `log.append` alone: records per second appended in steady state, for figures that
     /// compare against it in their own process.
     func appendRate() throws(UserFacingError) -> Double {
-        let partition = try makePartition()
+        let log = try makeLog()
         var clock: Int64 = 0
-        append(to: partition, count: 2 * Self.retainedRecords, clock: &clock)
-        return rate { BenchClock.seconds { append(to: partition, count: records, clock: &clock) } }
+        try append(to: log, count: 2 * Self.retainedRecords, clock: &clock)
+        return try rate { () throws(UserFacingError) in
+            try BenchClock.seconds { () throws(UserFacingError) in try append(to: log, count: records, clock: &clock) }
+        }
     }
 
-    /// One partition of a fresh log with record-count retention.
-    func makePartition() throws(UserFacingError) -> Partition {
+    /// A fresh log with one single-partition topic with record-count retention, behind the seam.
+    func makeLog() throws(UserFacingError) -> any StreamLogBackend {
         var config = TopicConfig(partitions: 1)
         config.retentionRecords = Self.retainedRecords
-        let log = InProcessLog(random: SeededRandom(seed: 1))
+        let log: any StreamLogBackend = InProcessLog(random: SeededRandom(seed: 1))
         do {
-            try log.createTopic("bench", config: config)
-            return try log.topic("bench").partitions[0]
+            try log.createTopic(Self.partition.topic, config: config)
         } catch {
             throw UserFacingError(message: "bench: cannot create the benchmark topic: \(error)")
         }
+        return log
     }
 
     /// Records per second of the fastest of `repeats` runs of `body`, each handling `records`
     /// and returning the seconds its timed part took.
-    private func rate(_ body: () -> Double) -> Double {
-        Double(records) / ((0..<repeats).map { _ in body() }.min() ?? 1)
+    private func rate<Failure: Error>(_ body: () throws(Failure) -> Double) throws(Failure) -> Double {
+        var fastest = Double.infinity
+        for _ in 0..<repeats { fastest = min(fastest, try body()) }
+        return Double(records) / fastest
     }
 
     /// The record the baselines write: what the partition stores for an append.
@@ -77,14 +89,33 @@ struct LogBench {
             key: nil, value: value, headers: [], sizeInBytes: Self.recordBytes)
     }
 
-    /// Appends `count` benchmark records, one millisecond of log time apart.
-    func append(to partition: Partition, count: Int, clock: inout Int64) {
+    /// Appends `count` benchmark records through the seam in batches of `batchRecords`, one
+    /// millisecond of log time apart (a batch is appended at its last record's time).
+    func append(to log: any StreamLogBackend, count: Int, clock: inout Int64) throws(UserFacingError) {
+        var failure: (any Error)?
         value.withUnsafeBytes { value in
-            for _ in 0..<count {
-                partition.append(key: nil, value: value, timestamp: clock, nowMs: clock)
-                clock += 1
+            // The batch lives on the stack: the counted appends allocate nothing of their own.
+            withUnsafeTemporaryAllocation(of: BorrowedRecord.self, capacity: Self.batchRecords) { batch in
+                guard let start = batch.baseAddress else { return }
+                start.initialize(repeating: BorrowedRecord(key: nil, value: value, timestamp: 0), count: Self.batchRecords)
+                var done = 0
+                while done < count, failure == nil {
+                    let size = min(Self.batchRecords, count - done)
+                    for index in 0..<size {
+                        batch[index].timestamp = clock
+                        clock += 1
+                    }
+                    do {
+                        _ = try log.appendBatch(to: Self.partition, UnsafeBufferPointer(start: start, count: size), nowMs: clock - 1)
+                    } catch {
+                        failure = error
+                    }
+                    done += size
+                }
+                start.deinitialize(count: Self.batchRecords)
             }
         }
+        if let failure { throw UserFacingError(message: "bench: appending to the benchmark partition failed: \(failure)") }
     }
 
     /// The baseline: seconds to append the same records to a new array (teardown not timed).
@@ -112,17 +143,23 @@ struct LogBench {
 
     /// Records per second read in place by offset range, as a poll reads them (batches of 500,
     /// cycling over what is retained; each record's timestamp and value length are read).
-    private func readRate(_ partition: Partition) throws(UserFacingError) -> Double {
+    private func readRate(_ log: any StreamLogBackend) throws(UserFacingError) -> Double {
         var checksum = 0
-        let start = partition.logStartOffset
-        let end = partition.logEndOffset
+        let offsets: PartitionOffsets
+        do {
+            offsets = try log.offsets(topic: Self.partition.topic)[0]
+        } catch {
+            throw UserFacingError(message: "bench: the benchmark partition has no offsets: \(error)")
+        }
+        let start = offsets.logStartOffset
+        let end = offsets.logEndOffset
         var failure: (any Error)?
         let seconds = BenchClock.fastest(of: repeats) {
             var offset = start
             var read = 0
             while read < records, failure == nil {
                 do {
-                    let count = try partition.forEachRun(from: offset, maxRecords: min(500, records - read)) { batch in
+                    let count = try log.fetch(Self.partition, from: offset, maxRecords: min(500, records - read)) { batch in
                         for record in batch { checksum &+= Int(record.timestamp) &+ record.valueBytes.count }
                     }
                     read += count

@@ -7,6 +7,8 @@ import Simulation
 final class Recorder {
     let writer: AsciicastWriter
     private var lastStep = -1
+    /// Markers written on `m` so far.
+    private var marks = 0
 
     /// Opens `path` before anything is drawn, so a bad path is an error before the screen switches.
     init(path: String, size: TerminalSize, title: String) throws(UserFacingError) {
@@ -43,6 +45,12 @@ final class Recorder {
         } else {
             writer.pause()
         }
+    }
+
+    /// Writes a marker the presenter asked for (`m`), numbered from 1: `mark 1`, `mark 2`, …
+    func mark(at seconds: Double) {
+        marks += 1
+        writer.marker("mark \(marks)", at: seconds)
     }
 
     /// Forgets the last step, so the next frame writes a marker (after going back a step).

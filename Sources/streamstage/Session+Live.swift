@@ -182,11 +182,12 @@ struct LiveLoop {
     }
 
     /// Answers the Kafka clients' requests that arrived (paused or not: clients always get an
-    /// answer) and updates the header's client count; true when the count changed.
+    /// answer), puts refusals and created topics in the feed, and updates the header's client
+    /// count; true when the count changed.
     private mutating func serveClients() -> Bool {
         guard let listener else { return false }
         listener.service(wallMs: clock.epochMs)
-        _ = listener.broker.drainNotices()
+        for notice in listener.broker.drainNotices() where notice.isFeedNews { engine.noteClientEvent(notice.description) }
         guard state.listener?.clients != listener.broker.clientCount else { return false }
         state.listener?.clients = listener.broker.clientCount
         return true
@@ -245,6 +246,8 @@ struct LiveLoop {
             moveInTime { (engine: Engine) throws(EngineError) in try engine.rewound(toStep: 0) }
         case .toggleRecording:
             recorder?.toggle(at: clock.seconds)
+        case .mark:
+            recorder?.mark(at: clock.seconds)
         case .quit:
             state.quitRequested = true
         }

@@ -8,7 +8,7 @@ struct Streamstage: ParsableCommand {
         commandName: "streamstage",
         abstract: "Live event-streaming demos in a terminal: a Kafka-faithful log, consumer groups, lag and more.",
         subcommands: [
-            RunCommand.self, ServeCommand.self, ListCommand.self, ValidateCommand.self, DescribeCommand.self, ReplayCommand.self, BenchCommand.self,
+            RunCommand.self, WatchCommand.self, ServeCommand.self, ListCommand.self, ValidateCommand.self, DescribeCommand.self, ReplayCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 

@@ -78,4 +78,25 @@ struct BatchAppendTests {
         #expect(try log.offsets(topic: "events")[0].logStartOffset == 2)
         #expect(try log.fetch(TopicPartition("events", 0), from: 2, maxRecords: 10).map(\.value) == [[2], [3], [4], [5], [6]])
     }
+
+    @Test(arguments: Backend.all) func segmentMsLetsTimeRetentionDeleteAQuietPartitionsOldRecords(_ backend: Backend) throws {
+        let log = try makeLog(backend, partitions: 1) {
+            $0.retentionMs = 60_000
+            $0.segmentMs = 10_000
+        }
+        let partition = TopicPartition("events", 0)
+        // One record every 5 s for a minute: segments roll when a record is more than 10 s after
+        // a segment's first: at 15 s, 30 s, 45 s and 60 s.
+        for second in stride(from: 0, through: 60, by: 5) {
+            _ = try ReceivedBatch([.init(key: nil, value: [UInt8(second)], timestamp: Int64(second) * 1_000)])
+                .withRecords { try log.appendBatch(to: partition, $0, nowMs: Int64(second) * 1_000) }
+        }
+        log.tick(nowMs: 70_000)
+        #expect(try log.offsets(topic: "events")[0].logStartOffset == 0)
+        log.tick(nowMs: 70_001)
+        #expect(try log.offsets(topic: "events")[0].logStartOffset == 3)
+        log.tick(nowMs: 85_001)
+        #expect(try log.offsets(topic: "events")[0].logStartOffset == 6)
+        #expect(log.drainEvents().count == 2)
+    }
 }

@@ -19,7 +19,7 @@ import Testing
             retention: { time: 30m, max_records: 50000, max_bytes: 64MiB }
             segment: 1MiB
             timestamp: log_append
-          alerts: { partitions: 1, retention: { time: forever } }
+          alerts: { partitions: 1, retention: { time: forever }, segment: { bytes: 64KiB, time: 5m } }
           big: { partitions: 3 }
           small: { partitions: 3 }
           siem: { sink: true, label: "SIEM (Splunk)" }
@@ -185,6 +185,8 @@ import Testing
         orders.timestampType = .logAppendTime
         #expect(spec.topic("orders") == orders)
         #expect(spec.topic("alerts")?.retention.timeMs == nil)
+        #expect(spec.topic("alerts")?.segmentBytes == 65_536 && spec.topic("alerts")?.segmentMs == 300_000)
+        #expect(orders.segmentMs == 604_800_000)
         #expect(spec.topic("siem")?.sink == true && spec.topic("siem")?.label == "SIEM (Splunk)")
 
         let web = try #require(spec.producer("web"))
@@ -306,6 +308,7 @@ import Testing
         #expect(spec.record == RecordSpec(idleTimeLimit: 2, markers: true))
         let topic = try #require(spec.topic("t"))
         #expect(topic.partitions == 1 && topic.segmentBytes == 1_073_741_824 && topic.timestampType == .createTime)
+        #expect(topic.segmentMs == 604_800_000)
         #expect(topic.retention == Retention(timeMs: 604_800_000, maxRecords: nil, maxBytes: nil))
         #expect(!topic.sink && topic.label == nil)
         let producer = try #require(spec.producer("p"))

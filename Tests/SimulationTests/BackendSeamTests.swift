@@ -8,9 +8,9 @@ import Testing
 /// needs simulated time.
 struct BackendSeamTests {
     /// The in-process log behind a wall-clock backend's capabilities, forwarding every call.
-    final class WallClockLog: StreamLogBackend {
+    class WallClockLog: StreamLogBackend {
         let inner: InProcessLog
-        init(random: SeededRandom) { inner = InProcessLog(random: random) }
+        required init(random: SeededRandom) { inner = InProcessLog(random: random) }
 
         var capabilities: BackendCapabilities { BackendCapabilities(simulatedTime: false, deterministic: false) }
         func createTopic(_ name: String, config: TopicConfig) throws(StreamLogError) { try inner.createTopic(name, config: config) }

@@ -18,6 +18,46 @@ struct RetentionTests {
         }
     }
 
+    @Test func segmentMsRollsASegmentByRecordTimeSoTimeRetentionCanDeleteIt() throws {
+        let (log, partition) = try makeLog {
+            $0.retentionMs = 10_000
+            $0.segmentMs = 1_000
+        }
+        append(partition, count: 3, at: 0)
+        append(partition, count: 3, at: 1_000)
+        #expect(partition.segmentCount == 1)
+        append(partition, count: 3, at: 1_001)
+        append(partition, count: 3, at: 2_500)
+        // Rolled at 1 001 (1 ms past the first record's 0 + 1 000) and at 2 500 (past 1 001 + 1 000).
+        #expect(partition.segmentCount == 3)
+        #expect(partition.sealed.map(\.baseOffset) == [0, 6] && partition.active.baseOffset == 9)
+        log.tick(nowMs: 11_001)
+        #expect(partition.logStartOffset == 6)
+        log.tick(nowMs: 12_001)
+        #expect(partition.logStartOffset == 9)
+    }
+
+    @Test func withoutSegmentMsOneSegmentKeepsEverythingUntilItsLastRecordExpires() throws {
+        let (log, partition) = try makeLog {
+            $0.retentionMs = 10_000
+            $0.segmentMs = nil
+        }
+        append(partition, count: 3, at: 0)
+        append(partition, count: 3, at: 9_000)
+        log.tick(nowMs: 15_000)
+        #expect(partition.segmentCount == 1 && partition.logStartOffset == 0)
+        log.tick(nowMs: 19_001)
+        #expect(partition.logStartOffset == 6)
+    }
+
+    @Test func aSegmentMsBelowOneIsRefused() {
+        var config = TopicConfig(partitions: 1)
+        config.segmentMs = 0
+        #expect(throws: StreamLogError.invalidConfig(topic: "t", setting: "segment.ms", value: 0)) {
+            try InProcessLog(random: SeededRandom(seed: 1)).createTopic("t", config: config)
+        }
+    }
+
     @Test func retentionByTimeDeletesExpiredSegmentsAndRollsTheActiveOne() throws {
         let (log, partition) = try makeLog {
             $0.retentionMs = 1_000

@@ -2,7 +2,7 @@
 
     client.py LIB BOOTSTRAP metadata                  -> {"topic": partition count, ...}
     client.py LIB BOOTSTRAP read TOPIC PARTITION N    -> N lines {"offset", "key", "value"} from the beginning
-    client.py LIB BOOTSTRAP produce TOPIC N           -> {"produced": [[key, partition, offset], ...], "read_back": [...]}
+    client.py LIB BOOTSTRAP produce TOPIC N [CODEC]   -> {"produced": [[key, partition, offset], ...], "read_back": [...]}
 
 LIB is kafka-python or confluent-kafka. Every wait is bounded; a failure exits 1 with a message.
 """
@@ -11,6 +11,7 @@ import sys
 import time
 
 LIB, BOOTSTRAP, COMMAND, ARGS = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+CODEC = ARGS[2] if COMMAND == "produce" and len(ARGS) > 2 else None  # compression: gzip, …
 DEADLINE = time.time() + 40
 
 
@@ -49,7 +50,7 @@ if LIB == "kafka-python":
 
     def produce(topic, count):
         # The default producer: idempotent, acks=all (InitProducerId first).
-        producer = KafkaProducer(bootstrap_servers=BOOTSTRAP, client_id="kp-producer")
+        producer = KafkaProducer(bootstrap_servers=BOOTSTRAP, client_id="kp-producer", compression_type=CODEC)
         futures = [(f"k-{i}", producer.send(topic, key=f"k-{i}".encode(), value=json.dumps({"n": i, "by": LIB}).encode()))
                    for i in range(count)]
         producer.flush(timeout=20)
@@ -85,7 +86,8 @@ elif LIB == "confluent-kafka":
         return out[:count]
 
     def produce(topic, count):
-        producer = Producer({"bootstrap.servers": BOOTSTRAP, "client.id": "ck-producer", "linger.ms": 5})
+        producer = Producer({"bootstrap.servers": BOOTSTRAP, "client.id": "ck-producer", "linger.ms": 5,
+                             "compression.type": CODEC or "none"})
         produced = {}
 
         def delivered(error, message):
