@@ -81,7 +81,7 @@ let package = Package(
 
         .testTarget(name: "StreamLogTests", dependencies: ["StreamLog"], swiftSettings: swiftSettings),
         // The Kafka-semantics suite, run against every backend (`Backend.all`).
-        .testTarget(name: "ConformanceTests", dependencies: ["StreamLog", "Simulation"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConformanceTests", dependencies: ["StreamLog", "Simulation", "ClusterBackend", "RdKafka"], swiftSettings: swiftSettings),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "StreamLog"], swiftSettings: swiftSettings),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenario", "StreamLog"],
                     swiftSettings: swiftSettings),

@@ -27,7 +27,8 @@ extension ClusterLog {
         reader.poll(maxRecords: Self.readBackLimit, timeoutMs: 0) { record in
             guard let topic = byClusterName[record.topic], Int(record.partition) < topic.partitionCount else { return }
             let partition = topic.mirror.partitions[Int(record.partition)]
-            partition.append(key: record.key, value: record.value, timestamp: record.timestampMs - epoch, nowMs: nowMs)
+            let headers = record.headers.map { Header($0.key, $0.value.map { Array($0) } ?? []) }
+            partition.append(key: record.key, value: record.value, headers: headers, timestamp: record.timestampMs - epoch, nowMs: nowMs)
         }
         for topic in topics.values {
             for partition in topic.mirror.partitions {

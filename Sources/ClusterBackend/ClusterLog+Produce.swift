@@ -17,8 +17,11 @@ extension ClusterLog {
         let keyBytes = key.map { Array($0.utf8) }
         let result = valueBytes.withUnsafeBytes { valueBuffer in
             keyBytes.withOptionalBuffer { keyBuffer in
-                Result { () throws(StreamLogError) in
-                    try send(topic, key: keyBuffer, value: valueBuffer, timestamp: timestamp, partition: partition, nowMs: nowMs)
+                Self.withBuffers(headers) { headerBuffers in
+                    Result { () throws(StreamLogError) in
+                        try send(topic, key: keyBuffer, value: valueBuffer, headers: headerBuffers, timestamp: timestamp,
+                                 partition: partition, nowMs: nowMs)
+                    }
                 }
             }
         }
@@ -27,8 +30,8 @@ extension ClusterLog {
                               timestamp: position.timestamp)
     }
 
-    /// Sends a batch to one partition, record by record through the producer's queue (headers are
-    /// not sent: the wrapper's produce call has none).
+    /// Sends a batch to one partition, record by record through the producer's queue, headers
+    /// included.
     public func appendBatch(to partition: LogPartition, _ records: UnsafeBufferPointer<BorrowedRecord>, nowMs: Int64)
         throws(StreamLogError) -> BatchAppend
     {
@@ -38,7 +41,8 @@ extension ClusterLog {
         }
         let base = topic.nextOffset[partition.partition]
         for record in records {
-            _ = try send(topic, key: record.key, value: record.value ?? UnsafeRawBufferPointer(start: nil, count: 0),
+            let headers = record.headers.map { (key: String(decoding: $0.key, as: UTF8.self), value: $0.value) }
+            _ = try send(topic, key: record.key, value: record.value ?? UnsafeRawBufferPointer(start: nil, count: 0), headers: headers,
                          timestamp: record.timestamp, partition: partition.partition, nowMs: nowMs)
         }
         let replica = topic.mirror.partitions[partition.partition]
@@ -47,10 +51,11 @@ extension ClusterLog {
     }
 
     /// Sends one record: keyed records to murmur2(key) mod partitions (Kafka's default
-    /// partitioner), keyless ones round the partitions; returns where it will land.
+    /// partitioner), keyless ones round the partitions; returns where it will land. `headers`
+    /// (borrowed for the call) go with the record when there are any.
     func send(
-        _ topic: ClusterTopic, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64,
-        partition: Int? = nil, nowMs: Int64
+        _ topic: ClusterTopic, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
+        headers: [(key: String, value: UnsafeRawBufferPointer?)] = [], timestamp: Int64, partition: Int? = nil, nowMs: Int64
     ) throws(StreamLogError) -> AppendPosition {
         let target: Int
         if let partition {
@@ -65,8 +70,13 @@ extension ClusterLog {
             throw .unknownPartition(topic: topic.name, partition: target, partitionCount: topic.partitionCount)
         }
         do {
-            try producer.produce(topic: topic.clusterName, partition: Int32(target), key: key, value: value,
-                                 timestampMs: settings.startEpochMs + timestamp)
+            if headers.isEmpty {
+                try producer.produce(topic: topic.clusterName, partition: Int32(target), key: key, value: value,
+                                     timestampMs: settings.startEpochMs + timestamp)
+            } else {
+                try producer.produce(topic: topic.clusterName, partition: Int32(target), key: key, value: value,
+                                     timestampMs: settings.startEpochMs + timestamp, headers: headers)
+            }
         } catch {
             fail(error)
             throw .invalidArgument("produce to \(topic.clusterName): \(error)")
@@ -75,6 +85,22 @@ extension ClusterLog {
         topic.nextOffset[target] += 1
         topic.noteAppend(partition: target, offset: offset, nowMs: nowMs)
         return AppendPosition(partition: target, offset: offset, timestamp: timestamp)
+    }
+}
+
+extension ClusterLog {
+    /// Calls `body` with `headers` as borrowed buffers (one copy of every value, valid during the call).
+    static func withBuffers<T>(_ headers: [Header], _ body: ([(key: String, value: UnsafeRawBufferPointer?)]) -> T) -> T {
+        guard !headers.isEmpty else { return body([]) }
+        let joined = headers.flatMap(\.value)
+        return joined.withUnsafeBytes { all in
+            var start = 0
+            let buffers = headers.map { header -> (key: String, value: UnsafeRawBufferPointer?) in
+                defer { start += header.value.count }
+                return (header.key, UnsafeRawBufferPointer(rebasing: all[start..<start + header.value.count]))
+            }
+            return body(buffers)
+        }
     }
 }
 

@@ -40,7 +40,9 @@ public final class ClusterLog: StreamLogBackend {
     let existingTopics: [String: Int]
     var events: [StreamEvent] = []
     /// The fault being shown, until the cluster answers again.
-    var fault: String?
+    public private(set) var fault: LogFault?
+    /// The time of the last tick that ended with no fault: when the figures were last fresh.
+    var lastAnsweredMs: Int64 = 0
     /// Set once `finish` ran: every client is closed.
     var finished = false
     /// The brokers' connection states from the producer's statistics.
@@ -231,6 +233,7 @@ public final class ClusterLog: StreamLogBackend {
         readBack(nowMs: nowMs)
         for name in groupNames { groups[name]?.serve(nowMs: nowMs, log: self) }
         noteBackground()
+        if fault == nil { lastAnsweredMs = nowMs }
     }
 
     public func drainEvents() -> [StreamEvent] {
@@ -263,16 +266,17 @@ public final class ClusterLog: StreamLogBackend {
         }
         if let failure = counts.firstFailure { fail(failure) }
         if let shown = fault, statisticsRead, brokers.allUp, counts.failed == 0 {
-            events.append(.clusterRecovered("every broker answers again (after: \(shown))"))
+            events.append(.clusterRecovered("every broker answers again (after: \(shown.message))"))
             fault = nil
         }
     }
 
-    /// Reports `error` unless the same fault is already shown.
+    /// Reports `error` unless the same fault is already shown; the figures stay stale since the
+    /// first fault's last fresh tick until the cluster answers again.
     func fail(_ error: KafkaError) {
         let message = settings.config.redact(error.message)
-        guard fault != message else { return }
-        fault = message
+        guard fault?.message != message else { return }
+        fault = LogFault(message: message, sinceMs: fault?.sinceMs ?? lastAnsweredMs)
         events.append(.clusterFault(message))
     }
 }

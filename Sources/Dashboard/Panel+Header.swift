@@ -1,8 +1,9 @@
 import Simulation
+import StreamLog
 
 extension Grid {
-    /// The title bar: scenario, step and marker, sim clock, speed, PAUSED, the recording light and
-    /// a stopped journal.
+    /// The title bar: scenario, step and marker, sim clock, speed, PAUSED, the recording light, a
+    /// stopped journal and the backend's fault (`! broker … is down`).
     mutating func drawHeader(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         let header = theme.style(.header)
         fill(rect, with: Cell(" ", style: header))
@@ -23,6 +24,12 @@ extension Grid {
             let clients = "\(listener.clients) client\(listener.clients == 1 ? "" : "s")"
             right.append((" kafka \(listener.address)\(theme.dot)\(clients) ", theme.style(.accent)))
             if let reach = listener.reach { right.append((" \(reach) ", theme.style(.warn))) }
+        }
+        if let fault = world.fault {
+            // The fault in a third of the line at most: the feed has the whole message.
+            let room = max(8, rect.width / 3 - 4)
+            let text = fault.message.count > room ? String(fault.message.prefix(room - 1)) + String(theme.glyphs.ellipsis) : fault.message
+            right.append((" ! \(text) ", theme.style(.error)))
         }
         var speed = Self.speedText(state.speed, times: theme.glyphs.times)
         if let achieved = Self.achievedText(state.achievedSpeed, chosen: state.speed, times: theme.glyphs.times) { speed += " (\(achieved))" }

@@ -7,13 +7,17 @@ extension Grid {
     /// sparkline. With a group focused: its per-partition describe table.
     mutating func drawLag(_ world: WorldSnapshot, state: DashboardState, in rect: Rect, theme: Theme) {
         if let focused = state.focusedGroup, let group = world.groups.first(where: { $0.name == focused }) {
-            drawDescribe(group, nowMs: world.nowMs, firstRow: state.describeFirstRow, in: rect, theme: theme)
+            drawDescribe(group, nowMs: world.nowMs, stale: Self.staleText(world), firstRow: state.describeFirstRow, in: rect,
+                         theme: theme)
             return
         }
         let inner = drawBox(rect, title: "Consumer lag (tab: details)", theme: theme)
         guard inner.width > 30, inner.height > 0 else { return }
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
-        let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1
+        // While the log cannot refresh them, every group's figures are greyed behind `stale 12s`.
+        let stale = Self.staleText(world)
+        let staleWidth = stale.map { $0.count + 1 } ?? 0
+        let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1 + staleWidth
         // Names as long as the numbers (16 columns) can spare, at least 14.
         let nameWidth = min((world.groups.map { Self.lagName($0, world: world, theme: theme).count }.max() ?? 4) + 1, max(14, inner.width - statusWidth - 16))
         let rows = Self.lagRows(groups: world.groups.count, height: inner.height)
@@ -31,6 +35,7 @@ extension Grid {
                            style: theme.highlighted(theme.style(.text), marked)) + 1
             if !tag.isEmpty { put(tag, x: tagX, y: y, style: theme.style(.accent)) }
             var x = putWhole(health.shortLabel, x: name.maxX, y: y, style: theme.style(health.role), limit: inner.maxX) + 1
+            if let stale { x = putWhole(stale, x: x, y: y, style: theme.style(.warn), limit: inner.maxX) + 1 }
             x = max(x, name.maxX + statusWidth)
             let total = Int(group.lag.totalLag)
             // Unknown seconds behind (a watched group whose record at the commit was not read yet): `-`.
@@ -45,17 +50,17 @@ extension Grid {
             let gaugeWidth = max(4, min(12, inner.width / 6))
             if inner.maxX - x >= gaugeWidth + 1 + 16 + 4 {
                 drawGauge(Double(group.lag.totalLag) / scale, in: Rect(x: x, y: y, width: gaugeWidth, height: 1),
-                          style: theme.style(health.role == .ok ? .ok : health.role), theme: theme)
+                          style: theme.style(stale != nil ? .muted : health.role == .ok ? .ok : health.role), theme: theme)
                 x += gaugeWidth + 1
             }
             if let numbers = Fit.first(forms, width: inner.maxX - x) {
-                put(numbers, x: x, y: y, style: theme.style(group.lag.totalLag > 0 ? .accent : .text))
+                put(numbers, x: x, y: y, style: theme.style(stale != nil ? .muted : group.lag.totalLag > 0 ? .accent : .text))
                 x += max(numbers.count, min(18, inner.maxX - x - 1)) + 1
             }
             x = putWhole("\(group.liveMembers)\(theme.glyphs.times) ", x: x, y: y, style: theme.style(.muted), limit: inner.maxX)
             if inner.maxX - x > 3 {
                 drawSparkline(group.lagHistory.map { Optional($0) }, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1),
-                              style: theme.style(health.role == .ok ? .muted : health.role), theme: theme)
+                              style: theme.style(stale != nil || health.role == .ok ? .muted : health.role), theme: theme)
             }
             y += 1
             if index < rows.detailed {
@@ -80,6 +85,14 @@ extension Grid {
             put("+\(rows.hidden) more (tab: each group)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
                 style: theme.style(.muted), ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// `stale 12s` while the backend shows a fault (its offsets as they were that long ago); nil
+    /// while the figures are fresh.
+    static func staleText(_ world: WorldSnapshot) -> String? {
+        guard let fault = world.fault else { return nil }
+        let seconds = fault.staleSeconds(nowMs: world.nowMs)
+        return seconds < 60 ? "stale \(seconds)s" : "stale \(seconds / 60)m \(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s"
     }
 
     /// How `groups` share `height` rows: every group gets a line while they fit, the first ones
@@ -109,26 +122,32 @@ extension Grid {
 
     /// One group in detail: state, generation, strategy, then `kafka-consumer-groups --describe`,
     /// compact enough for twelve partitions at 120×40, one page at a time from `firstRow` with a
-    /// "rows a–b of N" marker when they do not all fit.
-    mutating func drawDescribe(_ group: GroupStatus, nowMs: Int64, firstRow: Int, in rect: Rect, theme: Theme) {
+    /// "rows a–b of N" marker when they do not all fit. With `stale` (`stale 12s`), the state line
+    /// says so and the offsets are greyed.
+    mutating func drawDescribe(_ group: GroupStatus, nowMs: Int64, stale: String?, firstRow: Int, in rect: Rect, theme: Theme) {
         let inner = drawBox(rect, title: "\(group.name) — describe (esc: back)", theme: theme, focused: true)
         guard inner.width > 30, inner.height > 1 else { return }
         let membership = group.membership
         let health = GroupHealth(group, nowMs: nowMs)
-        let summary = Rect(x: inner.x, y: inner.y, width: max(0, inner.width - health.label.count - 1), height: 1)
+        let label = stale.map { "\($0) \(health.label)" } ?? health.label
+        let summary = Rect(x: inner.x, y: inner.y, width: max(0, inner.width - label.count - 1), height: 1)
         let generation = membership.generation < 0 ? "" : "generation \(membership.generation)\(theme.dot)"
         let x = put("\(membership.state.rawValue)\(theme.dot)\(generation)\(membership.strategy?.kafkaName ?? "-") (\(membership.rebalanceProtocol.rawValue))",
                     in: summary, style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
-        putWhole(health.label, x: x + 1, y: inner.y, style: theme.style(health.role), limit: inner.maxX)
+        var labelX = x + 1
+        if let stale { labelX = putWhole(stale, x: labelX, y: inner.y, style: theme.style(.warn), limit: inner.maxX) + 1 }
+        putWhole(health.label, x: labelX, y: inner.y, style: theme.style(health.role), limit: inner.maxX)
+        let figures = stale != nil ? theme.style(.muted) : nil
         let allColumns: [[TableCell]] = group.lag.partitions.map { partition in
             let owner = partition.ownerMemberId.map { Self.owner($0, in: membership) } ?? ("-", nil)
             let status = partition.status
             let role: StyleRole = status == .ok || status == .notFound ? .ok : (status == .warn ? .warn : .error)
             return [
                 TableCell("\(partition.topicPartition.partition)"), TableCell(owner.0, shorter: owner.1.map { [$0] } ?? []),
-                partition.committedOffset.map { TableCell.count(Int($0)) } ?? "-", TableCell.count(Int(partition.logEndOffset)),
-                partition.describeLag.map { TableCell.count(Int($0), style: theme.style($0 > 0 ? .accent : .text)) } ?? "-",
-                TableCell(partition.describeLagMs.map { Self.oneDecimal(Double($0) / 1_000) } ?? "-"),
+                partition.committedOffset.map { TableCell.count(Int($0), style: figures) } ?? "-",
+                TableCell.count(Int(partition.logEndOffset), style: figures),
+                partition.describeLag.map { TableCell.count(Int($0), style: figures ?? theme.style($0 > 0 ? .accent : .text)) } ?? "-",
+                TableCell(partition.describeLagMs.map { Self.oneDecimal(Double($0) / 1_000) } ?? "-", style: figures),
                 TableCell(status.description, style: theme.style(role)),
             ]
         }

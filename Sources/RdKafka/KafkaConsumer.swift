@@ -122,6 +122,8 @@ public struct ConsumedRecord {
     public var timestampMs: Int64
     public var key: UnsafeRawBufferPointer?
     public var value: UnsafeRawBufferPointer
+    /// The record's headers in order (a nil value is a null header), valid while the record is.
+    public var headers: [(key: String, value: UnsafeRawBufferPointer?)]
 
     /// Reads the record out of librdkafka's message (the timestamp call needs the original pointer).
     init(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>) {
@@ -133,5 +135,16 @@ public struct ConsumedRecord {
         timestampMs = rd_kafka_message_timestamp(pointer, &type)
         key = message.key.map { UnsafeRawBufferPointer(start: $0, count: message.key_len) }
         value = UnsafeRawBufferPointer(start: message.payload, count: message.payload != nil ? message.len : 0)
+        headers = []
+        var list: OpaquePointer?
+        guard rd_kafka_message_headers(pointer, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
+        var name: UnsafePointer<CChar>?
+        var bytes: UnsafeRawPointer?
+        var size = 0
+        var index = 0
+        while rd_kafka_header_get_all(list, index, &name, &bytes, &size) == RD_KAFKA_RESP_ERR_NO_ERROR, let name {
+            headers.append((String(cString: name), bytes.map { UnsafeRawBufferPointer(start: $0, count: size) }))
+            index += 1
+        }
     }
 }

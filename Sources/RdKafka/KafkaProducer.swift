@@ -44,6 +44,25 @@ public final class KafkaProducer: Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "produce to \(topic)") }
     }
 
+    /// Queues one record with its headers (in order; a nil value is a null header), from bytes
+    /// valid during the call; see `produce(topic:partition:key:value:timestampMs:tag:)`.
+    public func produce(
+        topic: String, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestampMs: Int64,
+        headers: [(key: String, value: UnsafeRawBufferPointer?)], tag: Int = 0
+    ) throws(KafkaError) {
+        guard let list = rd_kafka_headers_new(headers.count) else { throw KafkaError(code: -1, message: "produce to \(topic): no memory for headers") }
+        for header in headers {
+            let err = rd_kafka_header_add(list, header.key, -1, header.value?.baseAddress, header.value?.count ?? 0)
+            guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                rd_kafka_headers_destroy(list)
+                throw KafkaError.from(err, "produce to \(topic): header '\(header.key)'")
+            }
+        }
+        let err = ss_produce_with_headers(client.handle, topic, partition ?? SS_RD_KAFKA_PARTITION_UA, key?.baseAddress, key?.count ?? 0,
+                                          value.baseAddress, value.count, timestampMs, list, UnsafeMutableRawPointer(bitPattern: tag))
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "produce to \(topic)") }
+    }
+
     /// Records queued or in flight, not yet reported.
     public var outstanding: Int { Int(rd_kafka_outq_len(client.handle)) }
 

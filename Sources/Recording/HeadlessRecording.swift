@@ -28,10 +28,12 @@ public struct HeadlessRecording {
 
     /// Runs `engine` headless (see `Engine.runHeadless`) and writes its frames and markers.
     ///
+    /// - Parameter pace: runs after each tick's frame (a cluster run waits there for the wall
+    ///   clock to reach the engine's time).
     /// - Parameter atMarker: sees each step's marker label and the frame drawn with it.
     public func record(
         _ engine: Engine, to writer: AsciicastWriter, stepTimeMs: Int64?, durationMs: Int64? = nil,
-        scheduled: [TimedAction] = [], everySecond: (Engine) -> Void = { _ in },
+        scheduled: [TimedAction] = [], everySecond: (Engine) -> Void = { _ in }, pace: (Engine) -> Void = { _ in },
         atMarker: (String, Grid) -> Void = { _, _ in }
     ) {
         let frameMs = max(engine.tickMs, Int64((1000 / fps).rounded()))
@@ -52,7 +54,10 @@ public struct HeadlessRecording {
             }
         }
         capture(engine)
-        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: durationMs, scheduled: scheduled, afterTick: capture, everySecond: everySecond)
+        engine.runHeadless(stepTimeMs: stepTimeMs, durationMs: durationMs, scheduled: scheduled, afterTick: { engine in
+            capture(engine)
+            pace(engine)
+        }, everySecond: everySecond)
         capture(engine)
     }
 }

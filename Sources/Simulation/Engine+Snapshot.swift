@@ -25,7 +25,7 @@ extension Engine {
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
             feed: Array(feed.entries),
-            highlights: highlights, proofs: proofs())
+            highlights: highlights, proofs: proofs(), fault: log.fault)
     }
 
     private func topicSnapshot(_ name: String, label: String, isSink: Bool) -> TopicSnapshot {

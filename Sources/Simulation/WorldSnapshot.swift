@@ -20,6 +20,8 @@ public struct WorldSnapshot: Equatable, Sendable {
     public var highlights: [String]
     /// The current step's `show:` items with their live values.
     public var proofs: [ProofValue] = []
+    /// The backend's fault (a cluster unreachable, a broker down): the lag shown is stale since then.
+    public var fault: LogFault? = nil
     /// The watched cluster (`streamstage watch`); nil in scenario runs.
     public var cluster: ClusterStatus? = nil
 }

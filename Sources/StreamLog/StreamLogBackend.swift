@@ -86,6 +86,14 @@ public protocol StreamLogBackend: AnyObject {
     func drainEvents() -> [StreamEvent]
     /// Adds an event a client observed (a crash, a reset, duplicates) to the same ordered stream.
     func report(_ event: StreamEvent)
+    /// The fault shown now, while offsets and committed offsets cannot be refreshed; nil while
+    /// the log answers (always, for a log in this process).
+    var fault: LogFault? { get }
+}
+
+extension StreamLogBackend {
+    /// A log in this process never goes stale.
+    public var fault: LogFault? { nil }
 }
 
 /// Appends records to one topic, as a producer's batch does.

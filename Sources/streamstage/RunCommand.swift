@@ -56,9 +56,6 @@ struct RunCommand: ParsableCommand {
         if listen != nil, cluster.isCluster {
             throw UserFacingError(message: "--listen serves the in-process log; a run on a cluster (--bootstrap-servers) cannot also listen")
         }
-        if cluster.isCluster, headless, output.record != nil {
-            throw UserFacingError(message: "--record on a cluster needs the live dashboard (a headless cluster run takes wall time; drop --headless)")
-        }
         let (spec, path) = try ScenarioLocator.load(world.scenario)
         var session = try Session(spec: spec, path: path, seed: seed, actions: [])
         session.cluster = try cluster.connect().map { ClusterRun(log: $0, cleanup: cluster.cleanup) }

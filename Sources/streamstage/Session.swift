@@ -81,19 +81,20 @@ struct Session {
         }
         let stepTime = scheduled.isEmpty ? stepTimeMs : nil
         var failures: [String] = []
+        // On a cluster every tick waits for the wall clock (the cluster's time); in process none does.
+        let clock = WallClock()
+        let pace: (Engine) -> Void = cluster == nil ? { _ in } : { engine in clock.wait(untilMs: engine.nowMs) }
         if let path = output.record {
             let recorder = try Recorder(path: path, size: size, title: spec.title)
             let theme = Theme(colors: output.noColor || ProcessInfo.processInfo.environment["NO_COLOR"] != nil ? .monochrome : .palette256,
                               glyphs: output.ascii ? .ascii : .braille)
             HeadlessRecording(size: size, theme: theme, fps: fps).record(
                 engine, to: recorder.writer, stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled,
-                everySecond: everySecond)
+                everySecond: everySecond, pace: pace)
             recorder.close()
             failures += [recorder.writer.warning].compactMap { $0 }
         } else {
-            let wall = WallClock()
-            engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled,
-                               afterTick: { engine in if cluster != nil { wall.wait(untilMs: engine.nowMs) } },
+            engine.runHeadless(stepTimeMs: stepTime, durationMs: durationMs, scheduled: scheduled, afterTick: pace,
                                everySecond: everySecond)
         }
         progress.finish()

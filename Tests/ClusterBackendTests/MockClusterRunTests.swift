@@ -42,10 +42,16 @@ import Testing
         let log = try ClusterLog(settings: ClusterScenarios.settings(cluster.bootstrapServers), random: SeededRandom(seed: 1))
         defer { log.close() }
         let engine = try ClusterScenarios.engine(ClusterScenarios.oneGroup(killAt: nil), on: log)
+        var faultWhileDown: LogFault?
         ClusterScenarios.runAtWallClock(engine, atMs: [
             5_000: { try? cluster.setDown(broker: 2) },  // a failure here shows as a missing fault line below
+            7_900: { faultWhileDown = engine.snapshot().fault },
             8_000: { try? cluster.setUp(broker: 2) },
         ])
+        // While the broker is down the figures are stale since before it went; back up, fresh again.
+        let since = try #require(faultWhileDown).sinceMs
+        #expect(since <= 7_000 && since >= 4_000, "stale since \(since)")
+        #expect(engine.snapshot().fault == nil)
         let lines = engine.snapshot().feed.compactMap { entry -> String? in
             if case .script(let text) = entry.kind, text.hasPrefix("cluster: ") { return text }
             return nil

@@ -7,7 +7,7 @@ struct BatchAppendTests {
     func makeLog(_ backend: Backend, partitions: Int = 3, configure: (inout TopicConfig) -> Void = { _ in })
         throws -> any StreamLogBackend
     {
-        let log = backend.make(SeededRandom(seed: 5), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 5), LogSettings())
         var config = TopicConfig(partitions: partitions)
         configure(&config)
         try log.createTopic("events", config: config)

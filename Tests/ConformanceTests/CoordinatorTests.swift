@@ -13,7 +13,7 @@ struct CoordinatorTests {
     }
 
     @Test(arguments: Backend.all) func aWireMemberThatStopsHeartbeatingIsEvictedAfterTheSessionTimeout(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 5), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 5), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 4))
         let wire = WireMember()
         let id = try log.joinGroup("g", memberId: nil, options: wireOptions("kcat"), ownedPartitions: [], client: wire, nowMs: 0)
@@ -51,7 +51,7 @@ struct CoordinatorTests {
     }
 
     @Test(arguments: Backend.all) func heartbeatsAnswerRebalanceInProgressUntilTheMemberRejoins(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 6), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 6), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         let first = WireMember()
         let a = try log.joinGroup("g", memberId: nil, options: wireOptions("a"), ownedPartitions: [], client: first, nowMs: 0)
@@ -102,7 +102,7 @@ struct CoordinatorTests {
     }
 
     @Test(arguments: Backend.all) func keyedRecordsLandOnKafkasPartitionThroughTheSeam(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 7), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 7), LogSettings())
         try log.createTopic("payments", config: TopicConfig(partitions: 12))
         for key in ["acct-1", "acct-2", "acct-42", "", "ünïcödé"] {
             let metadata = try log.produce(

@@ -5,16 +5,16 @@ import Testing
 /// Bad input gets typed errors with clear messages, never a crash.
 struct ErrorTests {
     @Test(arguments: Backend.all, [0, -3])
-    func partitionCountsBelowOneAreRejected(_ backend: Backend, _ count: Int) {
-        let log = KafkaClients(backend, random: SeededRandom(seed: 1))
+    func partitionCountsBelowOneAreRejected(_ backend: Backend, _ count: Int) throws {
+        let log = try KafkaClients(backend, random: SeededRandom(seed: 1))
         #expect(throws: StreamLogError.invalidPartitionCount(topic: "t", count: count)) {
             try log.createTopic("t", config: TopicConfig(partitions: count))
         }
         #expect(log.backend.topicNames.isEmpty)
     }
 
-    @Test(arguments: Backend.all) func badTopicSettingsAreRejected(_ backend: Backend) {
-        let log = KafkaClients(backend, random: SeededRandom(seed: 1))
+    @Test(arguments: Backend.all) func badTopicSettingsAreRejected(_ backend: Backend) throws {
+        let log = try KafkaClients(backend, random: SeededRandom(seed: 1))
         var config = TopicConfig(partitions: 1)
         config.segmentRecords = 0
         #expect(throws: StreamLogError.invalidConfig(topic: "t", setting: "segment.records", value: 0)) {

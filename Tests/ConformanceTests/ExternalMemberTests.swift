@@ -31,7 +31,7 @@ struct ExternalMemberTests {
 
     /// Kafka's vote: each member names its most preferred common protocol; most votes win.
     @Test(arguments: Backend.all) func theGroupSelectsTheProtocolMostMembersPrefer(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 3), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 3), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 4))
         let clients = [WireMember(), WireMember(), WireMember()]
         let offers = [["roundrobin", "range"], ["range", "roundrobin", "sticky"], ["sticky", "range", "roundrobin"]]
@@ -54,7 +54,7 @@ struct ExternalMemberTests {
     }
 
     @Test(arguments: Backend.all) func aTieGoesToTheLeadersPreference(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 3), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 3), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         let a = WireMember(), b = WireMember()
         let first = try log.joinGroup("g", memberId: nil, options: Self.wire("a", ["roundrobin", "range"]), ownedPartitions: [], client: a, nowMs: 0)
@@ -127,7 +127,7 @@ struct ExternalMemberTests {
     /// A member that keeps heartbeating but never rejoins is removed when the rebalance timeout
     /// (its `max.poll.interval.ms`) runs out, and the join completes without it.
     @Test(arguments: Backend.all) func aMemberThatDoesNotRejoinIsRemovedAfterTheRebalanceTimeout(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 9), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 9), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         var slow = Self.wire("slow", ["range"])
         slow.rebalanceTimeoutMs = 5_000
@@ -154,7 +154,7 @@ struct ExternalMemberTests {
     /// A commit from outside any group (no member id, generation −1: `assign()` and commit) is
     /// stored while the group has no members — creating it — and refused once it has some.
     @Test(arguments: Backend.all) func aCommitFromOutsideTheGroupIsKeptOnlyWhileItIsEmpty(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 4), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 4), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         for _ in 0..<3 {
             _ = try log.produce(topic: "orders", key: nil, value: .int(1), headers: [], timestamp: 0, sizeInBytes: nil, partition: 1, nowMs: 0)

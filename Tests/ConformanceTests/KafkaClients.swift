@@ -11,8 +11,13 @@ final class KafkaClients {
     private var ledgers: [String: DeliveryLedger] = [:]
     private var resetPolicies: [String: OffsetResetPolicy] = [:]
 
-    init(_ factory: Backend, random: SeededRandom, settings: LogSettings = LogSettings()) {
-        backend = factory.make(random, settings)
+    convenience init(_ factory: Backend, random: SeededRandom, settings: LogSettings = LogSettings()) throws {
+        try self.init(factory.make(random, settings), settings: settings)
+    }
+
+    /// Clients of a log already made (a fixture's).
+    init(_ backend: any StreamLogBackend, settings: LogSettings = LogSettings()) {
+        self.backend = backend
         monitor = LagMonitor(backend: backend, settings: settings)
     }
 

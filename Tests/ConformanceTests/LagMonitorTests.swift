@@ -4,7 +4,7 @@ import StreamLog
 /// The lag monitor on a group it does not run (as on a real cluster): offsets and commits only.
 struct LagMonitorTests {
     @Test(arguments: Backend.all) func aGroupOfWireClientsIsMeasuredFromOffsetsAndCommitsAlone(_ backend: Backend) throws {
-        let log = backend.make(SeededRandom(seed: 8), LogSettings())
+        let log = try backend.make(SeededRandom(seed: 8), LogSettings())
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         var options = ConsumerOptions(topics: ["orders"])
         options.clientId = "kcat"

@@ -213,7 +213,7 @@ struct RebalanceTests {
     @Test(arguments: Backend.all) func theFirstRebalanceOfAnEmptyGroupWaitsForTheInitialDelay(_ backend: Backend) throws {
         var settings = LogSettings()
         settings.initialRebalanceDelayMs = 3_000
-        let log = KafkaClients(backend, random: SeededRandom(seed: 3), settings: settings)
+        let log = try KafkaClients(backend, random: SeededRandom(seed: 3), settings: settings)
         try log.createTopic("orders", config: TopicConfig(partitions: 2))
         _ = try log.joinGroup("g", options: ConsumerOptions(topics: ["orders"]), nowMs: 0)
         log.tick(nowMs: 3_199)

@@ -10,7 +10,7 @@ final class Harness {
         _ backend: Backend, seed: UInt64 = 42, topic: String = "orders", partitions: Int = 6,
         configure: (inout TopicConfig) -> Void = { _ in }
     ) throws {
-        log = KafkaClients(backend, random: SeededRandom(seed: seed))
+        log = try KafkaClients(backend, random: SeededRandom(seed: seed))
         var config = TopicConfig(partitions: partitions)
         configure(&config)
         try log.createTopic(topic, config: config)

@@ -22,6 +22,13 @@ enum Binary {
     /// Output goes through files, not pipes: a tmux server started meanwhile by another test
     /// inherits open descriptors, and a pipe it holds would never reach end-of-file.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        try runTool(path, arguments, environment: environment)
+    }
+
+    /// Runs another program (an oracle) the same way, from the package folder.
+    static func runTool(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, out: String, err: String)
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamstage-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -32,7 +39,7 @@ enum Binary {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -67,6 +67,37 @@ import Testing
         }
     }
 
+    @Test func aHeadlessClusterRunRecordsWhatTheDashboardWouldHaveDrawn() throws {
+        let cluster = try MockCluster(brokers: 1)
+        try cluster.createTopic("streamstage.orders", partitions: 3)
+        let folder = try Self.files(bootstrap: cluster.bootstrapServers)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        let run = try Binary.run([
+            "run", path("cluster-cli.yaml"), "--headless", "--kafka-config", path("client.properties"), "--record", path("talk.cast"),
+            "--size", "100x30",
+        ])
+        #expect(run.status == 0, "\(run.err)")
+        let recorded = try String(contentsOfFile: path("talk.cast"), encoding: .utf8)
+        #expect(!recorded.contains(Self.secret))
+        // The oracle: pyte replays the cast; its last screen is the run's end on the cluster.
+        let setup = try Binary.runTool("/bin/bash", [Binary.packageRoot.appendingPathComponent("Tests/oracle/setup.sh").path])
+        #expect(setup.status == 0, "Tests/oracle/setup.sh: \(setup.err)")
+        let screens = try Binary.runTool(
+            Binary.packageRoot.appendingPathComponent(".venv-oracle/bin/python").path,
+            [Binary.packageRoot.appendingPathComponent("Tests/oracle/screen.py").path, path("talk.cast")])
+        #expect(screens.status == 0, "screen.py: \(screens.err)")
+        let last = try #require(screens.out.split(separator: "\n").last)
+        let end = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let display = try #require(end["display"] as? [String])
+        #expect(end["at"] as? String == "end")
+        #expect(display.count == 30)
+        #expect(display[0].contains("Cluster CLI"))
+        #expect(display[0].contains("00:04.0"))  // 4 s of the cluster's (wall) time
+        #expect(display.contains { $0.contains("billing") && $0.contains("msgs") })
+        #expect(display.contains { $0.contains("assigned") })  // the real group's assignment in the feed
+    }
+
     @Test func theLiveDashboardAndItsCastShowNoPasswordAndSpeedStaysAtOne() throws {
         let cluster = try MockCluster(brokers: 1)
         try cluster.createTopic("streamstage.orders", partitions: 3)
