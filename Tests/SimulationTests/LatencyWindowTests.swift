@@ -1,3 +1,6 @@
+import Foundation
+import Histogram
+import StreamLog
 import Testing
 
 @testable import Simulation
@@ -45,5 +48,27 @@ struct LatencyWindowTests {
         #expect(abs((pacer.secondsUntilNextTick ?? 0) - 0.001) < 1e-12)
         pacer.paused = true
         #expect(pacer.secondsUntilNextTick == nil)
+    }
+}
+
+/// The window's own bucket scan answers what the hdrhistogram it mirrors would.
+struct LatencyBucketsTests {
+    @Test func percentilesMatchTheHistogramOverTheSameSamples() {
+        var random = SeededRandom(seed: 7)
+        var window = LatencyWindow(seconds: 2)
+        var histogram = LatencyWindow.histogram()
+        for round in 0..<400 {
+            // From sub-microsecond to minutes, spread over magnitudes, some zero and some clamped.
+            let exponent = Double(random.next() % 1_000) / 100 - 4
+            let ms = round % 50 == 0 ? 0 : (round % 97 == 0 ? 9e9 : pow(10, exponent))
+            let count = UInt64(random.next() % 3 + 1)
+            window.record(ms: ms, count: count)
+            let micros = UInt64(min(Double(LatencyWindow.highest), max(0, ms * 1000)).rounded())
+            histogram.record(micros, count: count)
+        }
+        for percentile in [0, 1, 25, 50, 75, 90, 99, 99.9, 100] {
+            #expect(window.percentile(percentile) == Double(histogram.valueAtPercentile(percentile)) / 1000, "p\(percentile)")
+        }
+        #expect(window.count == histogram.totalCount)
     }
 }
