@@ -15,7 +15,7 @@ extension Grid {
         let scale = max(100, world.groups.map { Double($0.lag.totalLag) }.max() ?? 0)
         let statusWidth = (world.groups.map { GroupHealth($0, nowMs: world.nowMs).shortLabel.count }.max() ?? 2) + 1
         // Names as long as the numbers (16 columns) can spare, at least 14.
-        let nameWidth = min((world.groups.map { theme.marked($0.name, world.isHighlighted($0.name)).count }.max() ?? 4) + 1, max(14, inner.width - statusWidth - 16))
+        let nameWidth = min((world.groups.map { Self.lagName($0, world: world, theme: theme).count }.max() ?? 4) + 1, max(14, inner.width - statusWidth - 16))
         let rows = Self.lagRows(groups: world.groups.count, height: inner.height)
         var y = inner.y
         for (index, group) in world.groups.prefix(rows.shown).enumerated() {
@@ -23,8 +23,13 @@ extension Grid {
             let marked = world.isHighlighted(group.name)
             // The status word gets its room first; the name is what gets clipped.
             let name = Rect(x: inner.x, y: y, width: min(nameWidth, inner.width - statusWidth), height: 1)
-            put(TextLayout.clipName(theme.marked(group.name, marked), width: name.width - 1, ellipsis: theme.glyphs.ellipsis), x: name.x, y: y,
-                style: theme.highlighted(theme.style(.text), marked))
+            // A group real clients are in keeps its `ext` mark; the name is clipped for it.
+            let full = theme.marked(group.name, marked)
+            let tag = full.count + 1 + group.externalTag.count < name.width ? group.externalTag : group.shortExternalTag
+            let labelWidth = name.width - 1 - (tag.isEmpty ? 0 : tag.count + 1)
+            let tagX = put(TextLayout.clipName(full, width: labelWidth, ellipsis: theme.glyphs.ellipsis), x: name.x, y: y,
+                           style: theme.highlighted(theme.style(.text), marked)) + 1
+            if !tag.isEmpty { put(tag, x: tagX, y: y, style: theme.style(.accent)) }
             var x = putWhole(health.shortLabel, x: name.maxX, y: y, style: theme.style(health.role), limit: inner.maxX) + 1
             x = max(x, name.maxX + statusWidth)
             let total = Int(group.lag.totalLag)
@@ -116,7 +121,7 @@ extension Grid {
                     in: summary, style: theme.style(.text), ellipsis: theme.glyphs.ellipsis)
         putWhole(health.label, x: x + 1, y: inner.y, style: theme.style(health.role), limit: inner.maxX)
         let allColumns: [[TableCell]] = group.lag.partitions.map { partition in
-            let owner = partition.ownerMemberId.map { Self.shortMember($0) } ?? ("-", nil)
+            let owner = partition.ownerMemberId.map { Self.owner($0, in: membership) } ?? ("-", nil)
             let status = partition.status
             let role: StyleRole = status == .ok || status == .notFound ? .ok : (status == .warn ? .warn : .error)
             return [
@@ -152,6 +157,23 @@ extension Grid {
                 put(marker, in: edge, alignment: .right, style: theme.style(.focusedBorder), ellipsis: theme.glyphs.ellipsis)
             }
         }
+    }
+
+    /// The lag panel's name column for `group`: its name (highlight-marked) and its `ext` mark.
+    static func lagName(_ group: GroupStatus, world: WorldSnapshot, theme: Theme) -> String {
+        let name = theme.marked(group.name, world.isHighlighted(group.name))
+        return group.externalTag.isEmpty ? name : name + " " + group.externalTag
+    }
+
+    /// An owner for the describe panel: a simulated member as `shortMember` writes it, a real
+    /// client as `ext` and its own client id (`ext py-fraud:3f2a`, shorter `ext py-fraud`).
+    static func owner(_ memberId: String, in membership: GroupSnapshot) -> (String, String?) {
+        guard let member = membership.members.first(where: { $0.memberId == memberId }), member.isExternal else {
+            return shortMember(memberId)
+        }
+        let uuid = memberId.hasPrefix(member.clientId + "-") ? String(memberId.dropFirst(member.clientId.count + 1).prefix(4)) : ""
+        let short = "ext \(member.clientId)"
+        return (uuid.isEmpty ? short : "\(short):\(uuid)", short)
     }
 
     /// `9.8`, `120.0`: one decimal without Foundation.

@@ -92,11 +92,18 @@ extension Grid {
             let marked = world.isHighlighted(consumer)
             // The status word gets its room before the group's name is clipped; when not even four
             // letters of the name fit beside it, the word is left out whole (the lag panel has it).
-            let nameWidth = min(consumer.count, max(4, consumerWidth - status.shortLabel.count - 1))
+            // A group real clients are in carries its `ext` mark before the name is clipped too.
+            let roomy = consumerWidth - status.shortLabel.count - 2 >= consumer.count + group.externalTag.count
+            let tag = roomy ? group.externalTag : group.shortExternalTag
+            let tagWidth = tag.isEmpty ? 0 : tag.count + 1
+            let nameWidth = min(consumer.count, max(4, consumerWidth - status.shortLabel.count - 1 - tagWidth))
             var x = put(TextLayout.clipName(consumer, width: nameWidth, ellipsis: theme.glyphs.ellipsis), in: Rect(x: consumerX, y: y, width: nameWidth, height: 1),
                         style: state.focusedGroup == consumer ? theme.style(.accent).reversed : theme.highlighted(theme.style(.text), marked),
                         ellipsis: theme.glyphs.ellipsis) + 1
             if marked { put(String(theme.highlightMarker), x: consumerX - 1, y: y, style: theme.style(.accent)) }
+            if !tag.isEmpty, inner.maxX - x >= tagWidth + status.shortLabel.count {
+                x = put(tag, x: x, y: y, style: theme.style(.accent)) + 1
+            }
             let word = Fit.first([status.label, status.shortLabel], width: inner.maxX - x) ?? status.shortLabel
             x = putWhole(word, x: x, y: y, style: theme.style(status.role), limit: inner.maxX)
             let topicLag = group.lag.partitions.filter { $0.topicPartition.topic == line.topicName }.reduce(Int64(0)) { $0 + ($1.lag ?? 0) }

@@ -21,6 +21,7 @@ extension Broker {
         options.groupInstanceId = join.groupInstanceId
         options.host = "/" + (connections[request.connection].map { Self.host(of: $0.remote) } ?? "127.0.0.1")
         options.sessionTimeoutMs = Int64(join.sessionTimeoutMs)
+        options.rebalanceTimeoutMs = join.rebalanceTimeoutMs > 0 ? Int64(join.rebalanceTimeoutMs) : Int64(join.sessionTimeoutMs)
         options.protocolType = join.protocolType
         options.protocols = join.protocols.map { JoinProtocol(name: $0.name, metadata: $0.metadata) }
         options.strategy = join.protocols.lazy.compactMap { AssignmentStrategy(kafkaName: $0.name) }.first ?? .range
@@ -28,6 +29,7 @@ extension Broker {
         let pending = DeferredReply(correlationId: request.header.correlationId, version: request.version)
         do {
             if join.memberId.isEmpty {
+                forgetDepartedMembers(of: join.groupId)
                 let member = WireGroupMember(group: join.groupId)
                 member.pendingJoin = pending
                 member.memberId = try engine.log.joinGroup(
@@ -47,6 +49,12 @@ extension Broker {
             return failure(error.groupErrorCode)
         }
         return .deferred(pending)
+    }
+
+    /// Drops the wire members of `group` the coordinator no longer has (timed out, removed).
+    func forgetDepartedMembers(of group: String) {
+        let present = Set(((try? engine.log.group(group))?.members ?? []).map(\.memberId))
+        wireMembers = wireMembers.filter { $0.key.group != group || present.contains($0.key.memberId) }
     }
 
     /// The host part of `host:port` (an IPv6 address keeps its colons).

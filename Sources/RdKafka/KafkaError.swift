@@ -18,8 +18,14 @@ public struct KafkaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// librdkafka's symbolic name of the code, e.g. `_ALL_BROKERS_DOWN` or `TOPIC_ALREADY_EXISTS`.
     public var name: String { String(cString: rd_kafka_err2name(rd_kafka_resp_err_t(code))) }
 
-    /// What kind of failure this is, for a user-facing cause.
-    public var kind: KafkaErrorKind { KafkaErrorKind(code: code) }
+    /// What kind of failure this is, for a user-facing cause. librdkafka reports a TLS handshake
+    /// that the peer cuts short (a plaintext broker behind `security.protocol=SSL`) as a transport
+    /// error whose text names OpenSSL's routines: that is a TLS failure, not an unreachable broker.
+    public var kind: KafkaErrorKind {
+        let kind = KafkaErrorKind(code: code)
+        guard kind == .unreachable || kind == .other else { return kind }
+        return message.contains("SSL routines") || message.contains("SSL_HANDSHAKE") ? .tls : kind
+    }
 
     public var description: String { "\(message) (\(name))" }
 

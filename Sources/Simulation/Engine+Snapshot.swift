@@ -19,7 +19,8 @@ extension Engine {
                     recordsPerSecond: $0.rate.perSecond, history: $0.rate.history, produced: $0.produced)
             },
             groups: groups.compactMap { groupStatus($0, stopped: nil) }
-                + processors.compactMap { groupStatus($0.consumer, stopped: !$0.enabled) },
+                + processors.compactMap { groupStatus($0.consumer, stopped: !$0.enabled) }
+                + externalGroupNames.compactMap { externalGroupStatus($0) },
             processors: processors.map { processorSnapshot($0) },
             chains: chains.map { chainSnapshot($0, now: now) },
             batches: batches.map { batchSnapshot($0) },
@@ -66,8 +67,8 @@ extension Engine {
             consumedHistory: consumer.processed.history, consumed: consumer.processedTotal, paused: consumer.paused, stopped: isStopped,
             perRecordMs: consumer.processing.perRecordMs, configuredPerRecordMs: consumer.baseProcessing.perRecordMs,
             latencyP50Ms: consumer.latency.percentile(50), latencyP99Ms: consumer.latency.percentile(99),
-            liveMembers: consumer.members.count, failedPolls: consumer.failedPolls, failedCommits: consumer.failedCommits,
-            unreported: unreported)
+            liveMembers: consumer.members.count + membership.members.filter(\.isExternal).count, failedPolls: consumer.failedPolls,
+            failedCommits: consumer.failedCommits, unreported: unreported)
     }
 
     private func processorSnapshot(_ processor: ProcessorRuntime) -> ProcessorSnapshot {

@@ -178,7 +178,8 @@ extension Engine {
                 if scenario.topics.contains(where: { $0.sink && $0.name == deletion.topicPartition.topic }) { continue }
                 feed.append(FeedEntry(timeMs: now, kind: .topic(name: deletion.topicPartition.topic, text: event.description)))
             case .recordsRedelivered(let group, _, _, _), .memberJoined(let group, _, _, _), .memberLeft(let group, _),
-                 .memberCrashed(let group, _), .memberTimedOut(let group, _, _, _), .rebalanceStarted(let group, _, _),
+                 .memberCrashed(let group, _), .memberTimedOut(let group, _, _, _), .memberMissedRebalance(let group, _, _),
+                 .rebalanceStarted(let group, _, _),
                  .rebalanceCompleted(let group, _, _, _), .partitionsRevoked(let group, _, _),
                  .partitionsAssigned(let group, _, _), .offsetReset(let group, _, _, _, _, _, _),
                  .commitRejected(let group, _, _), .pollFailed(let group, _, _),

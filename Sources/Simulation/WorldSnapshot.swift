@@ -103,7 +103,7 @@ public struct GroupStatus: Equatable, Sendable {
     /// Append → processed latency in ms over the last seconds, processing time included.
     public var latencyP50Ms: Double?
     public var latencyP99Ms: Double?
-    /// Members this engine drives (live ones).
+    /// Live members: those this engine drives, and real clients that joined over the wire.
     public var liveMembers: Int
     /// Polls the log refused so far (the feed shows the first of each run).
     public var failedPolls = 0

@@ -13,6 +13,9 @@ public struct ConsumerOptions: Equatable, Sendable {
     public var strategy: AssignmentStrategy = .range
     /// `session.timeout.ms`: how long after its last heartbeat the coordinator removes a member.
     public var sessionTimeoutMs: Int64 = 45_000
+    /// The JoinGroup's rebalance timeout (`max.poll.interval.ms`): how long a rebalance waits for
+    /// this member to rejoin before removing it.
+    public var rebalanceTimeoutMs: Int64 = 300_000
     /// When offsets get committed.
     public var commitPolicy: CommitPolicy = .auto()
     /// `auto.offset.reset` (default latest).

@@ -13,17 +13,30 @@ extension GroupCoordinator {
             try reject(member, .illegalGeneration(group: name, memberId: memberId, generation: used, current: generation))
         }
         if state == .completingRebalance { try reject(member, .rebalanceInProgress(group: name)) }
+        try validate(chosen, topics: topics)
+        store(chosen, nowMs: nowMs, topics: topics)
+    }
+
+    /// OffsetCommit from outside the group (no member id, generation −1): accepted only while the
+    /// group has no members, as Kafka does; UNKNOWN_MEMBER_ID otherwise.
+    func commitFromOutside(_ chosen: [TopicPartition: Int64], nowMs: Int64, topics: [String: Topic]) throws(StreamLogError) {
+        guard members.isEmpty else { throw .unknownMember(group: name, memberId: "") }
+        try validate(chosen, topics: topics)
+        store(chosen, nowMs: nowMs, topics: topics)
+    }
+
+    /// Throws OFFSET_OUT_OF_RANGE (or UNKNOWN_TOPIC_OR_PARTITION) for the first partition, in
+    /// order, whose offset may not be committed.
+    private func validate(_ chosen: [TopicPartition: Int64], topics: [String: Topic]) throws(StreamLogError) {
         // Checked unsorted (no copy); only a refused commit sorts, so its error names the first partition.
-        if !chosen.allSatisfy({ Self.validCommit($0.key, $0.value, topics: topics) }) {
-            for (partition, offset) in chosen.sorted(by: { $0.key < $1.key }) {
-                guard let log = topics[partition.topic] else { throw .unknownTopic(partition.topic) }
-                let stored = try log.partition(partition.partition)
-                guard offset >= 0, offset <= stored.logEndOffset else {
-                    throw .offsetOutOfRange(partition, offset: offset, logStartOffset: stored.logStartOffset, logEndOffset: stored.logEndOffset)
-                }
+        guard !chosen.allSatisfy({ Self.validCommit($0.key, $0.value, topics: topics) }) else { return }
+        for (partition, offset) in chosen.sorted(by: { $0.key < $1.key }) {
+            guard let log = topics[partition.topic] else { throw .unknownTopic(partition.topic) }
+            let stored = try log.partition(partition.partition)
+            guard offset >= 0, offset <= stored.logEndOffset else {
+                throw .offsetOutOfRange(partition, offset: offset, logStartOffset: stored.logStartOffset, logEndOffset: stored.logEndOffset)
             }
         }
-        store(chosen, nowMs: nowMs, topics: topics)
     }
 
     /// Whether `offset` may be committed for `partition`: a known partition, within 0...log-end.

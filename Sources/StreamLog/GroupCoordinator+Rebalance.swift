@@ -10,6 +10,7 @@ extension GroupCoordinator {
         let wasCompleting = state == .completingRebalance
         let initialDelay = state == .empty ? settings.initialRebalanceDelayMs : 0
         state = .preparingRebalance
+        rebalanceStartedAtMs = atMs
         phaseEndsAtMs = atMs + initialDelay + settings.joinPhaseMs
         pendingAssignment = nil
         leaderId = nil

@@ -20,6 +20,8 @@ final class GroupCoordinator {
     var offsets: [TopicPartition: PartitionProgress] = [:]
     /// When the current rebalance phase ends (at the earliest).
     var phaseEndsAtMs: Int64 = 0
+    /// When the join phase under way started (its members' rebalance timeouts count from here).
+    var rebalanceStartedAtMs: Int64 = 0
     /// The member chosen to compute the assignment in the current generation.
     var leaderId: String?
     /// The leader's SyncGroup assignment, handed out when the sync phase ends.
@@ -137,10 +139,23 @@ final class GroupCoordinator {
             if state == .preparingRebalance && member.rejoined { continue }
             expire(member, topics: topics)
         }
+        evictMembersThatMissedTheRebalance(nowMs: nowMs, topics: topics)
         if state == .stable, subscribedTopicCounts(topics) != assignedTopicCounts {
             requestRebalance(reason: "subscribed topic metadata changed", atMs: nowMs, topics: topics)
         }
         advanceRebalance(nowMs: nowMs, topics: topics)
+    }
+
+    /// Kafka's end of a join phase that waited too long: once the members' longest rebalance
+    /// timeout has passed since it started, the members that did not rejoin are removed (a live
+    /// client that stopped polling), and the join completes with the rest.
+    private func evictMembersThatMissedTheRebalance(nowMs: Int64, topics: [String: Topic]) {
+        guard state == .preparingRebalance, let timeout = members.values.map(\.rebalanceTimeoutMs).max(),
+              nowMs >= rebalanceStartedAtMs + timeout else { return }
+        for member in orderedMembers where !member.rejoined {
+            members[member.memberId] = nil
+            events.append(.memberMissedRebalance(group: name, memberId: member.memberId, rebalanceTimeoutMs: member.rebalanceTimeoutMs))
+        }
     }
 
     private func expire(_ member: GroupMember, topics: [String: Topic]) {

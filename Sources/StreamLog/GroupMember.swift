@@ -6,6 +6,8 @@ final class GroupMember {
     let groupInstanceId: String?
     let host: String
     let sessionTimeoutMs: Int64
+    /// How long a rebalance waits for it to rejoin.
+    let rebalanceTimeoutMs: Int64
     /// The JoinGroup metadata: subscribed topics and the partitions the client says it owns.
     var metadata: AssignorMember
     /// The generation this member last joined (-1 before its first completed join).
@@ -30,6 +32,7 @@ final class GroupMember {
         groupInstanceId = options.groupInstanceId
         host = options.host
         sessionTimeoutMs = options.sessionTimeoutMs
+        rebalanceTimeoutMs = options.rebalanceTimeoutMs
         metadata = AssignorMember(
             memberId: memberId, groupInstanceId: options.groupInstanceId, topics: options.topics, ownedPartitions: ownedPartitions)
         self.client = client

@@ -15,9 +15,7 @@ extension InProcessLog {
             coordinator = existing
         } else {
             guard memberId == nil else { throw .unknownGroup(group) }
-            coordinator = GroupCoordinator(name: group, settings: settings, events: events, random: random.fork("group:" + group))
-            groups[group] = coordinator
-            groupNames.append(group)
+            coordinator = createGroup(group)
         }
         return try coordinator.join(
             memberId: memberId, options: options, ownedPartitions: ownedPartitions, client: client, nowMs: nowMs, topics: topics)
@@ -37,10 +35,26 @@ extension InProcessLog {
         try coordinator(group).leave(memberId: memberId, nowMs: nowMs, topics: topics)
     }
 
+    /// OffsetCommit. With no member id and a negative generation it is a commit from outside
+    /// the group (`assign()` and commit, an admin tool), which Kafka takes only while the group
+    /// has no members — creating it if needed.
     public func commitOffsets(
         _ group: String, memberId: String, generation: Int, offsets: [TopicPartition: Int64], nowMs: Int64
     ) throws(StreamLogError) {
+        if memberId.isEmpty, generation < 0 {
+            guard !group.isEmpty else { throw .invalidArgument("a group id must not be empty") }
+            try (groups[group] ?? createGroup(group)).commitFromOutside(offsets, nowMs: nowMs, topics: topics)
+            return
+        }
         try coordinator(group).commit(memberId: memberId, offsets: offsets, generation: generation, nowMs: nowMs, topics: topics)
+    }
+
+    /// A new, empty group named `group`.
+    private func createGroup(_ group: String) -> GroupCoordinator {
+        let coordinator = GroupCoordinator(name: group, settings: settings, events: events, random: random.fork("group:" + group))
+        groups[group] = coordinator
+        groupNames.append(group)
+        return coordinator
     }
 
     public func committedOffsets(group: String) throws(StreamLogError) -> [TopicPartition: CommittedOffset] {

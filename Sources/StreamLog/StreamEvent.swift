@@ -5,6 +5,8 @@ public enum StreamEvent: Equatable, Sendable, CustomStringConvertible {
     /// The member stopped (crashed): it no longer heartbeats, and is removed after the session timeout.
     case memberCrashed(group: String, memberId: String)
     case memberTimedOut(group: String, memberId: String, sessionTimeoutMs: Int64, lostPartitions: [TopicPartition])
+    /// The member kept its session but did not rejoin within the rebalance timeout: removed, as Kafka does.
+    case memberMissedRebalance(group: String, memberId: String, rebalanceTimeoutMs: Int64)
     case rebalanceStarted(group: String, reason: String, protocol: RebalanceProtocol)
     case rebalanceCompleted(group: String, generation: Int, strategy: AssignmentStrategy, protocol: RebalanceProtocol)
     case partitionsRevoked(group: String, memberId: String, partitions: [TopicPartition])
@@ -36,6 +38,8 @@ public enum StreamEvent: Equatable, Sendable, CustomStringConvertible {
             "\(group): \(member) crashed and stopped heartbeating"
         case .memberTimedOut(let group, let member, let timeout, let lost):
             "\(group): \(member) timed out after session.timeout.ms=\(timeout), partitions lost: \(lost.listing)"
+        case .memberMissedRebalance(let group, let member, let timeout):
+            "\(group): \(member) did not rejoin within the rebalance timeout (\(timeout) ms) and was removed"
         case .rebalanceStarted(let group, let reason, let proto):
             "\(group): rebalance started (\(proto.rawValue)): \(reason)"
         case .rebalanceCompleted(let group, let generation, let strategy, let proto):

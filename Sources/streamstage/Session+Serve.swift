@@ -90,7 +90,9 @@ final class ServeOutput {
         for name in engine.log.groupNames {
             guard let group = try? engine.log.group(name), generations[name] != group.generation else { continue }
             generations[name] = group.generation
-            line("group \(name) rebalanced: generation \(group.generation), \(group.members.count) member\(group.members.count == 1 ? "" : "s")")
+            let clients = group.members.filter(\.isExternal).map(\.clientId)
+            let real = clients.isEmpty ? "" : " (real clients: \(clients.joined(separator: ", ")))"
+            line("group \(name) rebalanced: generation \(group.generation), \(group.members.count) member\(group.members.count == 1 ? "" : "s")\(real)")
         }
     }
 }

@@ -123,4 +123,51 @@ struct ExternalMemberTests {
         #expect(try harness.assignment(sim) == [TopicPartition("orders", 1), TopicPartition("orders", 2), TopicPartition("orders", 3)])
         #expect(try harness.log.group("g").state == .stable)
     }
+
+    /// A member that keeps heartbeating but never rejoins is removed when the rebalance timeout
+    /// (its `max.poll.interval.ms`) runs out, and the join completes without it.
+    @Test(arguments: Backend.all) func aMemberThatDoesNotRejoinIsRemovedAfterTheRebalanceTimeout(_ backend: Backend) throws {
+        let log = backend.make(SeededRandom(seed: 9), LogSettings())
+        try log.createTopic("orders", config: TopicConfig(partitions: 2))
+        var slow = Self.wire("slow", ["range"])
+        slow.rebalanceTimeoutMs = 5_000
+        let a = WireMember(), b = WireMember()
+        let stuck = try log.joinGroup("g", memberId: nil, options: slow, ownedPartitions: [], client: a, nowMs: 0)
+        log.tick(nowMs: 200)
+        try log.syncGroup("g", memberId: stuck, generation: 1, assignment: [stuck: TopicPartition.all("orders", 2)])
+        log.tick(nowMs: 300)
+        _ = log.drainEvents()
+        var prompt = Self.wire("late", ["range"])
+        prompt.rebalanceTimeoutMs = 5_000  // the join phase waits for the longest of the members' timeouts
+        let late = try log.joinGroup("g", memberId: nil, options: prompt, ownedPartitions: [], client: b, nowMs: 1_000)
+        for time in stride(from: Int64(1_000), through: 5_900, by: 1_000) {
+            #expect(throws: StreamLogError.rebalanceInProgress(group: "g")) { try log.heartbeat("g", memberId: stuck, generation: 1, nowMs: time) }
+            log.tick(nowMs: time)
+        }
+        #expect(try log.group("g").state == .preparingRebalance && b.joins.isEmpty)
+        log.tick(nowMs: 6_000)
+        #expect(try log.group("g").members.map(\.memberId) == [late])
+        #expect(b.joins.last?.generation == 2 && b.joins.last?.isLeader == true)
+        #expect(log.drainEvents().contains(.memberMissedRebalance(group: "g", memberId: stuck, rebalanceTimeoutMs: 5_000)))
+    }
+
+    /// A commit from outside any group (no member id, generation −1: `assign()` and commit) is
+    /// stored while the group has no members — creating it — and refused once it has some.
+    @Test(arguments: Backend.all) func aCommitFromOutsideTheGroupIsKeptOnlyWhileItIsEmpty(_ backend: Backend) throws {
+        let log = backend.make(SeededRandom(seed: 4), LogSettings())
+        try log.createTopic("orders", config: TopicConfig(partitions: 2))
+        for _ in 0..<3 {
+            _ = try log.produce(topic: "orders", key: nil, value: .int(1), headers: [], timestamp: 0, sizeInBytes: nil, partition: 1, nowMs: 0)
+        }
+        try log.commitOffsets("manual", memberId: "", generation: -1, offsets: [TopicPartition("orders", 1): 2], nowMs: 10)
+        #expect(try log.committedOffsets(group: "manual").mapValues(\.offset) == [TopicPartition("orders", 1): 2])
+        #expect(try log.group("manual").state == .empty && log.groupNames.contains("manual"))
+        #expect(throws: StreamLogError.offsetOutOfRange(TopicPartition("orders", 1), offset: 9, logStartOffset: 0, logEndOffset: 3)) {
+            try log.commitOffsets("manual", memberId: "", generation: -1, offsets: [TopicPartition("orders", 1): 9], nowMs: 20)
+        }
+        _ = try log.joinGroup("manual", memberId: nil, options: Self.wire("joiner", ["range"]), ownedPartitions: [], client: WireMember(), nowMs: 30)
+        #expect(throws: StreamLogError.unknownMember(group: "manual", memberId: "")) {
+            try log.commitOffsets("manual", memberId: "", generation: -1, offsets: [TopicPartition("orders", 1): 3], nowMs: 40)
+        }
+    }
 }

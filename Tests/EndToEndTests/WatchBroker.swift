@@ -1,12 +1,14 @@
 import Foundation
 import Glibc
+import KafkaTestSupport
 
 /// A noida-db broker on a free loopback port for the watch tests, with real clients around it:
 /// kcat producing, kafka-python group members consuming, kafka-python's admin as the oracle.
 /// Every process it starts is stopped by pid (also when a test fails); every wait is bounded.
 final class WatchBroker {
-    let bootstrapServers: String
-    private let dataDir: URL
+    /// The broker process (KafkaTestSupport's, stopped by pid).
+    private let noida: NoidaBroker
+    var bootstrapServers: String { noida.bootstrapServers }
     private var processes: [Process] = []
     private let folder: URL
 
@@ -17,40 +19,17 @@ final class WatchBroker {
         var description: String
     }
 
-    /// Starts noida-db and waits (at most 30 s) until its port accepts connections.
+    /// Starts noida-db (at most 30 s until its port accepts connections) and a folder for the clients' files.
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-broker-\(UUID().uuidString)")
-        dataDir = folder.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        let port = try Self.freePort()
-        bootstrapServers = "127.0.0.1:\(port)"
-        _ = try start(try Self.noidaBinary(),
-                      ["start", "--host", "127.0.0.1", "--only", "kafka", "--kafka-port", "\(port)", "--data-dir", dataDir.path])
-        let deadline = Date().addingTimeInterval(30)
-        while !Self.accepts(port: port) {
-            guard Date() < deadline else {
-                stop()
-                throw Failure(description: "noida-db did not listen on \(bootstrapServers) within 30 s")
-            }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        noida = try NoidaBroker()
     }
 
     deinit { stop() }
 
-    /// noida-db's server itself: `bin/noida-db` is a Python launcher whose child would outlive a
-    /// signal sent to the launcher, so the test starts (and stops) the binary it launches.
-    static func noidaBinary() throws -> String {
-        let lib = venv.appendingPathComponent("lib")
-        for python in (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? [] {
-            let binary = lib.appendingPathComponent(python).appendingPathComponent("site-packages/noida_db/noida-db").path
-            if FileManager.default.isExecutableFile(atPath: binary) { return binary }
-        }
-        throw Failure(description: "no noida-db binary in \(lib.path)/*/site-packages/noida_db (run Tests/kafka/setup.sh)")
-    }
-
-    /// Stops every process this broker started (members first, the broker last) and removes its
-    /// files: SIGINT (noida-db stops on it, as on Ctrl-C), then SIGKILL after 5 s.
+    /// Stops every client this broker started, then the broker, and removes its files: SIGINT,
+    /// then SIGKILL after 5 s.
     func stop() {
         for process in processes.reversed() where process.isRunning {
             kill(process.processIdentifier, SIGINT)
@@ -60,6 +39,7 @@ final class WatchBroker {
             process.waitUntilExit()
         }
         processes = []
+        noida.stop()
         try? FileManager.default.removeItem(at: folder)  // a leftover temp dir is harmless
     }
 
@@ -138,36 +118,5 @@ final class WatchBroker {
         try process.run()
         processes.append(process)
         return process
-    }
-
-    /// A port nothing listens on now (bound to 127.0.0.1:0, then released).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw Failure(description: "bind to 127.0.0.1:0 failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaTestSupport
 import Testing
 
 /// `streamstage watch`'s bad input: one message saying what, where and what was expected, exit
@@ -9,7 +10,7 @@ struct WatchCommandLineTests {
     }
 
     @Test func anUnreachableClusterIsOneMessageBeforeTheScreenSwitches() throws {
-        let port = try WatchBroker.freePort()
+        let port = try NoidaBroker.freePort()
         let session = try TmuxSession.start([Binary.path, "watch", "--bootstrap-servers", "127.0.0.1:\(port)"], cols: 100, rows: 30)
         defer { session.kill() }
         #expect(try session.waitForExit(timeout: .seconds(20)) == 2)

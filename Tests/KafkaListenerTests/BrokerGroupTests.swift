@@ -46,6 +46,14 @@ struct BrokerGroupTests {
             return try decode(&reader)
         }
 
+        /// The feed's lines about `group`, oldest first.
+        func feed(_ group: String) -> [String] {
+            engine.snapshot().feed.compactMap {
+                guard case .group(let name, let text) = $0.kind, name == group else { return nil }
+                return text
+            }
+        }
+
         /// Runs the engine until request `id` is answered (at most `ms` of simulated time).
         func runUntilAnswered(_ id: Int32, ms: Int64 = 10_000) {
             let end = engine.nowMs + ms
@@ -138,6 +146,10 @@ struct BrokerGroupTests {
         #expect(external.memberId == joined.memberId && external.clientId == "py-fraud")
         #expect(mine == [.init(topic: "payments", partitions: external.assignment.map { Int32($0.partition) })])
         #expect(snapshot.members.map(\.assignment.count) == [3, 3, 3, 3])
+        let feed = wire.feed("ledger-range")
+        #expect(feed.contains("ledger-range: \(joined.memberId) joined (client.id py-fraud)"))
+        #expect(feed.contains("ledger-range: rebalance started (EAGER): member \(joined.memberId) joined"))
+        #expect(feed.contains("ledger-range: rebalance completed, generation 2, range (EAGER)"))
     }
 
     @Test func aCooperativeOnlyClientIsRefusedByARangeGroup() throws {
@@ -166,7 +178,62 @@ struct BrokerGroupTests {
         let after = try wire.engine.log.group("ledger-range")
         #expect(after.members.count == 3 && !after.members.contains(where: \.isExternal))
         #expect(after.members.map(\.assignment.count) == [4, 4, 4])
+        #expect(wire.feed("ledger-range").contains { $0.hasPrefix("ledger-range: \(joined.memberId) timed out after session.timeout.ms=6000") })
         let beat = wire.send(.heartbeat, 3, HeartbeatRequest(groupId: "ledger-range", generationId: 2, memberId: joined.memberId).encoded(version: 3))
         #expect(try wire.reply(beat) { try HeartbeatResponse.decode(version: 3, from: &$0) } == HeartbeatResponse(errorCode: .unknownMemberId))
+    }
+
+    /// Subscription or assignment bytes that are not the consumer protocol get Kafka's error
+    /// answer, and the group is left as it was.
+    @Test func unreadableConsumerProtocolBytesAreRefusedCleanly() throws {
+        let wire = try Wire()
+        let garbage = JoinGroupRequest(groupId: "fraud", sessionTimeoutMs: 6_000, rebalanceTimeoutMs: 300_000, memberId: "",
+                                       protocols: [.init(name: "range", metadata: [0xFF, 0x01])]).encoded(version: 5)
+        let refused = wire.send(.joinGroup, 5, garbage)
+        #expect(try wire.reply(refused) { try JoinGroupResponse.decode(version: 5, from: &$0) } == .failure(.inconsistentGroupProtocol))
+        #expect(wire.engine.log.groupNames.contains("fraud") == false)
+
+        let joinId = wire.send(.joinGroup, 5, Self.join("fraud"))
+        wire.runUntilAnswered(joinId)
+        let me = try #require(try wire.reply(joinId) { try JoinGroupResponse.decode(version: 5, from: &$0) }).memberId
+        let bad = wire.send(.syncGroup, 3, SyncGroupRequest(
+            groupId: "fraud", generationId: 1, memberId: me, assignments: [.init(memberId: me, assignment: [0x00, 0x00, 0x7F])]).encoded(version: 3))
+        #expect(try wire.reply(bad) { try SyncGroupResponse.decode(version: 3, from: &$0) }
+            == SyncGroupResponse(errorCode: .inconsistentGroupProtocol, assignment: []))
+        #expect(try wire.engine.log.group("fraud").state == .completingRebalance)
+    }
+
+    /// A real client that sorts first leads a scenario's group: its JoinGroup answer carries the
+    /// simulated members' subscriptions as ConsumerProtocolSubscription v1 (with the partitions
+    /// they own), and the assignment it hands in is what every member gets.
+    @Test func aRealLeaderAssignsTheScenariosMembers() throws {
+        let wire = try Wire()
+        wire.engine.run(untilMs: 1_000)
+        let joinId = wire.send(.joinGroup, 5, Self.join("ledger-range"), clientId: "a-leader")
+        wire.runUntilAnswered(joinId)
+        let joined = try #require(try wire.reply(joinId) { try JoinGroupResponse.decode(version: 5, from: &$0) })
+        let me = joined.memberId
+        #expect(joined.leader == me && joined.members.count == 4 && joined.members.first?.memberId == me)
+        #expect(joined.members.first?.metadata == Self.subscription)
+        let simulated = try joined.members.dropFirst().map { try ConsumerProtocolSubscription.decode($0.metadata) }
+        #expect(simulated.map(\.version) == [1, 1, 1] && simulated.map(\.topics) == [["payments"], ["payments"], ["payments"]])
+        #expect(simulated.map { $0.ownedPartitions.flatMap(\.partitions).count } == [4, 4, 4])
+        #expect(Set(simulated.flatMap { $0.ownedPartitions.flatMap(\.partitions) }) == Set(0..<12))
+
+        let others = joined.members.dropFirst().map(\.memberId)
+        var plan: [SyncGroupRequest.Assignment] = [.init(memberId: me, assignment: ConsumerProtocolAssignment(
+            version: 0, partitions: [.init(topic: "payments", partitions: [0, 1, 2, 3, 4, 5])], userData: []).encoded())]
+        for (index, member) in others.enumerated() {
+            plan.append(.init(memberId: member, assignment: ConsumerProtocolAssignment(
+                version: 0, partitions: [.init(topic: "payments", partitions: [Int32(6 + 2 * index), Int32(7 + 2 * index)])], userData: []).encoded()))
+        }
+        let syncId = wire.send(.syncGroup, 3, SyncGroupRequest(
+            groupId: "ledger-range", generationId: joined.generationId, memberId: me, assignments: plan).encoded(version: 3), clientId: "a-leader")
+        wire.runUntilAnswered(syncId)
+        let synced = try #require(try wire.reply(syncId) { try SyncGroupResponse.decode(version: 3, from: &$0) })
+        #expect(try ConsumerProtocolAssignment.decode(synced.assignment).partitions == [.init(topic: "payments", partitions: [0, 1, 2, 3, 4, 5])])
+        let snapshot = try wire.engine.log.group("ledger-range")
+        #expect(snapshot.state == .stable)
+        #expect(snapshot.members.map { $0.assignment.map(\.partition) } == [[0, 1, 2, 3, 4, 5], [6, 7], [8, 9], [10, 11]])
     }
 }

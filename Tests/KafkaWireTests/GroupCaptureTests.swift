@@ -14,15 +14,15 @@ struct GroupCaptureTests {
     static let kpMember = "capture-kp-f6642802-5f0b-4857-9316-550fdc01aa60"
     static let ckMember = "capture-ck-4627b657-2ff7-49e2-9594-525f4c9478ce"
     /// kafka-python's subscription: ConsumerProtocolSubscription v0, topics [orders], empty user data.
-    static let kpSubscription = hex("0000 00000001 0006 6f7264657273 00000000")
+    static let kpSubscription = hexBytes("0000 00000001 0006 6f7264657273 00000000")
     /// librdkafka's: v3, [orders], empty user data, no owned partitions, generation −1, rack "".
-    static let ckSubscription = hex("0003 00000001 0006 6f7264657273 00000000 00000000 ffffffff 0000")
+    static let ckSubscription = hexBytes("0003 00000001 0006 6f7264657273 00000000 00000000 ffffffff 0000")
     /// The leader's assignment of orders-0 and orders-1: v0, empty user data.
-    static let assignment = hex("0000 00000001 0006 6f7264657273 00000002 00000000 00000001 00000000")
+    static let assignment = hexBytes("0000 00000001 0006 6f7264657273 00000002 00000000 00000001 00000000")
 
     /// Splits a captured request into its header and a reader at the body.
     static func request(_ text: String) throws -> (RequestHeader, WireReader, [UInt8]) {
-        let bytes = hex(text)
+        let bytes = hexBytes(text)
         var reader = WireReader(bytes)
         let header = try RequestHeader.decode(from: &reader)
         return (header, reader, Array(bytes[reader.offset...]))
@@ -30,7 +30,7 @@ struct GroupCaptureTests {
 
     /// A reader at the body of a captured response (after the correlation id).
     static func response(_ text: String) -> (WireReader, [UInt8]) {
-        let bytes = hex(text)
+        let bytes = hexBytes(text)
         return (WireReader(bytes, offset: 4), Array(bytes[4...]))
     }
 
@@ -156,10 +156,4 @@ struct GroupCaptureTests {
         ])]))
         #expect(response.encoded(version: 5) == answerBody)
     }
-}
-
-/// Bytes from hex digits; spaces are ignored. Test vectors only: a bad digit traps.
-func hex(_ text: String) -> [UInt8] {
-    let digits = Array(text.filter { !$0.isWhitespace })
-    return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(digits[$0...$0 + 1]), radix: 16)! }
 }

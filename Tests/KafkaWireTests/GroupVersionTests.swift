@@ -5,13 +5,13 @@ import Testing
 /// range, and truncation: every prefix of a valid body is a clean error.
 struct GroupVersionTests {
     @Test func findCoordinatorKeyTypeAndThrottleFromV1() throws {
-        let v0 = hex("0001 67")                                    // key "g"
+        let v0 = hexBytes("0001 67")                                    // key "g"
         var reader = WireReader(v0)
         #expect(try FindCoordinatorRequest.decode(version: 0, from: &reader) == FindCoordinatorRequest(key: "g"))
         #expect(FindCoordinatorRequest(key: "g", keyType: 1).encoded(version: 1) == v0 + [1])
         let response = FindCoordinatorResponse(nodeId: 0, host: "h", port: 9092)
-        #expect(response.encoded(version: 0) == hex("0000 00000000 0001 68 00002384"))
-        #expect(response.encoded(version: 1) == hex("00000000 0000 ffff 00000000 0001 68 00002384"))
+        #expect(response.encoded(version: 0) == hexBytes("0000 00000000 0001 68 00002384"))
+        #expect(response.encoded(version: 1) == hexBytes("00000000 0000 ffff 00000000 0001 68 00002384"))
         var v3 = WireReader(v0)
         #expect(throws: WireError.unsupportedVersion(apiKey: 10, version: 3)) { try FindCoordinatorRequest.decode(version: 3, from: &v3) }
     }
@@ -20,10 +20,10 @@ struct GroupVersionTests {
         let request = JoinGroupRequest(
             groupId: "g", sessionTimeoutMs: 6000, rebalanceTimeoutMs: 9000, memberId: "m", groupInstanceId: "i",
             protocols: [.init(name: "range", metadata: [7])])
-        let common = hex("0001 67 00001770 00002328 0001 6d")
-        let rest = hex("0008 636f6e73756d6572 00000001 0005 72616e6765 00000001 07")
+        let common = hexBytes("0001 67 00001770 00002328 0001 6d")
+        let rest = hexBytes("0008 636f6e73756d6572 00000001 0005 72616e6765 00000001 07")
         #expect(request.encoded(version: 4) == common + rest)
-        #expect(request.encoded(version: 5) == common + hex("0001 69") + rest)
+        #expect(request.encoded(version: 5) == common + hexBytes("0001 69") + rest)
         var v4 = WireReader(common + rest)
         var withoutInstance = request
         withoutInstance.groupInstanceId = nil
@@ -33,93 +33,93 @@ struct GroupVersionTests {
 
         let response = JoinGroupResponse(generationId: 2, protocolName: "range", leader: "m", memberId: "m",
                                          members: [.init(memberId: "m", groupInstanceId: "i", metadata: [7])])
-        let head = hex("00000000 0000 00000002 0005 72616e6765 0001 6d 0001 6d 00000001 0001 6d")
-        #expect(response.encoded(version: 4) == head + hex("00000001 07"))
-        #expect(response.encoded(version: 5) == head + hex("0001 69 00000001 07"))
+        let head = hexBytes("00000000 0000 00000002 0005 72616e6765 0001 6d 0001 6d 00000001 0001 6d")
+        #expect(response.encoded(version: 4) == head + hexBytes("00000001 07"))
+        #expect(response.encoded(version: 5) == head + hexBytes("0001 69 00000001 07"))
     }
 
     @Test func syncGroupThrottleFromV1AndInstanceIdFromV3() throws {
         let request = SyncGroupRequest(groupId: "g", generationId: 1, memberId: "m", groupInstanceId: "i",
                                        assignments: [.init(memberId: "m", assignment: [9])])
-        let head = hex("0001 67 00000001 0001 6d")
-        let tail = hex("00000001 0001 6d 00000001 09")
+        let head = hexBytes("0001 67 00000001 0001 6d")
+        let tail = hexBytes("00000001 0001 6d 00000001 09")
         #expect(request.encoded(version: 2) == head + tail)
-        #expect(request.encoded(version: 3) == head + hex("0001 69") + tail)
-        var v3 = WireReader(head + hex("ffff") + tail)
+        #expect(request.encoded(version: 3) == head + hexBytes("0001 69") + tail)
+        var v3 = WireReader(head + hexBytes("ffff") + tail)
         var dynamic = request
         dynamic.groupInstanceId = nil
         #expect(try SyncGroupRequest.decode(version: 3, from: &v3) == dynamic)
-        #expect(SyncGroupResponse(errorCode: .rebalanceInProgress, assignment: []).encoded(version: 0) == hex("001b 00000000"))
-        #expect(SyncGroupResponse(assignment: [1]).encoded(version: 1) == hex("00000000 0000 00000001 01"))
+        #expect(SyncGroupResponse(errorCode: .rebalanceInProgress, assignment: []).encoded(version: 0) == hexBytes("001b 00000000"))
+        #expect(SyncGroupResponse(assignment: [1]).encoded(version: 1) == hexBytes("00000000 0000 00000001 01"))
     }
 
     @Test func heartbeatThrottleFromV1() throws {
-        #expect(HeartbeatResponse(errorCode: .rebalanceInProgress).encoded(version: 0) == hex("001b"))
-        #expect(HeartbeatResponse(errorCode: .illegalGeneration).encoded(version: 1) == hex("00000000 0016"))
-        var v2 = WireReader(hex("0001 67 00000003 0001 6d"))
+        #expect(HeartbeatResponse(errorCode: .rebalanceInProgress).encoded(version: 0) == hexBytes("001b"))
+        #expect(HeartbeatResponse(errorCode: .illegalGeneration).encoded(version: 1) == hexBytes("00000000 0016"))
+        var v2 = WireReader(hexBytes("0001 67 00000003 0001 6d"))
         #expect(try HeartbeatRequest.decode(version: 2, from: &v2) == HeartbeatRequest(groupId: "g", generationId: 3, memberId: "m"))
     }
 
     @Test func leaveGroupMembersFromV3() throws {
-        var v2 = WireReader(hex("0001 67 0001 6d"))
+        var v2 = WireReader(hexBytes("0001 67 0001 6d"))
         #expect(try LeaveGroupRequest.decode(version: 2, from: &v2) == LeaveGroupRequest(groupId: "g", members: [.init(memberId: "m")]))
         let v3 = LeaveGroupRequest(groupId: "g", members: [.init(memberId: "a"), .init(memberId: "", groupInstanceId: "i")])
-        #expect(v3.encoded(version: 3) == hex("0001 67 00000002 0001 61 ffff 0000 0001 69"))
-        #expect(LeaveGroupResponse(errorCode: .unknownMemberId).encoded(version: 0) == hex("0019"))
+        #expect(v3.encoded(version: 3) == hexBytes("0001 67 00000002 0001 61 ffff 0000 0001 69"))
+        #expect(LeaveGroupResponse(errorCode: .unknownMemberId).encoded(version: 0) == hexBytes("0019"))
         #expect(LeaveGroupResponse(errorCode: .none, members: [.init(memberId: "a", errorCode: .unknownMemberId)]).encoded(version: 3)
-            == hex("00000000 0000 00000001 0001 61 ffff 0019"))
+            == hexBytes("00000000 0000 00000001 0001 61 ffff 0019"))
     }
 
     @Test func offsetCommitRetentionUntilV4EpochFromV6InstanceFromV7() throws {
         let request = OffsetCommitRequest(
             groupId: "g", generationId: 1, memberId: "m", groupInstanceId: "i", retentionTimeMs: 5,
             topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, committedOffset: 42, committedLeaderEpoch: 3, committedMetadata: nil)])])
-        let head = hex("0001 67 00000001 0001 6d")
-        let topic = hex("00000001 0001 74 00000001 00000000 000000000000002a")
-        #expect(request.encoded(version: 4) == head + hex("0000000000000005") + topic + hex("ffff"))
-        #expect(request.encoded(version: 5) == head + topic + hex("ffff"))
-        #expect(request.encoded(version: 6) == head + topic + hex("00000003 ffff"))
-        #expect(request.encoded(version: 7) == head + hex("0001 69") + topic + hex("00000003 ffff"))
-        var v4 = WireReader(head + hex("0000000000000005") + topic + hex("ffff"))
+        let head = hexBytes("0001 67 00000001 0001 6d")
+        let topic = hexBytes("00000001 0001 74 00000001 00000000 000000000000002a")
+        #expect(request.encoded(version: 4) == head + hexBytes("0000000000000005") + topic + hexBytes("ffff"))
+        #expect(request.encoded(version: 5) == head + topic + hexBytes("ffff"))
+        #expect(request.encoded(version: 6) == head + topic + hexBytes("00000003 ffff"))
+        #expect(request.encoded(version: 7) == head + hexBytes("0001 69") + topic + hexBytes("00000003 ffff"))
+        var v4 = WireReader(head + hexBytes("0000000000000005") + topic + hexBytes("ffff"))
         var older = request
         older.groupInstanceId = nil
         older.topics[0].partitions[0].committedLeaderEpoch = -1
         #expect(try OffsetCommitRequest.decode(version: 4, from: &v4) == older)
         let response = OffsetCommitResponse(topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, errorCode: .illegalGeneration)])])
-        let topics = hex("00000001 0001 74 00000001 00000000 0016")
+        let topics = hexBytes("00000001 0001 74 00000001 00000000 0016")
         #expect(response.encoded(version: 2) == topics)
-        #expect(response.encoded(version: 3) == hex("00000000") + topics)
+        #expect(response.encoded(version: 3) == hexBytes("00000000") + topics)
     }
 
     @Test func offsetFetchNullTopicsFromV2ErrorFromV2EpochFromV5() throws {
-        var v1Null = WireReader(hex("0001 67 ffffffff"))
+        var v1Null = WireReader(hexBytes("0001 67 ffffffff"))
         #expect(throws: WireError.invalidLength(-1, at: 3)) { try OffsetFetchRequest.decode(version: 1, from: &v1Null) }
-        var v2Null = WireReader(hex("0001 67 ffffffff"))
+        var v2Null = WireReader(hexBytes("0001 67 ffffffff"))
         #expect(try OffsetFetchRequest.decode(version: 2, from: &v2Null) == OffsetFetchRequest(groupId: "g", topics: nil))
         let response = OffsetFetchResponse(topics: [.init(name: "t", partitions: [.init(partitionIndex: 0, committedOffset: 7, committedLeaderEpoch: 2)])])
-        let partition = hex("00000001 0001 74 00000001 00000000 0000000000000007")
-        #expect(response.encoded(version: 1) == partition + hex("0000 0000"))
-        #expect(response.encoded(version: 2) == partition + hex("0000 0000 0000"))
-        #expect(response.encoded(version: 3) == hex("00000000") + partition + hex("0000 0000 0000"))
-        #expect(response.encoded(version: 5) == hex("00000000") + partition + hex("00000002 0000 0000 0000"))
+        let partition = hexBytes("00000001 0001 74 00000001 00000000 0000000000000007")
+        #expect(response.encoded(version: 1) == partition + hexBytes("0000 0000"))
+        #expect(response.encoded(version: 2) == partition + hexBytes("0000 0000 0000"))
+        #expect(response.encoded(version: 3) == hexBytes("00000000") + partition + hexBytes("0000 0000 0000"))
+        #expect(response.encoded(version: 5) == hexBytes("00000000") + partition + hexBytes("00000002 0000 0000 0000"))
     }
 
     @Test func subscriptionV1OwnedPartitionsAndAssignmentV1() throws {
         let subscription = ConsumerProtocolSubscription(
             version: 1, topics: ["t"], userData: nil, ownedPartitions: [.init(topic: "t", partitions: [2])])
-        let bytes = hex("0001 00000001 0001 74 ffffffff 00000001 0001 74 00000001 00000002")
+        let bytes = hexBytes("0001 00000001 0001 74 ffffffff 00000001 0001 74 00000001 00000002")
         #expect(subscription.encoded() == bytes)
         #expect(try ConsumerProtocolSubscription.decode(bytes) == subscription)
         var v0 = subscription
         v0.version = 0
-        #expect(v0.encoded() == hex("0000 00000001 0001 74 ffffffff"))
+        #expect(v0.encoded() == hexBytes("0000 00000001 0001 74 ffffffff"))
         #expect(throws: WireError.trailingBytes(count: 1, at: 13)) { try ConsumerProtocolSubscription.decode(v0.encoded() + [0]) }
         let assignment = ConsumerProtocolAssignment(partitions: [.init(topic: "t", partitions: [0, 1])])
-        let assigned = hex("0001 00000001 0001 74 00000002 00000000 00000001 ffffffff")
+        let assigned = hexBytes("0001 00000001 0001 74 00000002 00000000 00000001 ffffffff")
         #expect(assignment.encoded() == assigned)
         #expect(try ConsumerProtocolAssignment.decode(assigned) == assignment)
         #expect(try ConsumerProtocolAssignment.decode([]) == ConsumerProtocolAssignment(version: 0, partitions: []))
-        #expect(throws: WireError.invalidLength(-1, at: 0)) { try ConsumerProtocolAssignment.decode(hex("ffff")) }
+        #expect(throws: WireError.invalidLength(-1, at: 0)) { try ConsumerProtocolAssignment.decode(hexBytes("ffff")) }
     }
 
     /// Every strict prefix of every valid body is refused with a WireError.
