@@ -15,14 +15,14 @@ public enum TextLayout {
     ///     TextLayout.clip("checkout 120/s", width: 12, ellipsis: "…") // "checkout …"
     public static func clip(_ text: String, width: Int, ellipsis: Character) -> String {
         guard width > 0 else { return "" }
-        guard text.count > width else { return text }
+        guard !text.dropFirst(width).isEmpty else { return text }  // fits: counts no further than `width`
         let characters = Array(text)
         var cut = width - 1
         // A number ending right at the cut goes too: `1…` would read as the start of a longer one.
-        if let number = numberSpans(characters).first(where: { $0.lowerBound < cut && cut <= $0.upperBound }) {
+        if let number = numberSpans(characters, startingBefore: cut).first(where: { $0.lowerBound < cut && cut <= $0.upperBound }) {
             cut = number.lowerBound
         }
-        var clipped = String(characters[..<cut])
+        var clipped = String(text.prefix(cut))
         clipped.append(ellipsis)
         return clipped
     }
@@ -47,11 +47,12 @@ public enum TextLayout {
     }
 
     /// Where the numbers in `characters` are, each with its sign and unit: `-42.5`, `1.2k/s`,
-    /// `54.4%`, `1 240` (digit groups), `850 ms`, `3m 05s`.
-    static func numberSpans(_ characters: [Character]) -> [Range<Int>] {
+    /// `54.4%`, `1 240` (digit groups), `850 ms`, `3m 05s`. Only the numbers starting before
+    /// `limit` when given (a clip needs no more: a long payload's tail is never scanned).
+    static func numberSpans(_ characters: [Character], startingBefore limit: Int? = nil) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = 0
-        while index < characters.count {
+        while index < min(characters.count, limit ?? characters.count) {
             let character = characters[index]
             let signed = isSign(character) && index + 1 < characters.count && characters[index + 1].isASCIIDigit
                 && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isASCIIDigit))

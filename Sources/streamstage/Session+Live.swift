@@ -10,7 +10,8 @@ import Terminal
 extension Session {
     /// Runs full-screen: keys drive the dashboard, the pacer turns wall time into ticks, frames are
     /// drawn at most 30 times a second and only when something changed. With `listen`, a Kafka
-    /// listener serves the same log: the loop answers its clients every pass (see `LiveLoop`).
+    /// listener serves the same log: the loop sleeps on its mailbox and answers its clients every
+    /// pass (see `LiveLoop`).
     func runLive(
         speed: Double, durationMs: Int64?, output: OutputOptions, listen: (address: ListenAddress, autoCreateTopics: Bool)? = nil
     ) throws(UserFacingError) {
@@ -95,9 +96,6 @@ struct LiveLoop {
     var schedule: ActionSchedule
 
     static let frameInterval = 1.0 / 30
-    /// The longest wait for a key while listening: a client's request waits at most this long
-    /// for the loop to answer it.
-    static let listeningKeyWait = 0.003
 
     init(
         session: Session, engine: Engine, screen: TerminalScreen, recorder: Recorder?, journalPath: String?,
@@ -130,13 +128,17 @@ struct LiveLoop {
                 _ = finish()
                 screen.closeAndExit(signal: signal)
             }
-            var untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
-            if listener != nil { untilFrame = min(untilFrame, Self.listeningKeyWait) }
-            if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
-                state.screenSize = screen.size
-                if key != .resize {
-                    for effect in state.reduce(key, world: world) { handle(effect) }
+            let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
+            if let listener {
+                // Sleeps on the mailbox: a request wakes the loop at once; else the next tick or
+                // frame does. Keys typed meanwhile are read right after (and show with that frame).
+                listener.waitForRequests(upToSeconds: min(untilFrame, pacer.secondsUntilNextTick ?? untilFrame))
+                while let key = screen.readKey(timeoutMs: 0) {
+                    take(key, world: world)
+                    dirty = true
                 }
+            } else if let key = screen.readKey(timeoutMs: Int32(untilFrame * 1000) + 1) {
+                take(key, world: world)
                 dirty = true
             }
             let now = clock.seconds
@@ -179,6 +181,13 @@ struct LiveLoop {
                 dirty = false
             }
         }
+    }
+
+    /// Applies a key the presenter pressed to the dashboard.
+    private mutating func take(_ key: Key, world: WorldSnapshot) {
+        state.screenSize = screen.size
+        guard key != .resize else { return }
+        for effect in state.reduce(key, world: world) { handle(effect) }
     }
 
     /// Answers the Kafka clients' requests that arrived (paused or not: clients always get an
