@@ -1,3 +1,4 @@
+import Glibc
 import RdKafka
 import StreamLog
 
@@ -138,7 +139,7 @@ public final class ClusterLog: StreamLogBackend {
         let reused = topicNames.compactMap { topics[$0] }.filter { !$0.created }.map(\.clusterName)
         if deleting {
             do {
-                if !groupIds.isEmpty { try admin.deleteGroups(groupIds) }
+                if !groupIds.isEmpty { try deleteGroupsOnceEmpty(groupIds) }
                 if !created.isEmpty { try admin.deleteTopics(created) }
                 lines.append("cluster: deleted groups \(Self.listing(groupIds)) and topics \(Self.listing(created))")
             } catch {
@@ -150,6 +151,20 @@ public final class ClusterLog: StreamLogBackend {
         }
         admin.close()
         return lines
+    }
+
+    /// Deletes `groupIds`; a broker that has not yet removed the members that just left answers
+    /// NON_EMPTY_GROUP, so that answer is retried every 250 ms for at most 10 s.
+    private func deleteGroupsOnceEmpty(_ groupIds: [String]) throws(KafkaError) {
+        var attempts = 40
+        while true {
+            do {
+                return try admin.deleteGroups(groupIds)
+            } catch where error.isGroupNotEmpty && attempts > 0 {
+                attempts -= 1
+                usleep(250_000)
+            }
+        }
     }
 
     private static func listing(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }

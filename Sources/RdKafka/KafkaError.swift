@@ -29,6 +29,10 @@ public struct KafkaError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(message) (\(name))" }
 
+    /// The broker refused to delete a group that still has members (NON_EMPTY_GROUP): members that
+    /// just left may not have been removed yet.
+    public var isGroupNotEmpty: Bool { code == RD_KAFKA_RESP_ERR_NON_EMPTY_GROUP.rawValue }
+
     /// A wrapper-side failure that has no librdkafka code of its own.
     static func wrapper(_ message: String) -> KafkaError {
         KafkaError(code: Int32(RD_KAFKA_RESP_ERR__FAIL.rawValue), message: message)
