@@ -35,18 +35,22 @@ public final class KafkaListener {
 
     /// Binds `address` and serves `engine`'s log; throws why it could not (port in use, …).
     ///
-    /// Metadata advertises the bound address, so with port 0 clients learn the real port.
+    /// Metadata advertises the bound address, so with port 0 clients learn the real port. With
+    /// `produceWaits`, a Produce request does not wake ``waitForRequests(upToSeconds:)``: it is
+    /// answered at the owner's next pass (its wait's timeout, or other mail), for an owner that
+    /// passes often anyway and would rather wake once for many Produce requests than for each.
     public static func start(
         _ address: ListenAddress, engine: Engine, epochStartMs: Int64, autoCreateTopics: Bool = false,
-        maximumFrameSize: Int32 = FrameSplitter.defaultMaximumFrameSize
+        produceWaits: Bool = false, maximumFrameSize: Int32 = FrameSplitter.defaultMaximumFrameSize
     ) throws(ListenerStartError) -> KafkaListener {
-        let mailbox = Mailbox()
+        let mailbox = Mailbox(produceWaits: produceWaits)
         let server = try KafkaServer(address: address, mailbox: mailbox, maximumFrameSize: maximumFrameSize)
         let broker = Broker(engine: engine, advertised: server.bound, epochStartMs: epochStartMs, autoCreateTopics: autoCreateTopics)
         return KafkaListener(broker: broker, address: server.bound, server: server, mailbox: mailbox)
     }
 
-    /// Sleeps until a request arrives or `seconds` pass (the owner's idle wait).
+    /// Sleeps until a request arrives (one that may wake it, see `produceWaits`) or `seconds`
+    /// pass (the owner's idle wait).
     public func waitForRequests(upToSeconds seconds: Double) {
         waiting += mailbox.waitAndTakeAll(timeoutSeconds: seconds)
     }

@@ -11,7 +11,7 @@ extension Session {
     /// Runs full-screen: keys drive the dashboard, the pacer turns wall time into ticks, frames are
     /// drawn at most 30 times a second and only when something changed. With `listen`, a Kafka
     /// listener serves the same log: the loop sleeps on its mailbox and answers its clients every
-    /// pass (see `LiveLoop`).
+    /// pass, Produce requests batched into the next pass (see `LiveLoop`).
     func runLive(
         speed: Double, durationMs: Int64?, output: OutputOptions, listen: (address: ListenAddress, autoCreateTopics: Bool)? = nil
     ) throws(UserFacingError) {
@@ -35,7 +35,9 @@ extension Session {
             do throws(UserFacingError) {
                 // The port before the screen: a port in use is a message and exit 2, not a dashboard.
                 if let listen {
-                    listener = try Self.startListener(listen.address, engine: engine, clock: clock, autoCreateTopics: listen.autoCreateTopics)
+                    // Produce requests wait for the loop's next pass (a frame away at most).
+                    listener = try Self.startListener(
+                        listen.address, engine: engine, clock: clock, autoCreateTopics: listen.autoCreateTopics, produceWaits: true)
                 }
             } catch {
                 recorder?.close()
@@ -128,11 +130,16 @@ struct LiveLoop {
                 _ = finish()
                 screen.closeAndExit(signal: signal)
             }
-            let untilFrame = max(0, Self.frameInterval - (clock.seconds - lastFrame))
+            // The next frame is due a frame interval after the last one; with nothing to draw
+            // (paused), the loop still looks at keys, signals and clients that often.
+            let sinceFrame = clock.seconds - lastFrame
+            let untilFrame = dirty || sinceFrame < Self.frameInterval ? max(0, Self.frameInterval - sinceFrame) : Self.frameInterval
             if let listener {
-                // Sleeps on the mailbox: a request wakes the loop at once; else the next tick or
-                // frame does. Keys typed meanwhile are read right after (and show with that frame).
-                listener.waitForRequests(upToSeconds: min(untilFrame, pacer.secondsUntilNextTick ?? untilFrame))
+                // Sleeps on the mailbox: a request wakes the loop at once (a Produce request waits
+                // for this pass: one wake for many); else the next frame does, and the ticks due
+                // run then, as without a listener. Keys typed meanwhile are read right after (and
+                // show with that frame).
+                listener.waitForRequests(upToSeconds: untilFrame)
                 while let key = screen.readKey(timeoutMs: 0) {
                     take(key, world: world)
                     dirty = true

@@ -41,12 +41,14 @@ extension Session {
     }
 
     /// Starts the listener on `engine`, timestamps counted from the clock's wall-clock start;
-    /// a port in use or an unknown host is a message (exit 2).
+    /// a port in use or an unknown host is a message (exit 2). With `produceWaits`, Produce
+    /// requests are answered at the owner's next pass instead of waking it.
     static func startListener(
-        _ address: ListenAddress, engine: Engine, clock: WallClock, autoCreateTopics: Bool
+        _ address: ListenAddress, engine: Engine, clock: WallClock, autoCreateTopics: Bool, produceWaits: Bool = false
     ) throws(UserFacingError) -> KafkaListener {
         do {
-            return try KafkaListener.start(address, engine: engine, epochStartMs: clock.startEpochMs, autoCreateTopics: autoCreateTopics)
+            return try KafkaListener.start(
+                address, engine: engine, epochStartMs: clock.startEpochMs, autoCreateTopics: autoCreateTopics, produceWaits: produceWaits)
         } catch {
             throw UserFacingError(message: error.description)
         }
