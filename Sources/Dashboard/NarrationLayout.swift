@@ -1,4 +1,3 @@
-import Foundation
 import Simulation
 
 /// How the step's narration is laid out: wrapped whole into a few rows, and when it needs more,
@@ -20,7 +19,9 @@ struct NarrationLayout: Equatable {
     }
 
     init(_ say: String, width: Int, size: TerminalSize, scroll: Int) {
-        let text = say.replacingOccurrences(of: "\n", with: " ")
+        // Newlines become spaces, byte for byte; most narrations have none and are used as they are.
+        let newline = UInt8(ascii: "\n")
+        let text = say.utf8.contains(newline) ? String(decoding: say.utf8.map { $0 == newline ? UInt8(ascii: " ") : $0 }, as: UTF8.self) : say
         let maximum = Self.maximumRows(size)
         var lines = TextLayout.wrap(text, width: width)
         if lines.count > maximum { lines = TextLayout.wrap(text, width: width - Self.markerWidth) }

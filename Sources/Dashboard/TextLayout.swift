@@ -55,7 +55,7 @@ public enum TextLayout {
         while index < min(characters.count, limit ?? characters.count) {
             let character = characters[index]
             let signed = isSign(character) && index + 1 < characters.count && characters[index + 1].isASCIIDigit
-                && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isASCIIDigit))
+                && (index == 0 || !(characters[index - 1].isLetterFast || characters[index - 1].isASCIIDigit))
             guard character.isASCIIDigit || signed else {
                 index += 1
                 continue
@@ -64,7 +64,7 @@ public enum TextLayout {
             index += 1
             while index < characters.count {
                 let next = characters[index]
-                if next.isASCIIDigit || next.isLetter || next == "." || next == "%" || next == "/" {
+                if next.isASCIIDigit || next.isLetterFast || next == "." || next == "%" || next == "/" {
                     index += 1
                 } else if next == " ", let continued = continuation(characters, after: index) {
                     index = continued
@@ -81,7 +81,7 @@ public enum TextLayout {
     /// duration's next part after `m` or `h` (`3m 05s`), or a unit (`850 ms`, `9.8 s`).
     private static func continuation(_ characters: [Character], after space: Int) -> Int? {
         var end = space + 1
-        while end < characters.count, characters[end].isLetter || characters[end].isASCIIDigit { end += 1 }
+        while end < characters.count, characters[end].isLetterFast || characters[end].isASCIIDigit { end += 1 }
         let word = characters[(space + 1)..<end]
         guard let previous = characters[..<space].last, !word.isEmpty else { return nil }
         if word.count == 3, word.allSatisfy(\.isASCIIDigit), previous.isASCIIDigit { return end }
@@ -130,5 +130,15 @@ public enum TextLayout {
 
 extension Character {
     /// `0`…`9`.
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool {
+        guard let ascii = asciiValue else { return false }
+        return ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9")
+    }
+
+    /// ``isLetter``, answered without Unicode's property tables for ASCII (the feed's payloads and
+    /// names are mostly ASCII, and every frame clips them).
+    var isLetterFast: Bool {
+        guard let ascii = asciiValue else { return isLetter }
+        return (ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z")
+    }
 }
