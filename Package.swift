@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "KafkaWireTests", dependencies: ["KafkaWire"], swiftSettings: swiftSettings),
         .testTarget(name: "KafkaWireGzipTests", dependencies: ["KafkaWireGzip", "KafkaWire"], swiftSettings: swiftSettings),
         // Real Kafka clients (kcat, kafka-python, confluent-kafka) and hostile bytes against `streamstage serve`.
-        .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire", "Simulation", "Scenario", "StreamLog"],
+        .testTarget(name: "KafkaListenerTests", dependencies: ["streamstage", "KafkaListener", "KafkaWire", "Simulation", "Scenario", "StreamLog", .product(name: "NIOEmbedded", package: "swift-nio")],
                     swiftSettings: swiftSettings),
         // Test support for the Kafka tests: an independent broker process (noida-db) and bounded waits.
         .target(name: "KafkaTestSupport", path: "Tests/KafkaTestSupport", swiftSettings: swiftSettings),
