@@ -1,4 +1,3 @@
-import Foundation
 import Simulation
 
 extension Grid {
@@ -37,7 +36,7 @@ extension Grid {
                 } else {
                     let latency = NumberFormat.duration(seconds: hop.latencyMs / 1000)
                     let slowed = hop.latencyMs > hop.configuredLatencyMs * 1.5
-                    x = putWhole(latency.padding(toLength: 7, withPad: " ", startingAt: 0), x: x, y: y,
+                    x = putWhole(Self.padded(latency, to: 7), x: x, y: y,
                                  style: theme.style(slowed ? .warn : .muted), limit: inner.maxX)
                     let gaugeWidth = min(8, max(0, inner.maxX - x - 10))
                     if gaugeWidth > 2 {
@@ -62,5 +61,13 @@ extension Grid {
                 y += 1
             }
         }
+    }
+}
+
+extension Grid {
+    /// `text` cut or padded with spaces to exactly `width` characters (a column of values).
+    static func padded(_ text: String, to width: Int) -> String {
+        let count = text.count
+        return count < width ? text + String(repeating: " ", count: width - count) : String(text.prefix(width))
     }
 }
