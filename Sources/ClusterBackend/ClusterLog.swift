@@ -126,6 +126,7 @@ public final class ClusterLog: StreamLogBackend {
         guard !finished else { return [] }
         finished = true
         var lines: [String] = []
+        let longestSessionMs = groupNames.compactMap { groups[$0] }.flatMap(\.members).map(\.options.sessionTimeoutMs).max() ?? 0
         for name in groupNames { groups[name]?.closeAll() }
         do {
             try producer.flush(timeoutMs: 5_000)
@@ -139,7 +140,7 @@ public final class ClusterLog: StreamLogBackend {
         let reused = topicNames.compactMap { topics[$0] }.filter { !$0.created }.map(\.clusterName)
         if deleting {
             do {
-                if !groupIds.isEmpty { try deleteGroupsOnceEmpty(groupIds) }
+                if !groupIds.isEmpty { try deleteGroupsOnceEmpty(groupIds, longestSessionMs: longestSessionMs) }
                 if !created.isEmpty { try admin.deleteTopics(created) }
                 lines.append("cluster: deleted groups \(Self.listing(groupIds)) and topics \(Self.listing(created))")
             } catch {
@@ -154,9 +155,11 @@ public final class ClusterLog: StreamLogBackend {
     }
 
     /// Deletes `groupIds`; a broker that has not yet removed the members that just left answers
-    /// NON_EMPTY_GROUP, so that answer is retried every 250 ms for at most 10 s.
-    private func deleteGroupsOnceEmpty(_ groupIds: [String]) throws(KafkaError) {
-        var attempts = 40
+    /// NON_EMPTY_GROUP, so that answer is retried every 250 ms until the longest session has
+    /// timed out and 10 s more (a member closed mid-join never sends its LeaveGroup: the broker
+    /// drops it only when its session runs out).
+    private func deleteGroupsOnceEmpty(_ groupIds: [String], longestSessionMs: Int64) throws(KafkaError) {
+        var attempts = Int((longestSessionMs + 10_000) / 250)
         while true {
             do {
                 return try admin.deleteGroups(groupIds)

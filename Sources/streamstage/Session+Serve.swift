@@ -82,7 +82,8 @@ final class ServeOutput {
         return "\(minutes < 10 ? "0" : "")\(minutes):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60).\(tenths % 10)"
     }
 
-    /// Prints a line for a new step and for each group whose generation moved (a rebalance).
+    /// Prints a line for a new step and for each group whose generation moved (a rebalance),
+    /// once that generation's sync phase is over: its members hold their assignments.
     func reportChanges() {
         if engine.stepIndex != stepIndex {
             stepIndex = engine.stepIndex
@@ -90,7 +91,9 @@ final class ServeOutput {
             line(engine.scriptEnded ? "script ended" : "step \(stepIndex + 1)/\(engine.scenario.script.count) \(marker)")
         }
         for name in engine.log.groupNames {
-            guard let group = try? engine.log.group(name), generations[name] != group.generation else { continue }
+            guard let group = try? engine.log.group(name), generations[name] != group.generation,
+                  group.state != .completingRebalance
+            else { continue }
             generations[name] = group.generation
             let clients = group.members.filter(\.isExternal).map(\.clientId)
             let real = clients.isEmpty ? "" : " (real clients: \(clients.joined(separator: ", ")))"

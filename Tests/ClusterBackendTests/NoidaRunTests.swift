@@ -38,6 +38,10 @@ import Testing
         let log = try ClusterLog(settings: ClusterScenarios.settings(broker.bootstrapServers), random: SeededRandom(seed: 1))
         let engine = try ClusterScenarios.engine(ClusterScenarios.oneGroup(killAt: nil), on: log)
         engine.run(ticks: 100)
+        // Both members hold their partitions first: cleanup is not racing the group's first join.
+        #expect(ClusterScenarios.keepRunning(engine, seconds: 60) {
+            (try? log.group("billing"))?.members.flatMap(\.assignment).count == 6
+        })
         #expect(try broker.oracle(groups: []).topics == ["streamstage.orders": 6])
         let lines = log.finish(deleting: true)
         #expect(lines == ["cluster: deleted groups streamstage.billing and topics streamstage.orders"])
