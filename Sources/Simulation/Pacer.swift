@@ -70,12 +70,6 @@ public struct Pacer: Equatable, Sendable {
         return run
     }
 
-    /// Wall seconds until the next tick is due at this speed; nil while paused.
-    public var secondsUntilNextTick: Double? {
-        guard !paused else { return nil }
-        return max(0, Double(tickMs) - owedMs) / 1000 / speed
-    }
-
     /// Adds one call to the measuring window and, once it spans `measuringSeconds`, updates
     /// `achievedSpeed`.
     private mutating func measure(wall: Double, simulatedMs: Double) {

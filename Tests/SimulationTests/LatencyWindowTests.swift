@@ -40,15 +40,6 @@ struct LatencyWindowTests {
         window.rotate()
         #expect(window.percentile(50) == nil)
     }
-
-    @Test func theNextTickIsDueWhenTheOwedTimeReachesATick() {
-        var pacer = Pacer(tickMs: 10, speed: 2)
-        #expect(pacer.secondsUntilNextTick == 0.005)
-        #expect(pacer.ticks(forElapsed: 0.004) == 0)  // 8 ms owed
-        #expect(abs((pacer.secondsUntilNextTick ?? 0) - 0.001) < 1e-12)
-        pacer.paused = true
-        #expect(pacer.secondsUntilNextTick == nil)
-    }
 }
 
 /// The window's own bucket scan answers what the hdrhistogram it mirrors would.
