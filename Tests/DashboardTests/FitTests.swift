@@ -44,6 +44,14 @@ struct FitTests {
         #expect(TextLayout.clip("consumer-group", width: 8, ellipsis: "…") == "consume…")
     }
 
+    @Test func aNumbersUnitInLettersBeyondASCIIStaysWithIt() {
+        // µ is a letter: `12µs` is one number, cut whole, as `12ms` is.
+        #expect(TextLayout.clip("latency 12µs more", width: 12, ellipsis: "…") == "latency …")
+        #expect(TextLayout.clip("latency 12ms more", width: 12, ellipsis: "…") == "latency …")
+        // A digit beyond ASCII starts no number: the cut falls where the width says.
+        #expect(TextLayout.clip("step ٣٤٥٦ done", width: 9, ellipsis: "…") == "step ٣٤٥…")
+    }
+
     @Test func aTableCellTakesItsFirstFormThatFits() {
         var grid = Grid(size: TerminalSize(cols: 14, rows: 3))
         let columns = [TableColumn("OWNER", width: .fill()), TableColumn("END", width: .fixed(5), alignment: .right)]
