@@ -235,16 +235,6 @@ public final class ClusterLog: StreamLogBackend {
         return topic.appendTime(partition: partition.partition, offset: offset)
     }
 
-    public func alterRetention(topic: String, timeMs: Int64?, bytes: Int?, records: Int?) throws(StreamLogError) {
-        throw .invalidArgument("changing retention during a run needs the in-process log (on a cluster use kafka-configs --alter)")
-    }
-
-    public func resetOffsets(group: String, topics: [String], to target: OffsetResetTarget, nowMs: Int64)
-        throws(StreamLogError) -> [LogPartition: Int64]
-    {
-        throw .invalidArgument("resetting offsets during a run needs the in-process log (on a cluster use kafka-consumer-groups --reset-offsets)")
-    }
-
     // MARK: Observe
 
     public func tick(nowMs: Int64) {
