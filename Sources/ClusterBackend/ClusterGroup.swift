@@ -39,6 +39,8 @@ final class ClusterGroup {
     var committed: [LogPartition: CommittedOffset] = [:]
     var generation = 0
     var lastNowMs: Int64 = 0
+    /// The longest session timeout any member joined with: how long the broker may keep a member.
+    var longestSessionMs: Int64 = 0
 
     init(name: String, clusterName: String, strategy: AssignmentStrategy) {
         self.name = name

@@ -64,6 +64,7 @@ extension ClusterLog {
         }
         var memberOptions = options
         memberOptions.sessionTimeoutMs = sessionTimeoutMs
+        state.longestSessionMs = max(state.longestSessionMs, sessionTimeoutMs)
         state.members.append(ClusterGroup.Member(memberId: memberId, options: memberOptions, consumer: consumer, inbox: inbox,
                                                  client: client))
         events.append(.memberJoined(group: group, memberId: memberId, clientId: memberId, groupInstanceId: nil))

@@ -48,6 +48,12 @@ public final class ClusterLog: StreamLogBackend {
     var finished = false
     /// The brokers' connection states from the producer's statistics.
     var brokers = BrokerStates()
+    /// The first refusal (an ACL denial, rejected credentials) that stopped setting up a topic,
+    /// redacted: the cause to tell the presenter instead of the failed step.
+    public private(set) var refusal: KafkaError?
+
+    /// `host:port,…` the run connected to.
+    public var bootstrapServers: String { settings.bootstrapServers }
 
     /// Connects to the cluster (within `settings.timeoutMs`) and reads its topics; throws what
     /// stopped it, naming the cause (unreachable, authentication, TLS, configuration).
@@ -192,7 +198,10 @@ public final class ClusterLog: StreamLogBackend {
                 try admin.createTopics([NewTopic(name: clusterName, partitions: config.partitions, configs: configs)])
                 created = true
             } catch {
-                guard error.kind == .topicExists else { throw .invalidArgument("topic '\(clusterName)': \(error)") }
+                guard error.kind == .topicExists else {
+                    noteRefusal(error)
+                    throw .invalidArgument("topic '\(clusterName)': \(error)")
+                }
             }
         }
         let ends = try endOffsets(clusterName, partitions: config.partitions)
@@ -213,10 +222,17 @@ public final class ClusterLog: StreamLogBackend {
             do {
                 ends.append(try admin.client.watermarks(KafkaPartition(clusterName, Int32(partition)), timeoutMs: settings.timeoutMs).high)
             } catch {
+                noteRefusal(error)
                 throw .invalidArgument("topic '\(clusterName)' partition \(partition): \(error)")
             }
         }
         return ends
+    }
+
+    /// Keeps `error` as the run's refusal when it is the first ACL denial or credentials refusal.
+    private func noteRefusal(_ error: KafkaError) {
+        guard refusal == nil, error.kind == .authorization || error.kind == .authentication else { return }
+        refusal = KafkaError(code: error.code, message: settings.config.redact(error.message))
     }
 
     public func offsets(topic name: String) throws(StreamLogError) -> [PartitionOffsets] {
@@ -233,16 +249,6 @@ public final class ClusterLog: StreamLogBackend {
     public func appendTime(_ partition: LogPartition, at offset: Int64) -> Int64? {
         guard let topic = topics[partition.topic], partition.partition < topic.partitionCount else { return nil }
         return topic.appendTime(partition: partition.partition, offset: offset)
-    }
-
-    public func alterRetention(topic: String, timeMs: Int64?, bytes: Int?, records: Int?) throws(StreamLogError) {
-        throw .invalidArgument("changing retention during a run needs the in-process log (on a cluster use kafka-configs --alter)")
-    }
-
-    public func resetOffsets(group: String, topics: [String], to target: OffsetResetTarget, nowMs: Int64)
-        throws(StreamLogError) -> [LogPartition: Int64]
-    {
-        throw .invalidArgument("resetting offsets during a run needs the in-process log (on a cluster use kafka-consumer-groups --reset-offsets)")
     }
 
     // MARK: Observe

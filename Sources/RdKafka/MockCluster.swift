@@ -38,6 +38,13 @@ public final class MockCluster: @unchecked Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "mock broker \(id) down") }
     }
 
+    /// Makes the next `count` requests with Kafka API key `apiKey` (e.g. 2, ListOffsets) fail
+    /// with broker error `code`, as a broker that denies them would answer.
+    public func failNext(_ count: Int, requestsOf apiKey: Int16, with code: Int32) {
+        let errors = [rd_kafka_resp_err_t](repeating: rd_kafka_resp_err_t(code), count: count)
+        rd_kafka_mock_push_request_errors_array(cluster, apiKey, count, errors)
+    }
+
     /// Brings broker `id` back up.
     public func setUp(broker id: Int32) throws(KafkaError) {
         let err = rd_kafka_mock_broker_set_up(cluster, id)

@@ -92,6 +92,12 @@ struct ClusterRun: @unchecked Sendable {
         return { _ in log }
     }
 
+    /// What to tell the presenter when the cluster refused setting up the run (an ACL denial,
+    /// rejected credentials): the cause, not the step it stopped; nil when it refused nothing.
+    var refusal: String? {
+        log.refusal.map { ClusterOptions.explain($0, servers: log.bootstrapServers, file: nil) }
+    }
+
     /// Closes the clients (deleting with `--cleanup`); returns the summary lines.
     func finish() -> [String] { log.finish(deleting: cleanup) }
 }

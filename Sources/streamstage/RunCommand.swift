@@ -67,7 +67,8 @@ struct RunCommand: ParsableCommand {
                 stepTimeMs: stepTimeMs ?? 10_000, durationMs: durationMs,
                 exportEvents: exportEvents, exportMetrics: exportMetrics, output: output)
         } else {
-            try session.runLive(speed: speed ?? spec.clock.speed, durationMs: durationMs, output: output)
+            // A cluster runs on the wall clock: the scenario's own speed (a talk set at ×2) starts at ×1 there.
+            try session.runLive(speed: speed ?? (cluster.isCluster ? 1 : spec.clock.speed), durationMs: durationMs, output: output)
         }
     }
 }

@@ -40,7 +40,7 @@ struct Session {
             if let cluster { return try Engine(scenario: spec, seed: seed, backend: cluster.backend) }
             return try Engine(scenario: spec, seed: seed)
         } catch {
-            throw UserFacingError(message: "\(path): \(error.description)")
+            throw UserFacingError(message: cluster?.refusal ?? "\(path): \(error.description)")
         }
     }
 

@@ -52,12 +52,13 @@ public final class NoidaBroker {
         try? FileManager.default.removeItem(at: dataDir)  // a leftover temp dir is harmless
     }
 
-    /// kafka-python's admin view: topics' partition counts and `groups`' committed offsets.
-    public func oracle(groups: [String]) throws -> OracleView {
+    /// kafka-python's admin view: topics' partition counts, `groups`' committed offsets and
+    /// `configsOf` topics' own configs.
+    public func oracle(groups: [String], configsOf: [String] = []) throws -> OracleView {
         let script = Self.packageRoot.appendingPathComponent("Tests/kafka/admin_oracle.py").path
         let python = Process()
         python.executableURL = Self.venv.appendingPathComponent("bin/python")
-        python.arguments = [script, bootstrapServers] + groups.flatMap { ["--group", $0] }
+        python.arguments = [script, bootstrapServers] + groups.flatMap { ["--group", $0] } + configsOf.flatMap { ["--configs", $0] }
         let output = Pipe()
         python.standardOutput = output
         python.standardError = FileHandle.nullDevice
@@ -72,6 +73,8 @@ public final class NoidaBroker {
     public struct OracleView: Decodable, Equatable, Sendable {
         public var topics: [String: Int]
         public var groups: [String: [String: Int64]]
+        /// Per topic asked for, the configs set on the topic itself (DescribeConfigs).
+        public var configs: [String: [String: String]]
     }
 
     public struct BrokerError: Error, CustomStringConvertible {
