@@ -99,11 +99,25 @@ public final class KafkaConsumer: Sendable {
             _ = rd_kafka_resume_partitions(client.handle, assigned)
             rd_kafka_topic_partition_list_destroy(assigned)
         }
+        leaveAssignment(withinMs: 5_000)
         let err = rd_kafka_consumer_close(client.handle)
         if err != RD_KAFKA_RESP_ERR_NO_ERROR {
             client.report(.error(KafkaError.from(err, "close"), fatal: false))
         }
         client.destroy(flags: 0)
+    }
+
+    /// Unsubscribes and serves the revocation here, polling until nothing is assigned (at most
+    /// `withinMs`): librdkafka 2.0 can hang for ever in `rd_kafka_consumer_close` when a rebalance
+    /// callback runs inside it (its issues #4527 and #4884); with nothing assigned, none does.
+    /// Records still buffered are dropped: nothing is committed from here on.
+    private func leaveAssignment(withinMs: Int) {
+        guard rd_kafka_unsubscribe(client.handle) == RD_KAFKA_RESP_ERR_NO_ERROR else { return }
+        let slices = withinMs / 100
+        for _ in 0..<slices {
+            guard let assigned = try? assignment(), !assigned.isEmpty else { return }
+            poll(maxRecords: Int.max, timeoutMs: 100) { _ in }
+        }
     }
 
     /// Destroys the client without leaving the group, as a crashed process would: the group
