@@ -57,24 +57,30 @@ extension Engine {
         }
         let value = encodeBuffer
         let key = keyBuffer
-        for index in producers.indices {
-            let count = producers[index].due(nowMs: now, tickMs: tickMs)
-            guard count > 0 else { continue }
-            let found = appender(for: producers[index].spec.topic)
-            var appended = 0
-            if var appender = found {
-                for _ in 0..<count {
-                    value.removeAll()
-                    key.removeAll()
-                    let keyed = producers[index].generator.encodeNext(context, value: value, key: key)
-                    if append(key: keyed ? key.bytes : nil, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+        // One uniqueness check of the array a tick, not one per record (nothing the loop calls
+        // reads the producers).
+        producers.withUnsafeMutableBufferPointer { producers in
+            for index in producers.indices {
+                let count = producers[index].due(nowMs: now, tickMs: tickMs)
+                guard count > 0 else { continue }
+                let found = appender(for: producers[index].spec.topic)
+                var appended = 0
+                if var appender = found {
+                    for _ in 0..<count {
+                        value.removeAll()
+                        let keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
+                        if append(key: keyBytes, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+                    }
+                    finish(appender)
+                } else {
+                    for _ in 0..<count {
+                        value.removeAll()
+                        _ = producers[index].generator.encodeNext(context, value: value, key: key)
+                    }
                 }
-                finish(appender)
-            } else {
-                for _ in 0..<count { _ = producers[index].generator.encodeNext(context, value: value, key: key) }
+                producers[index].produced += Int64(appended)
+                producers[index].rate.add(Double(appended))
             }
-            producers[index].produced += Int64(appended)
-            producers[index].rate.add(Double(appended))
         }
     }
 

@@ -89,6 +89,24 @@ public final class ByteArena {
         }
     }
 
+    /// Makes room for `extra` more bytes at the end without writing them; returns where the
+    /// arena's bytes start (valid until it next grows). A writer fills the room through that
+    /// pointer and then says with `commit(count:)` where its bytes end.
+    @inlinable @inline(__always)
+    public func reserve(_ extra: Int) -> UnsafeMutableRawPointer {
+        let needed = state.pointee.count + extra
+        if needed > state.pointee.capacity { grow(to: needed) }
+        return state.pointee.base
+    }
+
+    /// Keeps the first `count` bytes (at most the capacity): the end of what was written into
+    /// room from `reserve(_:)`.
+    @inlinable @inline(__always)
+    public func commit(count: Int) {
+        precondition(count >= 0 && count <= state.pointee.capacity, "ByteArena.commit beyond the reserved room")
+        state.pointee.count = count
+    }
+
     /// Appends one byte.
     @inlinable
     public func append(_ byte: UInt8) {
