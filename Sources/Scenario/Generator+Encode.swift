@@ -98,7 +98,8 @@ final class FieldEncoding: @unchecked Sendable {
         }
     }
 
-    let layout: Layout
+    /// The layout, behind a pointer so that encoding loads only the fields it uses.
+    let layout: UnsafeMutablePointer<Layout>
     /// The nodes, for `.value` steps.
     let nodes: [PlanNode]
 
@@ -199,19 +200,22 @@ final class FieldEncoding: @unchecked Sendable {
         choiceMemory.initialize(from: choices, count: choices.count)
         let weightMemory = UnsafeMutablePointer<Double>.allocate(capacity: max(1, weights.count))
         weightMemory.initialize(from: weights, count: weights.count)
-        layout = Layout(
+        layout = .allocate(capacity: 1)
+        layout.initialize(to: Layout(
             steps: stepMemory, stepCount: steps.count, finalStart: chunkStart, finalCount: chunks.count - chunkStart,
             constantKeyStart: (constantKey?.0 ?? 0) + shift, constantKeyCount: constantKey?.1 ?? -1,
             hasKey: keyIndex.map(names.indices.contains) ?? false, reserve: chunks.count + bound + Self.slack, pool: pool, choices: choiceMemory, weights: weightMemory,
-            fourDigits: FourDigits.table)
+            fourDigits: FourDigits.table))
         self.nodes = nodes
     }
 
     deinit {
-        layout.steps.deallocate()
-        layout.pool.deallocate()
-        layout.choices.deallocate()
-        layout.weights.deallocate()
+        layout.pointee.steps.deallocate()
+        layout.pointee.pool.deallocate()
+        layout.pointee.choices.deallocate()
+        layout.pointee.weights.deallocate()
+        layout.deinitialize(count: 1)
+        layout.deallocate()
     }
 
     /// The bytes a copy may read or write past a chunk's end (it copies 16 at a time), kept
@@ -272,29 +276,29 @@ extension RecordGenerator {
     /// first). They stay valid until the next write to either arena or the next record.
     public mutating func encodeNext(_ context: GeneratorContext, value out: ByteArena, key: ByteArena) -> UnsafeRawBufferPointer? {
         guard let encoding = layout else { return encodeValue(context, value: out, key: key) }
-        var base = out.reserve(encoding.reserve)
+        var base = out.reserve(encoding.pointee.reserve)
         var at = out.count
         // The key: `keyPointer` (plan or key arena), else a span of the value from `keyStart`.
         var keyPointer: UnsafeRawPointer?
         var keyStart = 0
         var keyCount = -1
         var index = 0
-        while index < encoding.stepCount {
-            let step = encoding.steps + index
-            Self.copy(encoding.pool + step.pointee.leadStart, step.pointee.leadCount, to: base + at)
+        while index < encoding.pointee.stepCount {
+            let step = encoding.pointee.steps + index
+            Self.copy(encoding.pointee.pool + step.pointee.leadStart, step.pointee.leadCount, to: base + at)
             at &+= step.pointee.leadCount
             let start = at
             switch step.pointee.kind {
             case .pick:
-                let chosen = encoding.choices + (step.pointee.choiceStart &+ pick(step, encoding: encoding))
-                Self.copy(encoding.pool + chosen.pointee.start, chosen.pointee.count, to: base + at)
+                let chosen = encoding.pointee.choices + (step.pointee.choiceStart &+ pick(step, weights: encoding.pointee.weights))
+                Self.copy(encoding.pointee.pool + chosen.pointee.start, chosen.pointee.count, to: base + at)
                 at &+= chosen.pointee.count
                 if step.pointee.isKey {
-                    keyPointer = UnsafeRawPointer(encoding.pool + chosen.pointee.keyStart)
+                    keyPointer = UnsafeRawPointer(encoding.pointee.pool + chosen.pointee.keyStart)
                     keyCount = chosen.pointee.keyCount
                 }
             case .range:
-                at &+= Self.writeNumber(draw(step), step, fourDigits: encoding.fourDigits, to: base + at)
+                at &+= Self.writeNumber(draw(step), step, fourDigits: encoding.pointee.fourDigits, to: base + at)
             case .now:
                 if nowText.ms != context.nowMs { nowText = NowText(context.nowMs) }
                 (base + at).storeBytes(of: nowText.digits.0, as: UInt64.self)
@@ -304,7 +308,7 @@ extension RecordGenerator {
             case .sequence:
                 let n = counters[step.pointee.slot]
                 counters[step.pointee.slot] = n &+ 1
-                at &+= Self.writeNumber(n, step, fourDigits: encoding.fourDigits, to: base + at)
+                at &+= Self.writeNumber(n, step, fourDigits: encoding.pointee.fourDigits, to: base + at)
             case .value:
                 out.commit(count: at)
                 var json = ContiguousArray<UInt8>()
@@ -317,7 +321,7 @@ extension RecordGenerator {
                     keyPointer = key.bytes.baseAddress
                     keyCount = key.count
                 }
-                base = out.reserve(encoding.reserve)
+                base = out.reserve(encoding.pointee.reserve)
                 at = out.count
             }
             if step.pointee.isKey, keyPointer == nil {
@@ -327,12 +331,12 @@ extension RecordGenerator {
             }
             index &+= 1
         }
-        Self.copy(encoding.pool + encoding.finalStart, encoding.finalCount, to: base + at)
-        out.commit(count: at &+ encoding.finalCount)
+        Self.copy(encoding.pointee.pool + encoding.pointee.finalStart, encoding.pointee.finalCount, to: base + at)
+        out.commit(count: at &+ encoding.pointee.finalCount)
         if let keyPointer { return UnsafeRawBufferPointer(start: keyPointer, count: keyCount) }
         if keyCount >= 0 { return UnsafeRawBufferPointer(rebasing: out.bytes[keyStart..<(keyStart &+ keyCount)]) }
-        if encoding.constantKeyCount >= 0 { return encoding.bytes(encoding.constantKeyStart, encoding.constantKeyCount) }
-        return encoding.hasKey ? UnsafeRawBufferPointer(start: nil, count: 0) : nil
+        if encoding.pointee.constantKeyCount >= 0 { return encoding.pointee.bytes(encoding.pointee.constantKeyStart, encoding.pointee.constantKeyCount) }
+        return encoding.pointee.hasKey ? UnsafeRawBufferPointer(start: nil, count: 0) : nil
     }
 
     /// `encodeNext` for a template without a byte layout (a walk or a repeated name): the
@@ -376,12 +380,12 @@ extension RecordGenerator {
     /// Up to 16 weights without a branch on the draw: every weight is compared and subtracted in
     /// the same order, and the first one the target is below counts.
     @inline(__always)
-    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, encoding: FieldEncoding.Layout) -> Int {
+    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, weights: UnsafeMutablePointer<Double>) -> Int {
         let count = step.pointee.choiceCount
         guard step.pointee.weighted else { return Int(draw(step)) }
         guard step.pointee.totalWeight > 0 else { return 0 }
         var target = random.unit() * step.pointee.totalWeight
-        let weights = encoding.weights + step.pointee.weightStart
+        let weights = weights + step.pointee.weightStart
         var index = 0
         guard count <= 16 else {
             while index < count {
@@ -414,7 +418,9 @@ extension RecordGenerator {
     ) -> Int {
         let small = UInt64(bitPattern: n)
         guard small < 10_000, step.pointee.fourDigits else { return writeAnyNumber(n, step, to: target) }
-        let digits = 1 &+ (small >= 10 ? 1 : 0) &+ (small >= 100 ? 1 : 0) &+ (small >= 1_000 ? 1 : 0)
+        // 1 + (small > 9) + (small > 99) + (small > 999), without branches: a subtraction that
+        // wraps sets the top bit.
+        let digits = 1 &+ Int(truncatingIfNeeded: ((9 &- small) &>> 63) &+ ((99 &- small) &>> 63) &+ ((999 &- small) &>> 63))
         let length = max(step.pointee.width, digits)
         target.storeBytes(of: fourDigits[Int(small)] &>> UInt32(truncatingIfNeeded: (4 &- length) &* 8), as: UInt32.self)
         return length

@@ -27,8 +27,9 @@ public struct RecordGenerator: Sendable {
     var random: SeededRandom
     /// The template with each stateful generator given its state slot, built once.
     let plan: PlanFields
-    /// The top level's byte layout (owned by `plan`), copied here so encoding retains nothing.
-    let layout: FieldEncoding.Layout?
+    /// The top level's byte layout (owned by `plan`, never written after it is built), so
+    /// encoding retains nothing.
+    nonisolated(unsafe) let layout: UnsafePointer<FieldEncoding.Layout>?
     /// The next number of each `seq`, by slot.
     var counters: [Int64]
     /// `now` in decimal for the sim time it was last written at (a tick's records share it).
@@ -43,7 +44,7 @@ public struct RecordGenerator: Sendable {
         var starts: [Int64] = []
         var walkCount = 0
         plan = PlanFields(compiling: template, keyField: keyField, counters: &starts, walks: &walkCount)
-        layout = plan.encoding?.layout
+        layout = plan.encoding.map { UnsafePointer($0.layout) }
         counters = starts
         walks = Array(repeating: [:], count: walkCount)
     }
