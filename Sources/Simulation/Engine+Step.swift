@@ -55,8 +55,8 @@ extension Engine {
         let context = GeneratorContext(nowMs: now) { [unowned self] topic, field, unit in
             self.recentValue(topic: topic, field: field, unit: unit)
         }
-        let value = encodeBuffer
-        let key = keyBuffer
+        let (value, spareValue) = encodeBuffers
+        let (key, spareKey) = keyBuffers
         // One uniqueness check of the array a tick, not one per record (nothing the loop calls
         // reads the producers).
         producers.withUnsafeMutableBufferPointer { producers in
@@ -65,7 +65,36 @@ extension Engine {
                 guard count > 0 else { continue }
                 let found = appender(for: producers[index].spec.topic)
                 var appended = 0
-                if var appender = found {
+                if var appender = found, producers[index].encodesAhead {
+                    // Each record is encoded before the one before it is appended, the two
+                    // buffers taking turns: the log then copies and hashes bytes stored long
+                    // enough ago (reading bytes straight back from the stores that just wrote
+                    // them stalls the processor's store forwarding); the same records reach the
+                    // log in the same order.
+                    value.removeAll()
+                    var keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
+                    var spareKeyBytes: UnsafeRawBufferPointer?
+                    var encoded = 1
+                    var handled = 0
+                    while handled < count {
+                        if encoded < count {
+                            spareValue.removeAll()
+                            spareKeyBytes = producers[index].generator.encodeNext(context, value: spareValue, key: spareKey)
+                            encoded += 1
+                        }
+                        if append(key: keyBytes, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+                        handled += 1
+                        guard handled < count else { break }
+                        if encoded < count {
+                            value.removeAll()
+                            keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
+                            encoded += 1
+                        }
+                        if append(key: spareKeyBytes, value: spareValue.bytes, to: &appender, now: now) != nil { appended += 1 }
+                        handled += 1
+                    }
+                    finish(appender)
+                } else if var appender = found {
                     for _ in 0..<count {
                         value.removeAll()
                         let keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
