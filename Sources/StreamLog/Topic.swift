@@ -41,6 +41,8 @@ public final class Topic {
 
     /// Partitions and appends a record's bytes, without headers, by the partitioner: the
     /// produce path's form, which reports where the record went without building metadata.
+    /// Inlined into its callers (the `RecordAppender` witness among them): a call less per record.
+    @inline(__always)
     public func appendRecord(
         key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64, nowMs: Int64
     ) throws(StreamLogError) -> AppendPosition {
