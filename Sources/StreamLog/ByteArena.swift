@@ -134,22 +134,6 @@ public final class ByteArena {
         state.pointee.count = count + 1
     }
 
-    /// Lets `body` write at most `maximum` bytes at the end and keeps as many as it returns.
-    @inlinable
-    public func write(atMost maximum: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
-        let count = state.pointee.count
-        if count + maximum > state.pointee.capacity { grow(to: count + maximum) }
-        let start = (state.pointee.base + count).assumingMemoryBound(to: UInt8.self)
-        let written = body(UnsafeMutableBufferPointer(start: start, count: maximum))
-        state.pointee.count = count + min(max(written, 0), maximum)
-    }
-
-    /// Appends `value` in decimal.
-    @inlinable
-    public func appendDecimal(_ value: Int64) {
-        write(atMost: 20) { ByteArena.writeDecimal(value, into: $0) }
-    }
-
     /// Writes `value` in decimal at the start of `buffer` (at least 20 bytes); returns the length.
     @inlinable
     public static func writeDecimal(_ value: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
