@@ -78,6 +78,10 @@ final class FieldEncoding: @unchecked Sendable {
         /// The chunk after the last variable part (ends with the closing brace).
         let finalStart: Int
         let finalCount: Int
+        /// Whether the last step is a `now` that is not the key and its lead chunk, the time and
+        /// the final chunk fit a `NowTail`: then those three are written as one chunk, built once
+        /// a tick.
+        let nowTail: Bool
         /// The key text when the key field is a constant; count -1 when it is not.
         let constantKeyStart: Int
         let constantKeyCount: Int
@@ -203,6 +207,7 @@ final class FieldEncoding: @unchecked Sendable {
         layout = .allocate(capacity: 1)
         layout.initialize(to: Layout(
             steps: stepMemory, stepCount: steps.count, finalStart: chunkStart, finalCount: chunks.count - chunkStart,
+            nowTail: steps.last.map { $0.kind == .now && !$0.isKey && $0.leadCount + 20 + chunks.count - chunkStart <= NowTail.capacity } ?? false,
             constantKeyStart: (constantKey?.0 ?? 0) + shift, constantKeyCount: constantKey?.1 ?? -1,
             hasKey: keyIndex.map(names.indices.contains) ?? false, reserve: chunks.count + bound + Self.slack, pool: pool, choices: choiceMemory, weights: weightMemory,
             fourDigits: FourDigits.table))
@@ -282,8 +287,10 @@ extension RecordGenerator {
         var keyPointer: UnsafeRawPointer?
         var keyStart = 0
         var keyCount = -1
+        let nowTail = encoding.pointee.nowTail
+        let stepCount = nowTail ? encoding.pointee.stepCount &- 1 : encoding.pointee.stepCount
         var index = 0
-        while index < encoding.pointee.stepCount {
+        while index < stepCount {
             let step = encoding.pointee.steps + index
             Self.copy(encoding.pointee.pool + step.pointee.leadStart, step.pointee.leadCount, to: base + at)
             at &+= step.pointee.leadCount
@@ -331,8 +338,15 @@ extension RecordGenerator {
             }
             index &+= 1
         }
-        Self.copy(encoding.pointee.pool + encoding.pointee.finalStart, encoding.pointee.finalCount, to: base + at)
-        out.commit(count: at &+ encoding.pointee.finalCount)
+        if nowTail {
+            if tail.ms != context.nowMs { tail = NowTail(context.nowMs, step: encoding.pointee.steps + stepCount, layout: encoding) }
+            withUnsafeBytes(of: &tail.bytes) { Self.copy($0.baseAddress.unsafelyUnwrapped, tail.count, to: base + at) }
+            at &+= tail.count
+        } else {
+            Self.copy(encoding.pointee.pool + encoding.pointee.finalStart, encoding.pointee.finalCount, to: base + at)
+            at &+= encoding.pointee.finalCount
+        }
+        out.commit(count: at)
         if let keyPointer { return UnsafeRawBufferPointer(start: keyPointer, count: keyCount) }
         if keyCount >= 0 { return UnsafeRawBufferPointer(rebasing: out.bytes[keyStart..<(keyStart &+ keyCount)]) }
         if encoding.pointee.constantKeyCount >= 0 { return encoding.pointee.bytes(encoding.pointee.constantKeyStart, encoding.pointee.constantKeyCount) }
@@ -457,6 +471,31 @@ extension CompiledNumberFormat {
         pieces.allSatisfy { piece in
             guard case .text(let text) = piece else { return true }
             return text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        }
+    }
+}
+
+/// The end of a record whose last field is `now`: that field's lead chunk, the sim time in
+/// decimal and the final chunk, built once for the records of one tick.
+struct NowTail: Sendable {
+    /// The bytes it holds at most (a copy reads all 64).
+    static let capacity = 64
+    var ms: Int64 = .min
+    var count = 0
+    var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    init() {}
+
+    init(_ ms: Int64, step: UnsafeMutablePointer<FieldEncoding.Step>, layout: UnsafePointer<FieldEncoding.Layout>) {
+        self.ms = ms
+        count = withUnsafeMutableBytes(of: &bytes) { raw in
+            let lead = layout.pointee.bytes(step.pointee.leadStart, step.pointee.leadCount)
+            raw.copyMemory(from: lead)
+            let time = UnsafeMutableBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[lead.count...])
+            let digits = ByteArena.writeDecimal(ms, into: time)
+            let final = layout.pointee.bytes(layout.pointee.finalStart, layout.pointee.finalCount)
+            UnsafeMutableRawBufferPointer(rebasing: raw[(lead.count + digits)...]).copyMemory(from: final)
+            return lead.count + digits + final.count
         }
     }
 }

@@ -34,6 +34,8 @@ public struct RecordGenerator: Sendable {
     var counters: [Int64]
     /// `now` in decimal for the sim time it was last written at (a tick's records share it).
     var nowText = NowText()
+    /// The record's end when its last field is `now` (see `FieldEncoding.Layout.nowTail`).
+    var tail = NowTail()
     /// The current value of each `walk` per record key, by slot.
     private var walks: [[String: Double]]
 
