@@ -13,10 +13,4 @@ enum FourDigits {
         }
         return UnsafePointer(words)
     }()
-
-    /// The number of decimal digits of `n` in 0…9999.
-    @inline(__always)
-    static func count(_ n: UInt64) -> Int {
-        n < 100 ? (n < 10 ? 1 : 2) : (n < 1_000 ? 3 : 4)
-    }
 }

@@ -4,6 +4,10 @@ import StreamLog
 /// field names, constants, pick choices, a format's literal text) laid out once as the chunks
 /// between the variable parts, so a record is chunk, value, chunk, value, …, chunk — no
 /// allocation, no reference counting, one copy per chunk.
+///
+/// A record is written in one pass through a cursor into room reserved once (`reserve`): no
+/// capacity check per chunk; chunks are copied 16 bytes at a time past their end (the pool and
+/// the reserve have the slack), the next write covering what was copied too far.
 final class FieldEncoding: @unchecked Sendable {
     /// What a step writes after its lead chunk.
     enum Kind: UInt8 {
@@ -39,6 +43,11 @@ final class FieldEncoding: @unchecked Sendable {
         var totalWeight = 0.0
         var low: Int64 = 0
         var high: Int64 = 0
+        /// How a uniform integer in `low...high` is drawn: 1 no draw (`low`), 0 all 64 bits, else
+        /// the number of values, with the rejection bound and the divisor prepared once.
+        var span: UInt64 = 1
+        var limit: UInt64 = 0
+        var divisor = Divisor(2)
         /// Padding of a formatted number; -1 writes it plain.
         var width = -1
         /// Whether a number below 10 000 comes from `FourDigits` (plain, or padded to at most
@@ -69,10 +78,17 @@ final class FieldEncoding: @unchecked Sendable {
         /// The chunk after the last variable part (ends with the closing brace).
         let finalStart: Int
         let finalCount: Int
+        /// Whether the last step is a `now` that is not the key and its lead chunk, the time and
+        /// the final chunk fit a `NowTail`: then those three are written as one chunk, built once
+        /// a tick.
+        let nowTail: Bool
         /// The key text when the key field is a constant; count -1 when it is not.
         let constantKeyStart: Int
         let constantKeyCount: Int
         let hasKey: Bool
+        /// The room a record needs at most: the chunks, each step's largest value (a `.value`
+        /// step reserves again after it), and the slack of copying 16 bytes at a time.
+        let reserve: Int
         let pool: UnsafeMutableRawPointer
         let choices: UnsafeMutablePointer<Choice>
         let weights: UnsafeMutablePointer<Double>
@@ -86,7 +102,8 @@ final class FieldEncoding: @unchecked Sendable {
         }
     }
 
-    let layout: Layout
+    /// The layout, behind a pointer so that encoding loads only the fields it uses.
+    let layout: UnsafeMutablePointer<Layout>
     /// The nodes, for `.value` steps.
     let nodes: [PlanNode]
 
@@ -98,6 +115,7 @@ final class FieldEncoding: @unchecked Sendable {
         var weights: [Double] = []
         var constantKey: (Int, Int)?
         var chunkStart = 0
+        var bound = 0  // the variable parts' largest sizes
         /// Appends `value`'s key text (`Value.text`) to `side`; returns its span there.
         func keyText(_ value: Value) -> (Int, Int) {
             let start = side.count
@@ -147,6 +165,14 @@ final class FieldEncoding: @unchecked Sendable {
                 break
             }
             step.fourDigits = step.width <= 1 || (step.zeros && step.width <= 4)
+            if step.kind == .pick, !step.weighted { (step.low, step.high) = (0, Int64(step.choiceCount) - 1) }
+            if step.kind == .range || (step.kind == .pick && !step.weighted) { Self.prepareDraw(&step) }
+            switch step.kind {
+            case .pick: bound += choices[step.choiceStart...].map(\.count).max() ?? 0
+            case .range, .sequence: bound += max(step.width, 20)
+            case .now: bound += 24
+            case .value: break
+            }
             step.leadCount = chunks.count - chunkStart
             chunkStart = chunks.count
             if step.afterCount > 0 || step.width >= 0, step.kind != .value {
@@ -170,25 +196,48 @@ final class FieldEncoding: @unchecked Sendable {
         let bytes = chunks + side
         let stepMemory = UnsafeMutablePointer<Step>.allocate(capacity: max(1, steps.count))
         stepMemory.initialize(from: steps, count: steps.count)
-        let pool = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
+        // Zeroed slack after the bytes: a chunk at the end is copied 16 bytes at a time too.
+        let pool = UnsafeMutableRawPointer.allocate(byteCount: bytes.count + Self.slack, alignment: 16)
+        pool.initializeMemory(as: UInt8.self, repeating: 0, count: bytes.count + Self.slack)
         bytes.withUnsafeBytes { pool.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(pool), byteCount: $0.count) }
         let choiceMemory = UnsafeMutablePointer<Choice>.allocate(capacity: max(1, choices.count))
         choiceMemory.initialize(from: choices, count: choices.count)
         let weightMemory = UnsafeMutablePointer<Double>.allocate(capacity: max(1, weights.count))
         weightMemory.initialize(from: weights, count: weights.count)
-        layout = Layout(
+        layout = .allocate(capacity: 1)
+        layout.initialize(to: Layout(
             steps: stepMemory, stepCount: steps.count, finalStart: chunkStart, finalCount: chunks.count - chunkStart,
+            nowTail: steps.last.map { $0.kind == .now && !$0.isKey && $0.leadCount + 20 + chunks.count - chunkStart <= NowTail.capacity } ?? false,
             constantKeyStart: (constantKey?.0 ?? 0) + shift, constantKeyCount: constantKey?.1 ?? -1,
-            hasKey: keyIndex.map(names.indices.contains) ?? false, pool: pool, choices: choiceMemory, weights: weightMemory,
-            fourDigits: FourDigits.table)
+            hasKey: keyIndex.map(names.indices.contains) ?? false, reserve: chunks.count + bound + Self.slack, pool: pool, choices: choiceMemory, weights: weightMemory,
+            fourDigits: FourDigits.table))
         self.nodes = nodes
     }
 
     deinit {
-        layout.steps.deallocate()
-        layout.pool.deallocate()
-        layout.choices.deallocate()
-        layout.weights.deallocate()
+        layout.pointee.steps.deallocate()
+        layout.pointee.pool.deallocate()
+        layout.pointee.choices.deallocate()
+        layout.pointee.weights.deallocate()
+        layout.deinitialize(count: 1)
+        layout.deallocate()
+    }
+
+    /// The bytes a copy may read or write past a chunk's end (it copies 16 at a time), kept
+    /// after the pool and in each record's reserve.
+    static let slack = 32
+
+    /// Prepares `step`'s uniform draw in `low...high` as `RecordGenerator.integer` makes it:
+    /// the span, the rejection bound and the divisor, computed once instead of per record.
+    private static func prepareDraw(_ step: inout Step) {
+        guard step.high > step.low else {
+            step.span = 1
+            return
+        }
+        step.span = UInt64(bitPattern: step.high &- step.low) &+ 1
+        guard step.span > 1 else { return }
+        step.limit = UInt64.max - UInt64.max % step.span
+        step.divisor = Divisor(step.span)
     }
 
     /// Lays out a format with one placeholder and plain literal text: the opening quote and the
@@ -223,116 +272,182 @@ final class FieldEncoding: @unchecked Sendable {
 }
 
 extension RecordGenerator {
-    /// Encodes the next record: its value as compact JSON into `value` (exactly the JSON of
-    /// what `nextKeyed` gives, drawing the same random numbers) and its key's UTF-8 bytes into
-    /// `key`; returns whether the record has a key. Both arenas are appended to.
-    public mutating func encodeNext(_ context: GeneratorContext, value out: ByteArena, key: ByteArena) -> Bool {
-        guard let encoding = layout else {
-            let (text, value, _) = nextKeyed(context)
-            var json = ContiguousArray<UInt8>()
-            value.appendJSON(to: &json)
-            json.withUnsafeBytes { out.append($0) }
-            guard var text else { return false }
-            text.withUTF8 { key.append(UnsafeRawBufferPointer($0)) }
-            return true
-        }
+    /// Encodes the next record: its value as compact JSON appended to `value` (exactly the JSON
+    /// of what `nextKeyed` gives, drawing the same random numbers); returns its key's UTF-8
+    /// bytes, nil when the record has no key.
+    ///
+    /// The key bytes are where they already are — a span of the value, a pick's or a constant's
+    /// text in the generator's plan — or, when the key has to be re-encoded, in `key` (emptied
+    /// first). They stay valid until the next write to either arena or the next record.
+    public mutating func encodeNext(_ context: GeneratorContext, value out: ByteArena, key: ByteArena) -> UnsafeRawBufferPointer? {
+        guard let encoding = layout else { return encodeValue(context, value: out, key: key) }
+        var base = out.reserve(encoding.pointee.reserve)
+        var at = out.count
+        // The key: `keyPointer` (plan or key arena), else a span of the value from `keyStart`.
+        var keyPointer: UnsafeRawPointer?
+        var keyStart = 0
+        var keyCount = -1
+        let nowTail = encoding.pointee.nowTail
+        let stepCount = nowTail ? encoding.pointee.stepCount &- 1 : encoding.pointee.stepCount
         var index = 0
-        while index < encoding.stepCount {
-            let step = encoding.steps + index
-            out.append(encoding.bytes(step.pointee.leadStart, step.pointee.leadCount))
-            let start = out.count
-            var choice = 0
+        while index < stepCount {
+            let step = encoding.pointee.steps + index
+            Self.copy(encoding.pointee.pool + step.pointee.leadStart, step.pointee.leadCount, to: base + at)
+            at &+= step.pointee.leadCount
+            let start = at
             switch step.pointee.kind {
             case .pick:
-                choice = step.pointee.choiceStart &+ pick(step, encoding: encoding)
-                let chosen = encoding.choices + choice
-                out.append(encoding.bytes(chosen.pointee.start, chosen.pointee.count))
+                let chosen = encoding.pointee.choices + (step.pointee.choiceStart &+ pick(step, weights: encoding.pointee.weights))
+                Self.copy(encoding.pointee.pool + chosen.pointee.start, chosen.pointee.count, to: base + at)
+                at &+= chosen.pointee.count
+                if step.pointee.isKey {
+                    keyPointer = UnsafeRawPointer(encoding.pointee.pool + chosen.pointee.keyStart)
+                    keyCount = chosen.pointee.keyCount
+                }
             case .range:
-                Self.writeNumber(integer(step.pointee.low, step.pointee.high), step, fourDigits: encoding.fourDigits, into: out)
+                at &+= Self.writeNumber(draw(step), step, fourDigits: encoding.pointee.fourDigits, to: base + at)
             case .now:
                 if nowText.ms != context.nowMs { nowText = NowText(context.nowMs) }
-                withUnsafeBytes(of: nowText.digits) { out.append(UnsafeRawBufferPointer(rebasing: $0[..<nowText.count])) }
+                (base + at).storeBytes(of: nowText.digits.0, as: UInt64.self)
+                (base + at).storeBytes(of: nowText.digits.1, toByteOffset: 8, as: UInt64.self)
+                (base + at).storeBytes(of: nowText.digits.2, toByteOffset: 16, as: UInt64.self)
+                at &+= nowText.count
             case .sequence:
                 let n = counters[step.pointee.slot]
                 counters[step.pointee.slot] = n &+ 1
-                Self.writeNumber(n, step, fourDigits: encoding.fourDigits, into: out)
+                at &+= Self.writeNumber(n, step, fourDigits: encoding.pointee.fourDigits, to: base + at)
             case .value:
+                out.commit(count: at)
                 var json = ContiguousArray<UInt8>()
                 let nodes = plan.encoding?.nodes ?? plan.nodes
                 evaluate(nodes[step.pointee.node], fields: plan, values: [], context: context).appendJSON(to: &json)
                 json.withUnsafeBytes { out.append($0) }
-            }
-            if step.pointee.isKey {
-                let written = UnsafeRawBufferPointer(rebasing: out.bytes[start...])
-                switch step.pointee.kind {
-                case .pick:
-                    let chosen = encoding.choices + choice
-                    key.append(encoding.bytes(chosen.pointee.keyStart, chosen.pointee.keyCount))
-                case .value:
-                    Self.appendKeyText(of: written, to: key)
-                default:
-                    key.append(encoding.bytes(step.pointee.beforeStart, step.pointee.beforeCount))
-                    key.append(written)
-                    key.append(encoding.bytes(step.pointee.afterStart, step.pointee.afterCount))
+                if step.pointee.isKey {
+                    key.removeAll()
+                    Self.appendKeyText(of: UnsafeRawBufferPointer(rebasing: out.bytes[start...]), to: key)
+                    keyPointer = key.bytes.baseAddress
+                    keyCount = key.count
                 }
+                base = out.reserve(encoding.pointee.reserve)
+                at = out.count
+            }
+            if step.pointee.isKey, keyPointer == nil {
+                // A number, with its format's text around it (in the chunks before and after).
+                keyStart = start &- step.pointee.beforeCount
+                keyCount = at &- keyStart &+ step.pointee.afterCount
             }
             index &+= 1
         }
-        out.append(encoding.bytes(encoding.finalStart, encoding.finalCount))
-        if encoding.constantKeyCount >= 0 { key.append(encoding.bytes(encoding.constantKeyStart, encoding.constantKeyCount)) }
-        return encoding.hasKey
+        if nowTail {
+            if tail.ms != context.nowMs { tail = NowTail(context.nowMs, step: encoding.pointee.steps + stepCount, layout: encoding) }
+            withUnsafeBytes(of: &tail.bytes) { Self.copy($0.baseAddress.unsafelyUnwrapped, tail.count, to: base + at) }
+            at &+= tail.count
+        } else {
+            Self.copy(encoding.pointee.pool + encoding.pointee.finalStart, encoding.pointee.finalCount, to: base + at)
+            at &+= encoding.pointee.finalCount
+        }
+        out.commit(count: at)
+        if let keyPointer { return UnsafeRawBufferPointer(start: keyPointer, count: keyCount) }
+        if keyCount >= 0 { return UnsafeRawBufferPointer(rebasing: out.bytes[keyStart..<(keyStart &+ keyCount)]) }
+        if encoding.pointee.constantKeyCount >= 0 { return encoding.pointee.bytes(encoding.pointee.constantKeyStart, encoding.pointee.constantKeyCount) }
+        return encoding.pointee.hasKey ? UnsafeRawBufferPointer(start: nil, count: 0) : nil
+    }
+
+    /// `encodeNext` for a template without a byte layout (a walk or a repeated name): the
+    /// record's `Value`, written as JSON, and its key text in `key`.
+    private mutating func encodeValue(_ context: GeneratorContext, value out: ByteArena, key: ByteArena) -> UnsafeRawBufferPointer? {
+        let (text, value, _) = nextKeyed(context)
+        var json = ContiguousArray<UInt8>()
+        value.appendJSON(to: &json)
+        json.withUnsafeBytes { out.append($0) }
+        guard var text else { return nil }
+        key.removeAll()
+        text.withUTF8 { key.append(UnsafeRawBufferPointer($0)) }
+        return key.bytes
+    }
+
+    /// Copies `count` bytes 16 at a time, so up to 15 bytes past `count` are read and written
+    /// (the slack after the pool and in the reserve); at least one 16-byte copy even for none.
+    @inline(__always)
+    private static func copy(_ source: UnsafeRawPointer, _ count: Int, to target: UnsafeMutableRawPointer) {
+        var offset = 0
+        repeat {
+            target.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset,
+                as: SIMD16<UInt8>.self)
+            offset &+= 16
+        } while offset < count
+    }
+
+    /// A uniform integer in the step's `low...high`: `integer(low, high)` with its span, bound
+    /// and divisor prepared (the same draws and the same result).
+    @inline(__always)
+    private mutating func draw(_ step: UnsafeMutablePointer<FieldEncoding.Step>) -> Int64 {
+        let span = step.pointee.span
+        guard span > 1 else { return span == 0 ? Int64(bitPattern: random.next()) : step.pointee.low }
+        var draw = random.next()
+        while draw >= step.pointee.limit { draw = random.next() }
+        return step.pointee.low &+ Int64(bitPattern: step.pointee.divisor.remainder(draw))
     }
 
     /// The index of the chosen pick value: `index(weights:count:)` over the laid-out weights.
+    /// Up to 16 weights without a branch on the draw: every weight is compared and subtracted in
+    /// the same order, and the first one the target is below counts.
     @inline(__always)
-    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, encoding: FieldEncoding.Layout) -> Int {
+    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, weights: UnsafeMutablePointer<Double>) -> Int {
         let count = step.pointee.choiceCount
-        guard step.pointee.weighted else { return Int(integer(0, Int64(count) - 1)) }
+        guard step.pointee.weighted else { return Int(draw(step)) }
         guard step.pointee.totalWeight > 0 else { return 0 }
         var target = random.unit() * step.pointee.totalWeight
-        let weights = encoding.weights + step.pointee.weightStart
+        let weights = weights + step.pointee.weightStart
         var index = 0
+        guard count <= 16 else {
+            while index < count {
+                let weight = weights[index]
+                if target < weight { return index }
+                target -= weight
+                index &+= 1
+            }
+            return count - 1
+        }
+        var searching = 1  // 1 until the target is below a weight
+        var chosen = 0
         while index < count {
             let weight = weights[index]
-            if target < weight { return index }
+            searching &= target < weight ? 0 : 1
+            chosen &+= searching
             target -= weight
             index &+= 1
         }
-        return count - 1
+        return min(chosen, count - 1)
     }
 
-    /// Writes `n` as `step` says: plain (width -1) or padded; a number below 10 000 in one store
-    /// of its `FourDigits` word when the step allows it (inlined), any other out of line.
+    /// Writes `n` at `target` as `step` says: plain (width -1) or padded; returns its length. A
+    /// number below 10 000 is one 4-byte store of its `FourDigits` word when the step allows it
+    /// (inlined), any other out of line.
     @inline(__always)
     private static func writeNumber(
-        _ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, fourDigits: UnsafePointer<UInt32>, into out: ByteArena
-    ) {
+        _ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, fourDigits: UnsafePointer<UInt32>,
+        to target: UnsafeMutableRawPointer
+    ) -> Int {
         let small = UInt64(bitPattern: n)
-        guard small < 10_000, step.pointee.fourDigits else {
-            writeAnyNumber(n, step, into: out)
-            return
-        }
-        let length = max(step.pointee.width, FourDigits.count(small))
-        let word = fourDigits[Int(small)] &>> UInt32(truncatingIfNeeded: (4 &- length) &* 8)
-        out.write(atMost: 4) { buffer in
-            UnsafeMutableRawBufferPointer(buffer).storeBytes(of: word, as: UInt32.self)
-            return length
-        }
+        guard small < 10_000, step.pointee.fourDigits else { return writeAnyNumber(n, step, to: target) }
+        // 1 + (small > 9) + (small > 99) + (small > 999), without branches: a subtraction that
+        // wraps sets the top bit.
+        let digits = 1 &+ Int(truncatingIfNeeded: ((9 &- small) &>> 63) &+ ((99 &- small) &>> 63) &+ ((999 &- small) &>> 63))
+        let length = max(step.pointee.width, digits)
+        target.storeBytes(of: fourDigits[Int(small)] &>> UInt32(truncatingIfNeeded: (4 &- length) &* 8), as: UInt32.self)
+        return length
     }
 
-    /// Writes any `n` as `step` says: plain (width -1) or padded.
+    /// Writes any `n` at `target` as `step` says: plain (width -1) or padded; returns its length.
     @inline(never)
-    private static func writeAnyNumber(_ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, into out: ByteArena) {
+    private static func writeAnyNumber(_ n: Int64, _ step: UnsafeMutablePointer<FieldEncoding.Step>, to target: UnsafeMutableRawPointer) -> Int {
         let width = step.pointee.width
-        guard width >= 0 else {
-            out.appendDecimal(n)
-            return
-        }
+        let buffer = UnsafeMutableBufferPointer(start: target.assumingMemoryBound(to: UInt8.self), count: max(width, 20))
+        guard width >= 0 else { return ByteArena.writeDecimal(n, into: buffer) }
         let digits = CompiledNumberFormat.decimalLength(n)
-        let zeros = step.pointee.zeros
-        out.write(atMost: max(width, digits)) { buffer in
-            CompiledNumberFormat.write(n, digits: digits, width: width, zeros: zeros, into: buffer, at: 0)
-        }
+        return CompiledNumberFormat.write(n, digits: digits, width: width, zeros: step.pointee.zeros, into: buffer, at: 0)
     }
 
     /// Appends the key text of a JSON value (what `Value.text` gives: a string's characters,
@@ -356,6 +471,31 @@ extension CompiledNumberFormat {
         pieces.allSatisfy { piece in
             guard case .text(let text) = piece else { return true }
             return text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        }
+    }
+}
+
+/// The end of a record whose last field is `now`: that field's lead chunk, the sim time in
+/// decimal and the final chunk, built once for the records of one tick.
+struct NowTail: Sendable {
+    /// The bytes it holds at most (a copy reads all 64).
+    static let capacity = 64
+    var ms: Int64 = .min
+    var count = 0
+    var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    init() {}
+
+    init(_ ms: Int64, step: UnsafeMutablePointer<FieldEncoding.Step>, layout: UnsafePointer<FieldEncoding.Layout>) {
+        self.ms = ms
+        count = withUnsafeMutableBytes(of: &bytes) { raw in
+            let lead = layout.pointee.bytes(step.pointee.leadStart, step.pointee.leadCount)
+            raw.copyMemory(from: lead)
+            let time = UnsafeMutableBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[lead.count...])
+            let digits = ByteArena.writeDecimal(ms, into: time)
+            let final = layout.pointee.bytes(layout.pointee.finalStart, layout.pointee.finalCount)
+            UnsafeMutableRawBufferPointer(rebasing: raw[(lead.count + digits)...]).copyMemory(from: final)
+            return lead.count + digits + final.count
         }
     }
 }

@@ -27,12 +27,15 @@ public struct RecordGenerator: Sendable {
     var random: SeededRandom
     /// The template with each stateful generator given its state slot, built once.
     let plan: PlanFields
-    /// The top level's byte layout (owned by `plan`), copied here so encoding retains nothing.
-    let layout: FieldEncoding.Layout?
+    /// The top level's byte layout (owned by `plan`, never written after it is built), so
+    /// encoding retains nothing.
+    nonisolated(unsafe) let layout: UnsafePointer<FieldEncoding.Layout>?
     /// The next number of each `seq`, by slot.
     var counters: [Int64]
     /// `now` in decimal for the sim time it was last written at (a tick's records share it).
     var nowText = NowText()
+    /// The record's end when its last field is `now` (see `FieldEncoding.Layout.nowTail`).
+    var tail = NowTail()
     /// The current value of each `walk` per record key, by slot.
     private var walks: [[String: Double]]
 
@@ -43,7 +46,7 @@ public struct RecordGenerator: Sendable {
         var starts: [Int64] = []
         var walkCount = 0
         plan = PlanFields(compiling: template, keyField: keyField, counters: &starts, walks: &walkCount)
-        layout = plan.encoding?.layout
+        layout = plan.encoding.map { UnsafePointer($0.layout) }
         counters = starts
         walks = Array(repeating: [:], count: walkCount)
     }

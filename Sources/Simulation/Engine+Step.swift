@@ -55,26 +55,61 @@ extension Engine {
         let context = GeneratorContext(nowMs: now) { [unowned self] topic, field, unit in
             self.recentValue(topic: topic, field: field, unit: unit)
         }
-        let value = encodeBuffer
-        let key = keyBuffer
-        for index in producers.indices {
-            let count = producers[index].due(nowMs: now, tickMs: tickMs)
-            guard count > 0 else { continue }
-            let found = appender(for: producers[index].spec.topic)
-            var appended = 0
-            if var appender = found {
-                for _ in 0..<count {
+        let (value, spareValue) = encodeBuffers
+        let (key, spareKey) = keyBuffers
+        // One uniqueness check of the array a tick, not one per record (nothing the loop calls
+        // reads the producers).
+        producers.withUnsafeMutableBufferPointer { producers in
+            for index in producers.indices {
+                let count = producers[index].due(nowMs: now, tickMs: tickMs)
+                guard count > 0 else { continue }
+                let found = appender(for: producers[index].spec.topic)
+                var appended = 0
+                if var appender = found, producers[index].encodesAhead {
+                    // Each record is encoded before the one before it is appended, the two
+                    // buffers taking turns: the log then copies and hashes bytes stored long
+                    // enough ago (reading bytes straight back from the stores that just wrote
+                    // them stalls the processor's store forwarding); the same records reach the
+                    // log in the same order.
                     value.removeAll()
-                    key.removeAll()
-                    let keyed = producers[index].generator.encodeNext(context, value: value, key: key)
-                    if append(key: keyed ? key.bytes : nil, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+                    var keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
+                    var spareKeyBytes: UnsafeRawBufferPointer?
+                    var encoded = 1
+                    var handled = 0
+                    while handled < count {
+                        if encoded < count {
+                            spareValue.removeAll()
+                            spareKeyBytes = producers[index].generator.encodeNext(context, value: spareValue, key: spareKey)
+                            encoded += 1
+                        }
+                        if append(key: keyBytes, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+                        handled += 1
+                        guard handled < count else { break }
+                        if encoded < count {
+                            value.removeAll()
+                            keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
+                            encoded += 1
+                        }
+                        if append(key: spareKeyBytes, value: spareValue.bytes, to: &appender, now: now) != nil { appended += 1 }
+                        handled += 1
+                    }
+                    finish(appender)
+                } else if var appender = found {
+                    for _ in 0..<count {
+                        value.removeAll()
+                        let keyBytes = producers[index].generator.encodeNext(context, value: value, key: key)
+                        if append(key: keyBytes, value: value.bytes, to: &appender, now: now) != nil { appended += 1 }
+                    }
+                    finish(appender)
+                } else {
+                    for _ in 0..<count {
+                        value.removeAll()
+                        _ = producers[index].generator.encodeNext(context, value: value, key: key)
+                    }
                 }
-                finish(appender)
-            } else {
-                for _ in 0..<count { _ = producers[index].generator.encodeNext(context, value: value, key: key) }
+                producers[index].produced += Int64(appended)
+                producers[index].rate.add(Double(appended))
             }
-            producers[index].produced += Int64(appended)
-            producers[index].rate.add(Double(appended))
         }
     }
 

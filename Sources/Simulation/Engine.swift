@@ -37,10 +37,11 @@ public final class Engine {
     /// The recent records of the topics some `ref` generator reads (only those are kept).
     var recentValues: [String: RecentValues] = [:]
     @exclusivity(unchecked) var feed = FeedBuffer()
-    /// Where a producer's record value is encoded before the log copies it into a segment (reused).
-    let encodeBuffer = ByteArena()
-    /// The same for the record's key.
-    let keyBuffer = ByteArena()
+    /// Where a producer's record values are encoded before the log copies them into a segment
+    /// (reused): two, so that one record can be encoded while the one before waits to be appended.
+    let encodeBuffers = (ByteArena(), ByteArena())
+    /// The same for the records' keys.
+    let keyBuffers = (ByteArena(), ByteArena())
     var highlights: [String] = []
     var insights = StoryInsights()
     /// What the log refused or could not report (said once in the feed, counted for the summary).

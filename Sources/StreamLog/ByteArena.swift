@@ -54,6 +54,8 @@ public final class ByteArena {
         let target = state.pointee.base + count
         if bytes.count <= 32 {
             ByteArena.copySmall(from: source, to: target, count: bytes.count)
+        } else if bytes.count <= 256 {
+            ByteArena.copyMedium(from: source, to: target, count: bytes.count)
         } else {
             target.copyMemory(from: source, byteCount: bytes.count)
         }
@@ -89,6 +91,40 @@ public final class ByteArena {
         }
     }
 
+    /// Makes room for `extra` more bytes at the end without writing them; returns where the
+    /// arena's bytes start (valid until it next grows). A writer fills the room through that
+    /// pointer and then says with `commit(count:)` where its bytes end.
+    @inlinable @inline(__always)
+    public func reserve(_ extra: Int) -> UnsafeMutableRawPointer {
+        let needed = state.pointee.count + extra
+        if needed > state.pointee.capacity { grow(to: needed) }
+        return state.pointee.base
+    }
+
+    /// Keeps the first `count` bytes (at most the capacity): the end of what was written into
+    /// room from `reserve(_:)`.
+    @inlinable @inline(__always)
+    public func commit(count: Int) {
+        precondition(count >= 0 && count <= state.pointee.capacity, "ByteArena.commit beyond the reserved room")
+        state.pointee.count = count
+    }
+
+    /// Copies more than 16 bytes 16 at a time, the last 16 overlapping what was copied (no
+    /// call; a record's value is usually under 256 bytes).
+    @inlinable @inline(__always)
+    static func copyMedium(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
+        var offset = 0
+        while offset < count &- 16 {
+            target.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset,
+                as: SIMD16<UInt8>.self)
+            offset &+= 16
+        }
+        target.storeBytes(
+            of: source.loadUnaligned(fromByteOffset: count &- 16, as: SIMD16<UInt8>.self), toByteOffset: count &- 16,
+            as: SIMD16<UInt8>.self)
+    }
+
     /// Appends one byte.
     @inlinable
     public func append(_ byte: UInt8) {
@@ -96,22 +132,6 @@ public final class ByteArena {
         if count == state.pointee.capacity { grow(to: count + 1) }
         state.pointee.base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
         state.pointee.count = count + 1
-    }
-
-    /// Lets `body` write at most `maximum` bytes at the end and keeps as many as it returns.
-    @inlinable
-    public func write(atMost maximum: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
-        let count = state.pointee.count
-        if count + maximum > state.pointee.capacity { grow(to: count + maximum) }
-        let start = (state.pointee.base + count).assumingMemoryBound(to: UInt8.self)
-        let written = body(UnsafeMutableBufferPointer(start: start, count: maximum))
-        state.pointee.count = count + min(max(written, 0), maximum)
-    }
-
-    /// Appends `value` in decimal.
-    @inlinable
-    public func appendDecimal(_ value: Int64) {
-        write(atMost: 20) { ByteArena.writeDecimal(value, into: $0) }
     }
 
     /// Writes `value` in decimal at the start of `buffer` (at least 20 bytes); returns the length.

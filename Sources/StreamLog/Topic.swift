@@ -9,6 +9,8 @@ public final class Topic {
     @exclusivity(unchecked) var keyless: KeylessPartitioner
     /// `partitions` without reference counting, for the produce path (`partitions` keeps them alive).
     private let unretained: [Unmanaged<Partition>]
+    /// Kafka's `% partitions` prepared once (nil for one partition).
+    private let partitionDivisor: Divisor?
 
     /// Creates a topic; throws on a partition count below 1 or unusable settings.
     public init(name: String, config: TopicConfig, random: SeededRandom) throws(StreamLogError) {
@@ -18,6 +20,7 @@ public final class Topic {
         partitions = (0..<config.partitions).map { Partition(topicPartition: TopicPartition(name, $0), config: config) }
         keyless = KeylessPartitioner(strategy: config.keylessStrategy, random: random)
         unretained = partitions.map { Unmanaged.passUnretained($0) }
+        partitionDivisor = config.partitions > 1 ? Divisor(UInt64(config.partitions)) : nil
     }
 
     /// The partition Kafka's default partitioner picks: murmur2 of the key, or the keyless strategy.
@@ -29,12 +32,17 @@ public final class Topic {
     /// The partition for key bytes: murmur2 of the key, or the keyless strategy when nil.
     @inline(__always)
     public func partitionFor(key: UnsafeRawBufferPointer?, sizeInBytes: Int) -> Int {
-        if let key { return Int(Murmur2.toPositive(Murmur2.hash(key))) % partitions.count }
+        if let key {
+            let positive = UInt64(Murmur2.toPositive(Murmur2.hash(key)))
+            return partitionDivisor.map { Int($0.remainder(positive)) } ?? 0
+        }
         return keyless.next(partitionCount: partitions.count, sizeInBytes: sizeInBytes)
     }
 
     /// Partitions and appends a record's bytes, without headers, by the partitioner: the
     /// produce path's form, which reports where the record went without building metadata.
+    /// Inlined into its callers (the `RecordAppender` witness among them): a call less per record.
+    @inline(__always)
     public func appendRecord(
         key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, timestamp: Int64, nowMs: Int64
     ) throws(StreamLogError) -> AppendPosition {

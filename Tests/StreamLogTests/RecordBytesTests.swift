@@ -67,14 +67,19 @@ struct RecordBytesTests {
     @Test func anArenaWritesNumbersAndBytesExactly() {
         let arena = ByteArena(capacity: 16)
         for value: Int64 in [0, 9, 10, 99, 100, 12_345, -7, -100, .max, .min] {
-            arena.appendDecimal(value)
+            // Written into reserved room, as the generator writes its numbers.
+            let start = arena.reserve(20) + arena.count
+            let length = ByteArena.writeDecimal(value, into: UnsafeMutableBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: 20))
+            arena.commit(count: arena.count + length)
             arena.append(UInt8(ascii: " "))
         }
-        let long = Array("a run of bytes longer than sixteen".utf8)
-        for count in [1, 3, 4, 7, 8, 15, 16, long.count] { long.withUnsafeBytes { arena.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) } }
-        let expected = "0 9 10 99 100 12345 -7 -100 9223372036854775807 -9223372036854775808 "
-            + "a" + "a r" + "a ru" + "a run o" + "a run of" + "a run of bytes " + "a run of bytes l" + "a run of bytes longer than sixteen"
-        #expect(Array(arena.bytes) == Array(expected.utf8))
+        // Every copy path: small (up to 32 bytes), 16 at a time (up to 256), and a call.
+        let long = Array((0..<300).map { UInt8(ascii: "a") + UInt8($0 % 26) })
+        let counts = [1, 3, 4, 7, 8, 15, 16, 17, 31, 32, 33, 47, 48, 49, 100, 255, 256, 257, 300]
+        for count in counts { long.withUnsafeBytes { arena.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) } }
+        let expected = Array("0 9 10 99 100 12345 -7 -100 9223372036854775807 -9223372036854775808 ".utf8)
+            + counts.flatMap { long[..<$0] }
+        #expect(Array(arena.bytes) == expected)
         #expect(arena.capacity >= arena.count)
         arena.removeAll()
         #expect(arena.count == 0)
