@@ -57,6 +57,9 @@ struct ClusterBench {
         } catch {
             throw UserFacingError(message: "bench: the mock cluster did not start: \(error)")
         }
+        // The mock cluster's last use is above: keep it alive until the log has finished with it
+        // (an optimised build may otherwise free it mid-run). Defers run in reverse order.
+        defer { withExtendedLifetime(cluster) {} }
         defer { _ = log.finish(deleting: false) }
         nonisolated(unsafe) let backend = log
         let engine: Engine
