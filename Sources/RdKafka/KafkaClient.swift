@@ -62,6 +62,11 @@ public final class KafkaClient: @unchecked Sendable {
         Unmanaged<ClientCallbacks>.fromOpaque(callbacksOpaque).release()
     }
 
+    /// Gives the handle up without destroying it, after a call on it never returned: the handle
+    /// and its callbacks stay allocated (the blocked librdkafka thread may still use them) until
+    /// the process ends, and nothing here touches them again.
+    func abandon() { lock.withLock { destroyed = true } }
+
     /// Hands `event` to the client's event handler, as librdkafka's callbacks do.
     func report(_ event: KafkaEvent) {
         ClientCallbacks.from(callbacksOpaque)?.onEvent(event)

@@ -1,4 +1,6 @@
 import CRdkafka
+import Foundation
+import Synchronization
 
 /// A group consumer. Its rebalance callback, error events and statistics are served inside
 /// `poll` on the caller's thread (the main queue is redirected to the consumer queue), so one
@@ -91,6 +93,12 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Leaves the group cleanly (revocation served, LeaveGroup sent), then destroys the client.
+    ///
+    /// librdkafka 2.0 can hang for ever in `rd_kafka_consumer_close` when a rebalance callback
+    /// runs inside it (its issues #4527 and #4884; seen here in about one close in ten right after
+    /// a rebalance). So the consumer first unsubscribes and serves its revocation here; once it has
+    /// left (nothing assigned, no member id) it is destroyed without librdkafka's close. Only if it
+    /// has not left within 5 s is that close used, on a thread of its own, for at most 10 s.
     public func close() {
         guard !client.isDestroyed else { return }
         // librdkafka 2.0's close can wait forever on paused partitions: resume them first.
@@ -99,25 +107,42 @@ public final class KafkaConsumer: Sendable {
             _ = rd_kafka_resume_partitions(client.handle, assigned)
             rd_kafka_topic_partition_list_destroy(assigned)
         }
-        leaveAssignment(withinMs: 5_000)
-        let err = rd_kafka_consumer_close(client.handle)
+        if leaveGroup(withinMs: 5_000) {
+            client.destroy(flags: SS_RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+            return
+        }
+        guard let err = closeConsumer(withinMs: 10_000) else {
+            client.report(.error(.wrapper("leaving the group took over 10 s (librdkafka 2.0 can hang there): the consumer is "
+                                          + "abandoned, and the group drops it when its session times out"), fatal: false))
+            client.abandon()
+            return
+        }
         if err != RD_KAFKA_RESP_ERR_NO_ERROR {
             client.report(.error(KafkaError.from(err, "close"), fatal: false))
         }
         client.destroy(flags: 0)
     }
 
-    /// Unsubscribes and serves the revocation here, polling until nothing is assigned (at most
-    /// `withinMs`): librdkafka 2.0 can hang for ever in `rd_kafka_consumer_close` when a rebalance
-    /// callback runs inside it (its issues #4527 and #4884); with nothing assigned, none does.
+    /// Unsubscribes (librdkafka sends LeaveGroup) and polls, serving the revocation, until nothing
+    /// is assigned and the member id is gone; false when that took longer than `withinMs`.
     /// Records still buffered are dropped: nothing is committed from here on.
-    private func leaveAssignment(withinMs: Int) {
-        guard rd_kafka_unsubscribe(client.handle) == RD_KAFKA_RESP_ERR_NO_ERROR else { return }
-        let slices = withinMs / 100
-        for _ in 0..<slices {
-            guard let assigned = try? assignment(), !assigned.isEmpty else { return }
+    private func leaveGroup(withinMs: Int) -> Bool {
+        guard rd_kafka_unsubscribe(client.handle) == RD_KAFKA_RESP_ERR_NO_ERROR else { return false }
+        for _ in 0..<(withinMs / 100) {
+            guard let assigned = try? assignment() else { return false }
+            if assigned.isEmpty && memberId.isEmpty { return true }
             poll(maxRecords: Int.max, timeoutMs: 100) { _ in }
         }
+        return false
+    }
+
+    /// `rd_kafka_consumer_close` on a thread of its own: its result, or nil when it has not
+    /// returned within `withinMs` (the thread is left blocked; the handle must not be touched).
+    private func closeConsumer(withinMs: Int) -> rd_kafka_resp_err_t? {
+        let outcome = CloseOutcome()
+        nonisolated(unsafe) let handle = client.handle
+        Thread { outcome.finish(rd_kafka_consumer_close(handle)) }.start()
+        return outcome.wait(withinMs: withinMs)
     }
 
     /// Destroys the client without leaving the group, as a crashed process would: the group
@@ -160,5 +185,22 @@ public struct ConsumedRecord {
             headers.append((String(cString: name), bytes.map { UnsafeRawBufferPointer(start: $0, count: size) }))
             index += 1
         }
+    }
+}
+
+/// What a consumer close on its own thread returned, once it has.
+private final class CloseOutcome: Sendable {
+    private let result = Mutex<rd_kafka_resp_err_t?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func finish(_ err: rd_kafka_resp_err_t) {
+        result.withLock { $0 = err }
+        done.signal()
+    }
+
+    /// The result, or nil when none came within `withinMs`.
+    func wait(withinMs: Int) -> rd_kafka_resp_err_t? {
+        guard done.wait(timeout: .now() + .milliseconds(withinMs)) == .success else { return nil }
+        return result.withLock { $0 }
     }
 }

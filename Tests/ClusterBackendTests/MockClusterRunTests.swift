@@ -97,11 +97,14 @@ import Testing
         try expectEverythingConsumed(engine, log, group: "billing", produced: appended)
     }
 
-    /// Every record produced is in the log and `group` commits the log-end; the engine keeps
-    /// ticking meanwhile (its members consume and commit only on ticks), at most 30 s.
+    /// Every record produced reaches the log (a producer retrying after a fault delivers late)
+    /// and `group` commits the log-end; the engine keeps ticking meanwhile (its members consume
+    /// and commit only on ticks), at most 30 s each.
     private func expectEverythingConsumed(_ engine: Engine, _ log: ClusterLog, group: String, produced: Int64) throws {
+        func logEndTotal() -> Int64? { (try? log.offsets(topic: "orders"))?.reduce(Int64(0)) { $0 + $1.logEndOffset } }
+        let delivered = ClusterScenarios.keepRunning(engine, seconds: 30) { logEndTotal() == produced }
+        #expect(delivered, "log-end \(logEndTotal() ?? -1), produced \(produced)")
         let ends = try log.offsets(topic: "orders")
-        #expect(ends.reduce(Int64(0)) { $0 + $1.logEndOffset } == produced)
         let logEnd = Dictionary(uniqueKeysWithValues: ends.map { ($0.topicPartition, $0.logEndOffset) })
         let settled = ClusterScenarios.keepRunning(engine, seconds: 30) {
             (try? log.clusterCommittedOffsets(group: group)) == logEnd  // a failed read: not settled yet
