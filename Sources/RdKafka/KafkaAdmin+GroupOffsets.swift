@@ -24,10 +24,7 @@ extension KafkaAdmin {
             guard let results = rd_kafka_AlterConsumerGroupOffsets_result_groups(
                 rd_kafka_event_AlterConsumerGroupOffsets_result(event), &count), count > 0, let result = results[0]
             else { return }
-            if let error = rd_kafka_group_result_error(result) {
-                throw KafkaError(code: rd_kafka_error_code(error).rawValue,
-                                 message: "reset offsets of \(group): \(String(cString: rd_kafka_error_string(error)))")
-            }
+            try Self.throwError(ofGroup: result, "reset offsets of \(group)")
             guard let partitions = rd_kafka_group_result_partitions(result) else { return }
             for (partition, _, err) in TopicPartitionList.entries(of: partitions) where err != RD_KAFKA_RESP_ERR_NO_ERROR {
                 throw KafkaError.from(err, "reset offsets of \(group) on \(partition)")

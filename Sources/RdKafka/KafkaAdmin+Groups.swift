@@ -107,10 +107,7 @@ extension KafkaAdmin {
             guard let results = rd_kafka_ListConsumerGroupOffsets_result_groups(
                 rd_kafka_event_ListConsumerGroupOffsets_result(event), &count), count > 0, let result = results[0]
             else { return [:] }
-            if let error = rd_kafka_group_result_error(result) {
-                throw KafkaError(code: rd_kafka_error_code(error).rawValue,
-                                 message: "committed offsets of \(group): \(String(cString: rd_kafka_error_string(error)))")
-            }
+            try Self.throwError(ofGroup: result, "committed offsets of \(group)")
             var offsets: [TopicPartition: Int64] = [:]
             if let list = rd_kafka_group_result_partitions(result) {
                 for (partition, offset, _) in TopicPartitionList.entries(of: list) where offset >= 0 { offsets[partition] = offset }
@@ -129,11 +126,15 @@ extension KafkaAdmin {
             var count = 0
             guard let results = rd_kafka_DeleteGroups_result_groups(rd_kafka_event_DeleteGroups_result(event), &count) else { return }
             for index in 0..<count {
-                guard let result = results[index], let error = rd_kafka_group_result_error(result) else { continue }
-                let name = String(cString: rd_kafka_group_result_name(result))
-                throw KafkaError(code: rd_kafka_error_code(error).rawValue,
-                                 message: "delete group \(name): \(String(cString: rd_kafka_error_string(error)))")
+                guard let result = results[index] else { continue }
+                try Self.throwError(ofGroup: result, "delete group \(String(cString: rd_kafka_group_result_name(result)))")
             }
         }
+    }
+
+    /// Throws the error a group result of an admin request carries, if any, as "`what`: reason".
+    static func throwError(ofGroup result: OpaquePointer, _ what: String) throws(KafkaError) {
+        guard let error = rd_kafka_group_result_error(result) else { return }
+        throw KafkaError(code: rd_kafka_error_code(error).rawValue, message: "\(what): \(String(cString: rd_kafka_error_string(error)))")
     }
 }
