@@ -11,6 +11,7 @@ struct EngineBench {
     /// log's short runs still finds a quiet moment, which skewed the ratio with the load.
     let speedSeconds: Int64
     /// Consecutive timed windows; the fastest counts (the least disturbed by other processes).
+    /// As many as the log's runs, so neither side has more chances at a quiet moment.
     let speedWindows: Int
     /// Simulated seconds of the memory run (RSS sampled at the half and at the end).
     let memorySeconds: Int64
