@@ -13,7 +13,9 @@ final class DeliveryLedger {
     }
 
     let settings: LogSettings
-    var entries: [TopicPartition: Entry] = [:]
+    /// Written only by this class's methods, none of which calls out while writing: no runtime
+    /// exclusivity check.
+    @exclusivity(unchecked) var entries: [TopicPartition: Entry] = [:]
 
     init(settings: LogSettings = LogSettings()) {
         self.settings = settings
