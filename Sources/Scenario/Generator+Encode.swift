@@ -27,6 +27,9 @@ final class FieldEncoding: @unchecked Sendable {
     struct Step {
         var kind: Kind
         var weighted = false
+        /// Whether a weighted pick is made by comparing the draw's 53 bits with the choices'
+        /// thresholds (`Layout.thresholds`) instead of by subtracting weights.
+        var byThreshold = false
         var zeros = false
         /// Whether this field is the producer's key.
         var isKey = false
@@ -92,6 +95,9 @@ final class FieldEncoding: @unchecked Sendable {
         let pool: UnsafeMutableRawPointer
         let choices: UnsafeMutablePointer<Choice>
         let weights: UnsafeMutablePointer<Double>
+        /// Beside each weight (same index), for a pick `byThreshold`: the smallest 53-bit draw
+        /// that picks a later choice than that weight's (2^53 when none does).
+        let thresholds: UnsafeMutablePointer<UInt64>
         /// `FourDigits.table`, looked up once.
         let fourDigits: UnsafePointer<UInt32>
 
@@ -113,6 +119,7 @@ final class FieldEncoding: @unchecked Sendable {
         var steps: [Step] = []
         var choices: [Choice] = []
         var weights: [Double] = []
+        var thresholds: [UInt64] = []
         var constantKey: (Int, Int)?
         var chunkStart = 0
         var bound = 0  // the variable parts' largest sizes
@@ -143,6 +150,9 @@ final class FieldEncoding: @unchecked Sendable {
                     step.totalWeight = given.reduce(0, +)
                     step.weightStart = weights.count
                     weights += given
+                    let bounds = Self.thresholds(weights: given, total: step.totalWeight)
+                    step.byThreshold = bounds != nil
+                    thresholds += bounds ?? Array(repeating: 0, count: given.count)
                 }
                 for value in values {
                     let start = side.count
@@ -204,12 +214,15 @@ final class FieldEncoding: @unchecked Sendable {
         choiceMemory.initialize(from: choices, count: choices.count)
         let weightMemory = UnsafeMutablePointer<Double>.allocate(capacity: max(1, weights.count))
         weightMemory.initialize(from: weights, count: weights.count)
+        let thresholdMemory = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, thresholds.count))
+        thresholdMemory.initialize(from: thresholds, count: thresholds.count)
         layout = .allocate(capacity: 1)
         layout.initialize(to: Layout(
             steps: stepMemory, stepCount: steps.count, finalStart: chunkStart, finalCount: chunks.count - chunkStart,
             nowTail: steps.last.map { $0.kind == .now && !$0.isKey && $0.leadCount + 20 + chunks.count - chunkStart <= NowTail.capacity } ?? false,
             constantKeyStart: (constantKey?.0 ?? 0) + shift, constantKeyCount: constantKey?.1 ?? -1,
             hasKey: keyIndex.map(names.indices.contains) ?? false, reserve: chunks.count + bound + Self.slack, pool: pool, choices: choiceMemory, weights: weightMemory,
+            thresholds: thresholdMemory,
             fourDigits: FourDigits.table))
         self.nodes = nodes
     }
@@ -219,6 +232,7 @@ final class FieldEncoding: @unchecked Sendable {
         layout.pointee.pool.deallocate()
         layout.pointee.choices.deallocate()
         layout.pointee.weights.deallocate()
+        layout.pointee.thresholds.deallocate()
         layout.deinitialize(count: 1)
         layout.deallocate()
     }
@@ -238,6 +252,39 @@ final class FieldEncoding: @unchecked Sendable {
         guard step.span > 1 else { return }
         step.limit = UInt64.max - UInt64.max % step.span
         step.divisor = Divisor(step.span)
+    }
+
+    /// A weighted pick's thresholds: for each choice but the last, the smallest 53-bit draw `m`
+    /// (`unit()` is `m` × 2^-53) whose pick by `choice(_:weights:total:)` is a later choice, 2^53
+    /// when none is; the last entry is 2^53. Counting the thresholds at or below a draw gives
+    /// the same choice as subtracting the weights, since that choice never decreases as the draw
+    /// grows (each rounded subtraction is monotonic). Nil when a weight or the total is not
+    /// finite or the total is not positive, where that does not hold.
+    static func thresholds(weights: [Double], total: Double) -> [UInt64]? {
+        guard total.isFinite, total > 0, weights.allSatisfy(\.isFinite) else { return nil }
+        let none: UInt64 = 1 << 53
+        var bounds: [UInt64] = []
+        for later in 1..<max(1, weights.count) {
+            var (low, high) = (UInt64(0), none)
+            while low < high {
+                let middle = low + (high - low) / 2
+                if choice(middle, weights: weights, total: total) >= later { high = middle } else { low = middle + 1 }
+            }
+            bounds.append(low)
+        }
+        return bounds + [none]
+    }
+
+    /// The choice a weighted pick makes for the 53-bit draw `m`: the index of the first weight
+    /// the target (`unit()` × total) is below after subtracting the ones before it, else the
+    /// last — the same floating-point operations, in the same order, as the pick by weights.
+    static func choice(_ m: UInt64, weights: [Double], total: Double) -> Int {
+        var target = Double(m) * 0x1.0p-53 * total
+        for index in weights.indices {
+            if target < weights[index] { return index }
+            target -= weights[index]
+        }
+        return weights.count - 1
     }
 
     /// Lays out a format with one placeholder and plain literal text: the opening quote and the
@@ -289,23 +336,28 @@ extension RecordGenerator {
         var keyCount = -1
         let nowTail = encoding.pointee.nowTail
         let stepCount = nowTail ? encoding.pointee.stepCount &- 1 : encoding.pointee.stepCount
+        // The layout's pointers, loaded once (the stores into the record could alias them).
+        let steps = encoding.pointee.steps
+        let pool = encoding.pointee.pool
+        let choices = encoding.pointee.choices
+        let fourDigits = encoding.pointee.fourDigits
         var index = 0
         while index < stepCount {
-            let step = encoding.pointee.steps + index
-            Self.copy(encoding.pointee.pool + step.pointee.leadStart, step.pointee.leadCount, to: base + at)
+            let step = steps + index
+            Self.copy(pool + step.pointee.leadStart, step.pointee.leadCount, to: base + at)
             at &+= step.pointee.leadCount
             let start = at
             switch step.pointee.kind {
             case .pick:
-                let chosen = encoding.pointee.choices + (step.pointee.choiceStart &+ pick(step, weights: encoding.pointee.weights))
-                Self.copy(encoding.pointee.pool + chosen.pointee.start, chosen.pointee.count, to: base + at)
+                let chosen = choices + (step.pointee.choiceStart &+ pick(step, weights: encoding.pointee.weights, thresholds: encoding.pointee.thresholds))
+                Self.copy(pool + chosen.pointee.start, chosen.pointee.count, to: base + at)
                 at &+= chosen.pointee.count
                 if step.pointee.isKey {
-                    keyPointer = UnsafeRawPointer(encoding.pointee.pool + chosen.pointee.keyStart)
+                    keyPointer = UnsafeRawPointer(pool + chosen.pointee.keyStart)
                     keyCount = chosen.pointee.keyCount
                 }
             case .range:
-                at &+= Self.writeNumber(draw(step), step, fourDigits: encoding.pointee.fourDigits, to: base + at)
+                at &+= Self.writeNumber(draw(step), step, fourDigits: fourDigits, to: base + at)
             case .now:
                 if nowText.ms != context.nowMs { nowText = NowText(context.nowMs) }
                 (base + at).storeBytes(of: nowText.digits.0, as: UInt64.self)
@@ -315,7 +367,7 @@ extension RecordGenerator {
             case .sequence:
                 let n = counters[step.pointee.slot]
                 counters[step.pointee.slot] = n &+ 1
-                at &+= Self.writeNumber(n, step, fourDigits: encoding.pointee.fourDigits, to: base + at)
+                at &+= Self.writeNumber(n, step, fourDigits: fourDigits, to: base + at)
             case .value:
                 out.commit(count: at)
                 var json = ContiguousArray<UInt8>()
@@ -391,12 +443,27 @@ extension RecordGenerator {
     }
 
     /// The index of the chosen pick value: `index(weights:count:)` over the laid-out weights.
-    /// Up to 16 weights without a branch on the draw: every weight is compared and subtracted in
-    /// the same order, and the first one the target is below counts.
+    /// With finite weights, the draw's 53 bits counted against the choices' thresholds (integer
+    /// compares, no chain of floating-point subtractions); otherwise up to 16 weights without a
+    /// branch on the draw: every weight is compared and subtracted in the same order, and the
+    /// first one the target is below counts.
     @inline(__always)
-    private mutating func pick(_ step: UnsafeMutablePointer<FieldEncoding.Step>, weights: UnsafeMutablePointer<Double>) -> Int {
+    private mutating func pick(
+        _ step: UnsafeMutablePointer<FieldEncoding.Step>, weights: UnsafeMutablePointer<Double>,
+        thresholds: UnsafeMutablePointer<UInt64>
+    ) -> Int {
         let count = step.pointee.choiceCount
         guard step.pointee.weighted else { return Int(draw(step)) }
+        if step.pointee.byThreshold {
+            // The draw `unit()` would make, compared with every threshold without a branch on
+            // it (a branch would be mispredicted half the time): both are below 2^63, so the
+            // difference's top bit says whether the draw is below the threshold.
+            let m = random.next() &>> 11
+            let bounds = thresholds + step.pointee.weightStart
+            var below = 0
+            for index in 0..<(count &- 1) { below &+= Int(truncatingIfNeeded: (m &- bounds[index]) &>> 63) }
+            return count &- 1 &- below
+        }
         guard step.pointee.totalWeight > 0 else { return 0 }
         var target = random.unit() * step.pointee.totalWeight
         let weights = weights + step.pointee.weightStart

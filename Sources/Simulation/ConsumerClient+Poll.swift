@@ -33,10 +33,10 @@ extension ConsumerClient {
             } catch .unknownTopic, .unknownPartition {
                 continue
             }
-            positions[partition] = position
+            // One write (one hash of the partition): where the fetch started plus what it read.
+            positions[partition] = position + Int64(count)
             guard count > 0 else { continue }
             delivered += count
-            positions[partition] = position + Int64(count)
             let duplicates = ledger.note(partition, from: position, count: count)
             if duplicates > 0 {
                 backend.report(.recordsRedelivered(group: group, memberId: memberId, topicPartition: partition, count: duplicates))

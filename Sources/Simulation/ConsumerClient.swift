@@ -16,18 +16,20 @@ final class ConsumerClient: GroupMemberClient {
     var memberId = ""
     /// The generation of its last JoinGroup response (-1 before the first).
     var generation = -1
-    /// The partitions it currently consumes, sorted.
-    var owned: [TopicPartition] = []
+    /// The partitions it currently consumes, sorted. (This and the poll's other state below are
+    /// read and written once a partition, never across a call that could reach them again, so
+    /// they go without the runtime's exclusivity checks.)
+    @exclusivity(unchecked) var owned: [TopicPartition] = []
     /// Its assignment before an eager rebalance revoked everything (the sticky assignors' input).
     var previousAssignment: [TopicPartition] = []
     /// The offset of the next record to fetch, per owned partition fetched so far.
-    var positions: [TopicPartition: Int64] = [:]
+    @exclusivity(unchecked) var positions: [TopicPartition: Int64] = [:]
     /// When auto-commit last ran (or the member joined).
     var lastAutoCommitMs: Int64
     /// Under `.afterEachBatch`: a polled batch whose positions still need committing.
-    var batchAwaitingCommit = false
+    @exclusivity(unchecked) var batchAwaitingCommit = false
     /// Rotates the partition a poll starts from, so no partition starves.
-    var pollCursor = 0
+    @exclusivity(unchecked) var pollCursor = 0
     /// True from the start of a rebalance until its assignment arrives.
     var awaitingAssignment = true
     /// True between the JoinGroup response and the SyncGroup response: a commit now would be

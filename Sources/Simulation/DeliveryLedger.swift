@@ -13,7 +13,9 @@ final class DeliveryLedger {
     }
 
     let settings: LogSettings
-    var entries: [TopicPartition: Entry] = [:]
+    /// Written only by this class's methods, none of which calls out while writing: no runtime
+    /// exclusivity check.
+    @exclusivity(unchecked) var entries: [TopicPartition: Entry] = [:]
 
     init(settings: LogSettings = LogSettings()) {
         self.settings = settings
@@ -31,13 +33,18 @@ final class DeliveryLedger {
     /// Counts `count` records delivered from `offset`; returns how many were duplicates (at or
     /// below the highest offset delivered before).
     func note(_ partition: TopicPartition, from offset: Int64, count: Int) -> Int64 {
-        var entry = entry(partition)
+        // In place through its index: one hash of the partition, no copy of its rate window.
+        var found = entries.index(forKey: partition)
+        if found == nil {
+            entries[partition] = entry(partition)
+            found = entries.index(forKey: partition)
+        }
+        guard let index = found else { return 0 }
         let last = offset + Int64(count) - 1
-        let duplicates = max(0, min(last, entry.highestDelivered) - offset + 1)
-        entry.delivered += Int64(count)
-        entry.duplicates += duplicates
-        entry.highestDelivered = max(entry.highestDelivered, last)
-        entries[partition] = entry
+        let duplicates = max(0, min(last, entries.values[index].highestDelivered) - offset + 1)
+        entries.values[index].delivered += Int64(count)
+        entries.values[index].duplicates += duplicates
+        entries.values[index].highestDelivered = max(entries.values[index].highestDelivered, last)
         return duplicates
     }
 
@@ -53,9 +60,9 @@ final class DeliveryLedger {
 
     /// Samples every tracked partition's delivered frontier for the consume rate.
     func sample(nowMs: Int64) {
-        for (partition, var entry) in entries {
-            entry.consumeRate.record(entry.highestDelivered + 1, atMs: nowMs)
-            entries[partition] = entry
+        // In place: a copied entry would share its window's samples and copy them on write.
+        for index in entries.values.indices {
+            entries.values[index].consumeRate.record(entries.values[index].highestDelivered + 1, atMs: nowMs)
         }
     }
 

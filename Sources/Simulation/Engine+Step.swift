@@ -159,12 +159,28 @@ extension Engine {
             noteRefusedAppend(topic: topic.name, error, nowMs: now)
             return nil
         }
-        appender.records += 1
-        appender.bytes += Int64(size)
+        appender.records &+= 1
+        appender.bytes &+= Int64(size)
+        let kept = appender.sampler.keepsNext()
+        if kept || appender.recent != nil || onAppend != nil {
+            noteAppended(key: key, value: value, at: position, kept: kept, by: appender, now: now)
+        }
+        return size
+    }
+
+    /// What a record appended through `appender` is read for: the recent records a `ref`
+    /// reads, the feed line when it is the sampled one (`kept`), and `onAppend`. Out of line: the
+    /// produce loop does none of it for most records.
+    @inline(never)
+    private func noteAppended(
+        key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer, at position: AppendPosition, kept: Bool,
+        by appender: TopicAppender, now: Int64
+    ) {
+        let topic = appender.topic
         if let recent = appender.recent {
             recent.append(key: key.map { String(decoding: $0, as: UTF8.self) }, value: Value(json: value) ?? .null)
         }
-        if appender.sampler.keepsNext() {
+        if kept {
             feed.keep(
                 topic: topic.name, partition: position.partition, offset: position.offset, key: key, value: value,
                 sampleOf: appender.sampler.every, nowMs: now)
@@ -175,7 +191,6 @@ extension Engine {
                 timestamp: position.timestamp, timestampType: topic.timestampType,
                 key: key.map { Array($0) }, value: Array(value), headers: []))
         }
-        return size
     }
 
     /// Says in the feed (once) and counts for the summary that the log refused appends to

@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
     private func figures(_ group: BenchGroup) throws(UserFacingError) -> [BenchFigure] {
         let engine = quick
             ? EngineBench(speedSeconds: 1, speedWindows: 1, memorySeconds: 10)
-            : EngineBench(speedSeconds: 5, speedWindows: 3, memorySeconds: 600)
+            : EngineBench(speedSeconds: 1, speedWindows: 5, memorySeconds: 600)
         let log = quick ? LogBench(records: 100_000, repeats: 2) : LogBench(records: 2_000_000, repeats: 5)
         switch group {
         case .memory: return try engine.memory()

@@ -6,8 +6,12 @@ import StreamLog
 /// run with retention.
 struct EngineBench {
     /// Simulated seconds per timed window of `engine.events` (after one second of warm-up).
+    /// Short, like the log's (1 s is about 50 ms of wall time, a `log.append` run about 25 ms):
+    /// the fastest of long windows reads the engine slower on busy cores while the fastest of the
+    /// log's short runs still finds a quiet moment, which skewed the ratio with the load.
     let speedSeconds: Int64
     /// Consecutive timed windows; the fastest counts (the least disturbed by other processes).
+    /// As many as the log's runs, so neither side has more chances at a quiet moment.
     let speedWindows: Int
     /// Simulated seconds of the memory run (RSS sampled at the half and at the end).
     let memorySeconds: Int64

@@ -1,4 +1,4 @@
-import Scenario
+@testable import Scenario
 import StreamLog
 import Testing
 
@@ -52,7 +52,34 @@ struct EncodedRecordTests {
             TemplateField(name: "signed", generator: .pickRange(low: -12, high: 3, format: "{:03}")),
             TemplateField(name: "count", generator: .sequence(format: "{:03}", start: 9_850)),
         ]), "edge"),
+        // Weighted picks by threshold: fractional weights whose sums round, a zero weight, a
+        // weight far below the others, more than 16 choices; and weights that cannot use
+        // thresholds (an infinite one, a total of zero).
+        (RecordTemplate(fields: [
+            TemplateField(name: "w", generator: .pick(["a", "b", "c", "d", "e", "f"], weights: [0.1, 0.2, 0.3, 0, 1e-9, 2.5])),
+            TemplateField(name: "many", generator: .pick((0..<20).map { .int($0) }, weights: (0..<20).map { 1 / Double($0 + 3) })),
+            TemplateField(name: "page", generator: .pick(["home", "search", "product", "cart", "checkout"], weights: [5, 4, 3, 2, 1])),
+            TemplateField(name: "inf", generator: .pick(["x", "y"], weights: [1, .infinity])),
+            TemplateField(name: "none", generator: .pick(["x", "y"], weights: [0, 0])),
+        ]), "w"),
     ]
+
+    /// A weighted pick by threshold chooses, at each threshold and just below it, what
+    /// subtracting the weights chooses.
+    @Test func thresholdsSplitTheDrawsWhereTheWeightsDo() throws {
+        let weights = [0.1, 0.2, 0.3, 0, 1e-9, 2.5]
+        let total = weights.reduce(0, +)
+        let bounds = try #require(FieldEncoding.thresholds(weights: weights, total: total))
+        #expect(bounds.count == weights.count)
+        for (index, bound) in bounds.dropLast().enumerated() where bound < 1 << 53 {
+            #expect(FieldEncoding.choice(bound, weights: weights, total: total) > index)
+            #expect(FieldEncoding.choice(bound - 1, weights: weights, total: total) <= index)
+        }
+        // The zero weight (index 3) is never picked: its threshold equals the one before.
+        #expect(bounds[2] == bounds[3])
+        #expect(FieldEncoding.thresholds(weights: [1, .infinity], total: .infinity) == nil)
+        #expect(FieldEncoding.thresholds(weights: [0, 0], total: 0) == nil)
+    }
 
     @Test(arguments: 0..<templates.count) func encodedBytesAreTheJSONOfTheKeyedRecord(_ index: Int) {
         let (template, keyField) = Self.templates[index]
