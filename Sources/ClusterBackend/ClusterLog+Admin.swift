@@ -59,13 +59,7 @@ extension ClusterLog {
                 throw .invalidArgument("group '\(state.clusterName)': \(settings.config.redact(error.description))")
             }
         }
-        for (partition, offset) in offsets {
-            let end = (try? self.offsets(topic: partition.topic))?.first { $0.topicPartition == partition }?.logEndOffset ?? offset
-            var entry = CommittedOffset(offset: offset, commits: state.committed[partition]?.commits ?? [])
-            entry.commits.append(CommitSample(offset: offset, timestampMs: nowMs, lag: max(0, end - offset)))
-            if entry.commits.count > 10 { entry.commits.removeFirst(entry.commits.count - 10) }
-            state.committed[partition] = entry
-        }
+        for (partition, offset) in offsets { noteCommit(offset, of: partition, in: state, nowMs: nowMs) }
         return offsets
     }
 

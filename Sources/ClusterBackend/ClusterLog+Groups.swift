@@ -133,14 +133,7 @@ extension ClusterLog {
         }
         member.requested.merge(offsets) { $1 }
         try send(offsets, of: member)
-        for (partition, offset) in offsets {
-            let end = (try? self.offsets(topic: partition.topic))?.first { $0.topicPartition == partition }?.logEndOffset ?? offset
-            var entry = state.committed[partition] ?? CommittedOffset(offset: offset, commits: [])
-            entry.offset = offset
-            entry.commits.append(CommitSample(offset: offset, timestampMs: nowMs, lag: max(0, end - offset)))
-            if entry.commits.count > 10 { entry.commits.removeFirst(entry.commits.count - 10) }
-            state.committed[partition] = entry
-        }
+        for (partition, offset) in offsets { noteCommit(offset, of: partition, in: state, nowMs: nowMs) }
     }
 
     /// Sends `offsets` as an asynchronous commit of `member`'s consumer.
@@ -182,5 +175,17 @@ extension ClusterLog {
             if let local = logPartition(partition) { offsets[local] = offset }
         }
         return offsets
+    }
+
+    /// Books `offset` as `state`'s committed offset of `partition`, with a commit sample (the lag
+    /// at commit time, from the log-end the replica knows) among the last ten.
+    func noteCommit(_ offset: Int64, of partition: LogPartition, in state: ClusterGroup, nowMs: Int64) {
+        // A partition the group commits is one of the run's topics: offsets(topic:) cannot fail.
+        let end = (try? offsets(topic: partition.topic))?.first { $0.topicPartition == partition }?.logEndOffset ?? offset
+        var entry = state.committed[partition] ?? CommittedOffset(offset: offset, commits: [])
+        entry.offset = offset
+        entry.commits.append(CommitSample(offset: offset, timestampMs: nowMs, lag: max(0, end - offset)))
+        if entry.commits.count > 10 { entry.commits.removeFirst(entry.commits.count - 10) }
+        state.committed[partition] = entry
     }
 }
