@@ -24,18 +24,7 @@ extension KafkaConsumer {
     /// (for a member whose records are read elsewhere); returns how many records were dropped.
     @discardableResult
     public func serve(timeoutMs: Int32) -> Int {
-        var dropped = 0
-        var wait = timeoutMs
-        while let message = rd_kafka_consumer_poll(client.handle, wait) {
-            wait = 0
-            if message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                dropped += 1
-            } else if message.pointee.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
-                client.report(.error(KafkaError.from(message.pointee.err, "consume"), fatal: false))
-            }
-            rd_kafka_message_destroy(message)
-        }
-        return dropped
+        client.consume(maxRecords: .max, timeoutMs: timeoutMs) { _ in }
     }
 }
 

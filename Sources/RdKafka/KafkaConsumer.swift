@@ -31,22 +31,7 @@ public final class KafkaConsumer: Sendable {
     /// Consumer errors (other than reaching a partition's end) come back through `onEvent`.
     @discardableResult
     public func poll(maxRecords: Int, timeoutMs: Int32, each body: (ConsumedRecord) -> Void) -> Int {
-        var count = 0
-        var wait = timeoutMs
-        while count < maxRecords, let message = rd_kafka_consumer_poll(client.handle, wait) {
-            defer { rd_kafka_message_destroy(message) }
-            wait = 0
-            let record = message.pointee
-            guard record.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                if record.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
-                    client.report(.error(KafkaError.from(record.err, "consume"), fatal: false))
-                }
-                continue
-            }
-            body(ConsumedRecord(message))
-            count += 1
-        }
-        return count
+        client.consume(maxRecords: maxRecords, timeoutMs: timeoutMs, each: body)
     }
 
     /// Commits `offsets` (the next offset to read, per partition); `async` returns at once.
@@ -131,7 +116,7 @@ public final class KafkaConsumer: Sendable {
         for _ in 0..<(withinMs / 100) {
             guard let assigned = try? assignment() else { return false }
             if assigned.isEmpty && memberId.isEmpty { return true }
-            poll(maxRecords: Int.max, timeoutMs: 100) { _ in }
+            serve(timeoutMs: 100)
         }
         return false
     }

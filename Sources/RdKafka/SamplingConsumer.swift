@@ -37,21 +37,7 @@ public final class SamplingConsumer: Sendable {
     /// each record's bytes during the call only. Errors other than a partition's end go to `onEvent`.
     @discardableResult
     public func poll(maxRecords: Int, timeoutMs: Int32, each body: (ConsumedRecord) -> Void) -> Int {
-        var count = 0
-        var wait = timeoutMs
-        while count < maxRecords, let message = rd_kafka_consumer_poll(client.handle, wait) {
-            defer { rd_kafka_message_destroy(message) }
-            wait = 0
-            guard message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                if message.pointee.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
-                    client.report(.error(KafkaError.from(message.pointee.err, "consume"), fatal: false))
-                }
-                continue
-            }
-            body(ConsumedRecord(message))
-            count += 1
-        }
-        return count
+        client.consume(maxRecords: maxRecords, timeoutMs: timeoutMs, each: body)
     }
 
     /// Stops reading and destroys the client (nothing to leave: it never joined a group).
