@@ -11,23 +11,7 @@ import Testing
 @Suite(.serialized) struct ClusterAdminRunTests {
     /// 6 partitions, 200 records/s for 4 s, one group of two that catches up, then a reset of
     /// its offsets to earliest at 10 s and 10 s to read everything again.
-    static let replay = """
-        scenario: 1
-        id: cluster-replay
-        title: Cluster replay
-        seed: 7
-        topics:
-          orders: { partitions: 6 }
-        producers:
-          web:
-            topic: orders
-            key: customer
-            rate: { constant: 200 }
-            record:
-              customer: { pick: { range: [1, 50] }, format: "c-{:02}" }
-        groups:
-          billing: { topic: orders, members: 2, process: { per_record: 1ms }, commit: per_batch, start: earliest, session_timeout: 6s }
-        script:
+    static let replay = ClusterScenarios.oneGroup(id: "cluster-replay", title: "Cluster replay", script: """
           - id: produce
             say: Produce.
             advance: { after: 4s }
@@ -39,7 +23,7 @@ import Testing
             say: Replay from earliest.
             do: [ { reset_offsets: { group: billing, to: earliest } } ]
             advance: { after: 10s }
-        """
+        """)
 
     /// On noida-db: librdkafka 2.0.2's mock cluster refuses every OffsetCommit from outside a
     /// group it has seen (UNKNOWN_MEMBER_ID even when the group is empty), so it cannot reset offsets.

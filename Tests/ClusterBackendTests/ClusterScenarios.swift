@@ -46,33 +46,41 @@ enum ClusterScenarios {
                 say: One member dies.
                 do: [ { kill_member: billing } ]
                 advance: { after: \(8 - $0)s }
+
             """ } ?? ""
-        return """
-            scenario: 1
-            id: cluster-one
-            title: Cluster one group
-            seed: 7
-            topics:
-              orders: { partitions: 6 }
-            producers:
-              web:
-                topic: orders
-                key: customer
-                rate: { constant: 200 }
-                record:
-                  customer: { pick: { range: [1, 50] }, format: "c-{:02}" }
-            groups:
-              billing: { topic: orders, members: 2, process: { per_record: 1ms }, commit: per_batch, start: earliest, session_timeout: 6s }
-            script:
+        return oneGroup(id: "cluster-one", title: "Cluster one group", script: """
               - id: produce
                 say: Produce.
                 advance: { after: \(killAt ?? 8)s }
-            \(kill)
-              - id: drain
+            \(kill)  - id: drain
                 say: Stop and drain.
                 do: [ { stop: web } ]
                 advance: { after: 12s }
-            """
+            """)
+    }
+
+    /// The world of `oneGroup`: 6 partitions, a producer `web` of 200 keyed records/s, a range
+    /// group `billing` of two members committing after each batch; `script` is its steps.
+    static func oneGroup(id: String, title: String, script: String) -> String {
+        """
+        scenario: 1
+        id: \(id)
+        title: \(title)
+        seed: 7
+        topics:
+          orders: { partitions: 6 }
+        producers:
+          web:
+            topic: orders
+            key: customer
+            rate: { constant: 200 }
+            record:
+              customer: { pick: { range: [1, 50] }, format: "c-{:02}" }
+        groups:
+          billing: { topic: orders, members: 2, process: { per_record: 1ms }, commit: per_batch, start: earliest, session_timeout: 6s }
+        script:
+        \(script)
+        """
     }
 
     /// An engine for `yaml` on `log`.
