@@ -95,8 +95,14 @@ final class ClusterGroup {
                 member.lastError = error.message
                 log.events.append(.pollFailed(group: name, memberId: member.memberId, error: .invalidArgument(error.message)))
             }
-        case .statistics:
-            break
+        case .committed(let offsets):
+            // Booked when the coordinator keeps them: a commit lost in a rebalance or an outage
+            // is not the group's committed offset, and the partition's next owner starts before it.
+            for (partition, offset) in offsets.sorted(by: { $0.key < $1.key }) {
+                if let local = log.logPartition(partition) { log.noteCommit(offset, of: local, in: self, nowMs: nowMs) }
+            }
+        case .statistics(let json):
+            log.noteStatistics(json, nowMs: nowMs)
         }
     }
 

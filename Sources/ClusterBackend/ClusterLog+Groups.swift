@@ -55,7 +55,7 @@ extension ClusterLog {
                     "session.timeout.ms": String(sessionTimeoutMs),
                     "heartbeat.interval.ms": String(max(100, min(3_000, sessionTimeoutMs / 3))),
                     "enable.auto.commit": "false", "auto.offset.reset": options.autoOffsetReset == .earliest ? "earliest" : "latest",
-                    "enable.partition.eof": "false", "fetch.wait.max.ms": "100",
+                    "enable.partition.eof": "false", "fetch.wait.max.ms": "100", "statistics.interval.ms": "1000",
                 ]),
                 onEvent: { inbox.append($0) })
             try consumer.subscribe(options.topics.map { settings.prefix + $0 })
@@ -123,8 +123,8 @@ extension ClusterLog {
         events.append(.memberLeft(group: group, memberId: memberId))
     }
 
-    /// OffsetCommit through the member's consumer (asynchronous; a refusal comes back as a
-    /// `commitRejected` event).
+    /// OffsetCommit through the member's consumer (asynchronous): the offsets count as
+    /// committed once the coordinator keeps them; a refusal comes back as a `commitRejected` event.
     public func commitOffsets(
         _ group: String, memberId: String, generation: Int, offsets: [LogPartition: Int64], nowMs: Int64
     ) throws(StreamLogError) {
@@ -133,7 +133,6 @@ extension ClusterLog {
         }
         member.requested.merge(offsets) { $1 }
         try send(offsets, of: member)
-        for (partition, offset) in offsets { noteCommit(offset, of: partition, in: state, nowMs: nowMs) }
     }
 
     /// Sends `offsets` as an asynchronous commit of `member`'s consumer.

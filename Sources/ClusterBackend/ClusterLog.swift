@@ -19,7 +19,8 @@ public typealias KafkaPartition = RdKafka.TopicPartition
 /// - Every group member is a real consumer in a real consumer group: librdkafka's assignors and
 ///   rebalances decide who owns what, commits go to the cluster; a killed member vanishes without
 ///   leaving, so the group waits out its session timeout.
-/// - Broker faults arrive as librdkafka error events and show as `clusterFault` events.
+/// - Broker faults arrive as librdkafka error events and statistics (every client's, once a
+///   second) and show as `clusterFault` events.
 ///
 /// Owned by one thread (the engine's): every call, `tick` included, comes from it. librdkafka's
 /// own threads reach this object only through the locked `EventInbox` and `DeliveryTally`.
@@ -46,8 +47,10 @@ public final class ClusterLog: StreamLogBackend {
     var lastAnsweredMs: Int64 = 0
     /// Set once `finish` ran: every client is closed.
     var finished = false
-    /// The brokers' connection states from the producer's statistics.
+    /// The brokers' connection states from every client's statistics.
     var brokers = BrokerStates()
+    /// Whether statistics arrived this tick (recovery is judged only on fresh statistics).
+    var statisticsRead = false
     /// The first refusal (an ACL denial, rejected credentials) that stopped setting up a topic,
     /// redacted: the cause to tell the presenter instead of the failed step.
     public private(set) var refusal: KafkaError?
@@ -79,7 +82,7 @@ public final class ClusterLog: StreamLogBackend {
             reader = try KafkaConsumer(
                 config: settings.clientConfig([
                     "group.id": settings.prefix + "streamstage-replica", "enable.auto.commit": "false",
-                    "enable.partition.eof": "false", "fetch.wait.max.ms": "20",
+                    "enable.partition.eof": "false", "fetch.wait.max.ms": "20", "statistics.interval.ms": "1000",
                 ]),
                 onEvent: { inbox.append($0) })
         } catch {
@@ -256,7 +259,7 @@ public final class ClusterLog: StreamLogBackend {
     public func tick(nowMs: Int64) {
         readBack(nowMs: nowMs)
         for name in groupNames { groups[name]?.serve(nowMs: nowMs, log: self) }
-        noteBackground()
+        noteBackground(nowMs: nowMs)
         if fault == nil { lastAnsweredMs = nowMs }
     }
 
@@ -270,29 +273,34 @@ public final class ClusterLog: StreamLogBackend {
         events.append(event)
     }
 
-    /// Turns error events, brokers going down and delivery failures into one fault at a time;
-    /// when the statistics show every broker up again and records are delivered, a recovery.
-    private func noteBackground() {
+    /// Turns error events and delivery failures into one fault at a time; when this tick's
+    /// statistics show no client with a broker connection in trouble and records are
+    /// delivered, a recovery.
+    private func noteBackground(nowMs: Int64) {
         let counts = deliveries.take()
-        var statisticsRead = false
         for event in background.take() {
             switch event {
-            case .error(let error, _):
-                fail(error)
-            case .statistics(let json):
-                statisticsRead = true
-                let (down, back) = brokers.read(json)
-                for name in down { fail(KafkaError(code: -195, message: "broker \(name) is down")) }
-                for name in back where fault != nil { events.append(.clusterRecovered("broker \(name) is up again")) }
-            case .assigned, .revoked:
-                break
+            case .error(let error, _): fail(error)
+            case .statistics(let json): noteStatistics(json, nowMs: nowMs)
+            case .assigned, .revoked, .committed: break
             }
         }
         if let failure = counts.firstFailure { fail(failure) }
+        defer { statisticsRead = false }
         if let shown = fault, statisticsRead, brokers.allUp, counts.failed == 0 {
-            events.append(.clusterRecovered("every broker answers again (after: \(shown.message))"))
+            events.append(.clusterRecovered("every broker in use answers again (after: \(shown.message))"))
+            brokers.settle()
             fault = nil
         }
+    }
+
+    /// Reads one client's statistics (the producer's, the reader's or a member's): a broker it
+    /// had up and lost is a fault; one back for every client is said while a fault is shown.
+    func noteStatistics(_ json: String, nowMs: Int64) {
+        statisticsRead = true
+        let (down, back) = brokers.read(json, nowMs: nowMs)
+        for name in down { fail(KafkaError(code: -195, message: "broker \(name) is down")) }
+        for name in back where fault != nil { events.append(.clusterRecovered("broker \(name) is up again")) }
     }
 
     /// Reports `error` unless the same fault is already shown; the figures stay stale since the

@@ -44,10 +44,21 @@ final class ClientCallbacks: Sendable {
                 guard let rk else { return }
                 Rebalance.handle(rk, err, partitions, ClientCallbacks.from(opaque))
             }
-            rd_kafka_conf_set_offset_commit_cb(conf) { _, err, _, opaque in
-                // An asynchronous commit's failure; _NO_OFFSET (nothing to commit) is no failure.
-                guard err != RD_KAFKA_RESP_ERR_NO_ERROR, err != RD_KAFKA_RESP_ERR__NO_OFFSET else { return }
-                ClientCallbacks.from(opaque)?.onEvent(.error(KafkaError.from(err, "commit"), fatal: false))
+            rd_kafka_conf_set_offset_commit_cb(conf) { _, err, list, opaque in
+                guard let callbacks = ClientCallbacks.from(opaque), err != RD_KAFKA_RESP_ERR__NO_OFFSET else { return }
+                // An asynchronous commit's answer: the offsets kept, then any refusal (of the
+                // request, or of one partition). _NO_OFFSET (nothing to commit) is no failure.
+                var kept: [TopicPartition: Int64] = [:]
+                var refusal = err == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : err
+                for entry in list.map({ TopicPartitionList.entries(of: $0) }) ?? [] {
+                    if err == RD_KAFKA_RESP_ERR_NO_ERROR, entry.err == RD_KAFKA_RESP_ERR_NO_ERROR, entry.offset >= 0 {
+                        kept[entry.0] = entry.offset
+                    } else if entry.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+                        refusal = refusal ?? entry.err
+                    }
+                }
+                if !kept.isEmpty { callbacks.onEvent(.committed(kept)) }
+                if let refusal { callbacks.onEvent(.error(KafkaError.from(refusal, "commit"), fatal: false)) }
             }
         } else {
             rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in

@@ -1,5 +1,6 @@
 /// What a client reports outside its records: errors librdkafka raises in the background
-/// (a broker down, every broker down, authentication), statistics, and rebalances.
+/// (a broker down, every broker down, authentication), statistics, rebalances and the answers
+/// to asynchronous commits.
 public enum KafkaEvent: Equatable, Sendable {
     /// An error event (`error_cb`); `fatal` when the client can no longer be used.
     case error(KafkaError, fatal: Bool)
@@ -9,6 +10,8 @@ public enum KafkaEvent: Equatable, Sendable {
     case assigned([TopicPartition], protocol: RebalanceProtocol)
     /// A consumer's partitions were revoked (`removed`: the partitions taken away).
     case revoked([TopicPartition], protocol: RebalanceProtocol)
+    /// The coordinator accepted an asynchronous commit: each partition's committed offset.
+    case committed([TopicPartition: Int64])
 }
 
 /// A topic's partition.

@@ -32,6 +32,18 @@ public final class MockCluster: @unchecked Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "mock topic \(name)") }
     }
 
+    /// Makes broker `id` the leader of `topic`'s `partition` (otherwise the mock picks one at random).
+    public func setLeader(topic: String, partition: Int, broker id: Int32) throws(KafkaError) {
+        let err = rd_kafka_mock_partition_set_leader(cluster, topic, Int32(partition), id)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "mock leader of \(topic)[\(partition)]") }
+    }
+
+    /// Makes broker `id` the coordinator of consumer group `group`.
+    public func setCoordinator(group: String, broker id: Int32) throws(KafkaError) {
+        let err = rd_kafka_mock_coordinator_set(cluster, "group", group, id)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError.from(err, "mock coordinator of \(group)") }
+    }
+
     /// Takes broker `id` down: its connections close and new ones are refused.
     public func setDown(broker id: Int32) throws(KafkaError) {
         let err = rd_kafka_mock_broker_set_down(cluster, id)

@@ -4,6 +4,10 @@ import StreamLog
 
 /// One sampling pass: metadata, watermarks, groups and offsets, then records.
 extension ClusterSampler {
+    /// Whether a connection state counts as up: connected, updating, or not in use (`INIT`:
+    /// librdkafka connects to a broker only while it needs it, which says nothing about the broker).
+    static func isUp(_ state: String) -> Bool { state == "UP" || state == "UPDATE" || state == "INIT" }
+
     /// Reads the cluster once; a failed call becomes the sample's `problem`, never a stop.
     func pass(at timeMs: Int64, reads: [RdKafka.TopicPartition: Int64], reader: inout ReaderState) -> ClusterSample {
         let states = sharedBrokerStates()
@@ -16,7 +20,7 @@ extension ClusterSampler {
         }
         let brokers = metadata.brokers.map { broker in
             ClusterSample.Broker(id: Int(broker.id), address: "\(broker.host):\(broker.port)",
-                                 up: states[broker.id].map { $0 == "UP" || $0 == "UPDATE" } ?? true)
+                                 up: states[broker.id].map(Self.isUp) ?? true)
         }
         var problems: [String] = []
         let watched = metadata.partitionCounts.keys.filter { selection.showsTopic($0) }.sorted()

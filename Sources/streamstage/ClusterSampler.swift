@@ -72,7 +72,7 @@ final class ClusterSampler: Sendable {
             shared.withLock { $0.brokerStates = states }
         case .error(let error, _):
             shared.withLock { $0.lastError = error }
-        case .assigned, .revoked:
+        case .assigned, .revoked, .committed:
             break
         }
     }

@@ -95,6 +95,8 @@ import Testing
         })
         try f.log.commitOffsets("g", memberId: member, generation: try f.log.group("g").generation,
                                 offsets: [TopicPartition("orders", 0): 3], nowMs: f.nowMs)
+        // A commit counts once the coordinator keeps it: at once in process, an answer later on a cluster.
+        #expect(f.settle(within: 20) { (try? f.log.committedOffsets(group: "g"))?[TopicPartition("orders", 0)]?.offset == 3 })
         let at = second + 1_500
         let lag = try LagMonitor(backend: f.log).lag(
             group: "g", consumers: ConsumerProgress(positions: [:], resetPolicy: .earliest, deliveries: [:]), nowMs: at)
