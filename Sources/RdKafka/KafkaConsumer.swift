@@ -132,8 +132,14 @@ public final class KafkaConsumer: Sendable {
 
     /// Destroys the client without leaving the group, as a crashed process would: the group
     /// keeps the member until `session.timeout.ms` runs out.
+    ///
+    /// The destroy runs on a thread of its own and the caller goes on at once: librdkafka 2.0.2
+    /// can spin for tens of seconds destroying a consumer caught in a rebalance (seen on noida-db,
+    /// a member killed while its group rebalanced), and the dashboard must not freeze meanwhile.
+    /// Nothing touches the handle afterwards; the thread keeps the client alive until it is gone.
     public func vanish() {
-        client.destroy(flags: SS_RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+        let client = client
+        Thread { client.destroy(flags: SS_RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE) }.start()
     }
 }
 
