@@ -15,8 +15,8 @@ struct BrokerStates {
     private struct Sample {
         /// When they arrived.
         var atMs: Int64
-        /// Node id → whether a connection to it (the broker's own, or its group coordinator's) is in trouble.
-        var troubled: [Int32: Bool]
+        /// Node ids with a connection in trouble (the broker's own, or its group coordinator's).
+        var troubled: Set<Int32>
         /// Node ids whose connections are all up in this client.
         var up: Set<Int32>
     }
@@ -40,23 +40,21 @@ struct BrokerStates {
               let client = root["name"] as? String,
               let brokers = root["brokers"] as? [String: Any]
         else { return ([], []) }
-        var sample = Sample(atMs: nowMs, troubled: [:], up: [])
+        var sample = Sample(atMs: nowMs, troubled: [], up: [])
         for (name, value) in brokers {
             guard let broker = value as? [String: Any], let nodeId = (broker["nodeid"] as? NSNumber)?.int32Value, nodeId >= 0,
                   let state = broker["state"] as? String else { continue }  // bootstrap entries not yet resolved
             if broker["source"] as? String != "logical" { names[nodeId] = name }
-            let troubled = !Self.fine.contains(state)
-            sample.troubled[nodeId] = (sample.troubled[nodeId] ?? false) || troubled
+            if !Self.fine.contains(state) { sample.troubled.insert(nodeId) }
             if state == "UP" { sample.up.insert(nodeId) }
         }
-        sample.up.subtract(sample.troubled.filter(\.value).keys)
+        sample.up.subtract(sample.troubled)
         let before = clients[client]
         clients[client] = sample
         clients = clients.filter { nowMs - $0.value.atMs <= Self.expiryMs }
 
         var wentDown: [String] = []
-        for (nodeId, troubled) in sample.troubled.sorted(by: { $0.key < $1.key })
-        where troubled && before?.up.contains(nodeId) == true && !down.contains(nodeId) {
+        for nodeId in sample.troubled.sorted() where before?.up.contains(nodeId) == true && !down.contains(nodeId) {
             down.insert(nodeId)
             wentDown.append(name(of: nodeId))
         }
@@ -69,7 +67,7 @@ struct BrokerStates {
     }
 
     /// Whether no client's latest statistics show a connection in trouble (after `read` at `nowMs`).
-    var allUp: Bool { !clients.values.contains { $0.troubled.values.contains(true) } }
+    var allUp: Bool { clients.values.allSatisfy(\.troubled.isEmpty) }
 
     /// Ends the down period of every broker (the cluster answers again: those no client uses
     /// any more are not known to be down).
@@ -78,7 +76,7 @@ struct BrokerStates {
     /// States that are no fault: a connection up, updating its address, or not in use.
     private static let fine: Set<String> = ["UP", "UPDATE", "INIT"]
 
-    private func isTroubled(_ nodeId: Int32) -> Bool { clients.values.contains { $0.troubled[nodeId] == true } }
+    private func isTroubled(_ nodeId: Int32) -> Bool { clients.values.contains { $0.troubled.contains(nodeId) } }
 
     private func name(of nodeId: Int32) -> String { names[nodeId] ?? "broker \(nodeId)" }
 }

@@ -286,8 +286,9 @@ public final class ClusterLog: StreamLogBackend {
             }
         }
         if let failure = counts.firstFailure { fail(failure) }
-        defer { statisticsRead = false }
-        if let shown = fault, statisticsRead, brokers.allUp, counts.failed == 0 {
+        let fresh = statisticsRead
+        statisticsRead = false
+        if let shown = fault, fresh, brokers.allUp, counts.failed == 0 {
             events.append(.clusterRecovered("every broker in use answers again (after: \(shown.message))"))
             brokers.settle()
             fault = nil
